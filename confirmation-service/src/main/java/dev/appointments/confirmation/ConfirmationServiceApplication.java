@@ -1,0 +1,27 @@
+package dev.appointments.confirmation;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The confirmation-service: see the module's README for what it consumes and owns.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ConfirmationServiceApplication {
+
+    /** Name of this service's configuration file ({@code confirmation-service.yml} on the classpath). */
+    public static final String CONFIG_NAME = "confirmation-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The application, reading its own configuration file so it can share a JVM with the others. */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(ConfirmationServiceApplication.class);
+        application.setDefaultProperties(java.util.Map.of("spring.config.name", CONFIG_NAME));
+        return application;
+    }
+}
