@@ -1,0 +1,179 @@
+package dev.appointments.resources;
+
+import java.util.List;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The DynamoDB tables of the system: their names, keys and indexes. Every read path of the
+ * services is a GetItem or a Query on one of these keys or indexes, never a Scan.
+ */
+public final class Tables {
+
+    /** Appointments by id; indexes list them by patient, provider or status in start-time order. */
+    public static final class Appointments {
+        public static final String NAME = "appointments";
+        public static final String ID = "appointmentId";
+        public static final String PATIENT_ID = "patientId";
+        public static final String PROVIDER_ID = "providerId";
+        public static final String STATUS = "status";
+        /** ISO-8601 UTC instant, so that string order is time order. */
+        public static final String STARTS_AT = "startsAt";
+        public static final String BY_PATIENT = "by-patient";
+        public static final String BY_PROVIDER = "by-provider";
+        public static final String BY_STATUS = "by-status";
+
+        private Appointments() {
+        }
+    }
+
+    /** Patients by id. */
+    public static final class Patients {
+        public static final String NAME = "patients";
+        public static final String ID = "patientId";
+
+        private Patients() {
+        }
+    }
+
+    /** One item per normalised e-mail address, naming its patient: makes e-mail unique and answers lookups by e-mail. */
+    public static final class PatientEmails {
+        public static final String NAME = "patient-emails";
+        public static final String EMAIL = "email";
+        public static final String PATIENT_ID = "patientId";
+
+        private PatientEmails() {
+        }
+    }
+
+    /** Providers and their booking rules. */
+    public static final class Providers {
+        public static final String NAME = "providers";
+        public static final String ID = "providerId";
+
+        private Providers() {
+        }
+    }
+
+    /** One item per taken slot of a provider: written with attribute_not_exists, it is what forbids double booking. */
+    public static final class SlotLocks {
+        public static final String NAME = "slot-locks";
+        public static final String PROVIDER_ID = "providerId";
+        /** ISO-8601 UTC instant of the slot's start. */
+        public static final String SLOT_START = "slotStart";
+        public static final String APPOINTMENT_ID = "appointmentId";
+
+        private SlotLocks() {
+        }
+    }
+
+    /** The outcome of every command, keyed by the producer's requestId: the idempotency record and the answer to producers. */
+    public static final class RequestOutcomes {
+        public static final String NAME = "request-outcomes";
+        public static final String REQUEST_ID = "requestId";
+
+        private RequestOutcomes() {
+        }
+    }
+
+    /**
+     * Durable timers (hold expiry, reminders) due beyond the 15 minutes an SQS delay can wait. The
+     * partition key spreads timers over a fixed number of shards; the sort key starts with the due
+     * instant, so due timers are a key-range Query per shard.
+     */
+    public static final class Timers {
+        public static final String NAME = "timers";
+        public static final String SHARD = "shard";
+        /** {@code <ISO-8601 due instant>#<timer id>}. */
+        public static final String DUE_KEY = "dueKey";
+
+        private Timers() {
+        }
+    }
+
+    /** One item per notification, keyed by its deterministic id: a notification is sent at most once. */
+    public static final class Notifications {
+        public static final String NAME = "notifications";
+        public static final String ID = "notificationId";
+
+        private Notifications() {
+        }
+    }
+
+    private Tables() {
+    }
+
+    /** Every table, as the request that creates it. */
+    public static List<CreateTableRequest> all() {
+        return List.of(
+                table(Appointments.NAME, Appointments.ID, null,
+                        index(Appointments.BY_PATIENT, Appointments.PATIENT_ID, Appointments.STARTS_AT),
+                        index(Appointments.BY_PROVIDER, Appointments.PROVIDER_ID, Appointments.STARTS_AT),
+                        index(Appointments.BY_STATUS, Appointments.STATUS, Appointments.STARTS_AT)),
+                table(Patients.NAME, Patients.ID, null),
+                table(PatientEmails.NAME, PatientEmails.EMAIL, null),
+                table(Providers.NAME, Providers.ID, null),
+                table(SlotLocks.NAME, SlotLocks.PROVIDER_ID, SlotLocks.SLOT_START),
+                table(RequestOutcomes.NAME, RequestOutcomes.REQUEST_ID, null),
+                table(Timers.NAME, Timers.SHARD, Timers.DUE_KEY),
+                table(Notifications.NAME, Notifications.ID, null));
+    }
+
+    /** The names of every table. */
+    public static List<String> names() {
+        return all().stream().map(CreateTableRequest::tableName).toList();
+    }
+
+    private record Index(String name, String hashKey, String rangeKey) {
+    }
+
+    private static Index index(String name, String hashKey, String rangeKey) {
+        return new Index(name, hashKey, rangeKey);
+    }
+
+    private static CreateTableRequest table(String name, String hashKey, String rangeKey, Index... indexes) {
+        var attributes = new java.util.LinkedHashSet<String>();
+        attributes.add(hashKey);
+        if (rangeKey != null) {
+            attributes.add(rangeKey);
+        }
+        for (Index index : indexes) {
+            attributes.add(index.hashKey());
+            attributes.add(index.rangeKey());
+        }
+        var builder = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(keySchema(hashKey, rangeKey))
+                .attributeDefinitions(attributes.stream()
+                        .map(attribute -> AttributeDefinition.builder()
+                                .attributeName(attribute).attributeType(ScalarAttributeType.S).build())
+                        .toList());
+        if (indexes.length > 0) {
+            builder.globalSecondaryIndexes(java.util.Arrays.stream(indexes)
+                    .map(index -> GlobalSecondaryIndex.builder()
+                            .indexName(index.name())
+                            .keySchema(keySchema(index.hashKey(), index.rangeKey()))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                            .build())
+                    .toList());
+        }
+        return builder.build();
+    }
+
+    private static List<KeySchemaElement> keySchema(String hashKey, String rangeKey) {
+        var hash = KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build();
+        if (rangeKey == null) {
+            return List.of(hash);
+        }
+        return List.of(hash, KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * ElasticMQ and DynamoDB Local started in-process on loopback, with the system's queues and tables, for tests and the local run.
+ */
+package dev.appointments.engines;
