@@ -1,0 +1,33 @@
+package dev.appointments.localstack;
+
+import dev.appointments.engines.EngineSettings;
+
+/**
+ * Ports of the local run.
+ *
+ * @param engines where ElasticMQ and DynamoDB Local listen
+ * @param queryPort the query-service's HTTP port
+ * @param requestPort the request-service's HTTP port
+ * @param confirmationPort the confirmation-service's HTTP port
+ * @param reminderPort the reminder-service's HTTP port
+ */
+public record LocalStackSettings(EngineSettings engines, int queryPort, int requestPort, int confirmationPort,
+        int reminderPort) {
+
+    /** The well-known ports (8080-8083, SQS 9324, DynamoDB 8000), each overridable by environment variable. */
+    public static LocalStackSettings fromEnvironment() {
+        return new LocalStackSettings(EngineSettings.fromEnvironment(),
+                port("QUERY_SERVICE_PORT", 8080), port("REQUEST_SERVICE_PORT", 8081),
+                port("CONFIRMATION_SERVICE_PORT", 8082), port("REMINDER_SERVICE_PORT", 8083));
+    }
+
+    /** Free ports everywhere, so a test can run beside a local run. */
+    public static LocalStackSettings anyFreePorts() {
+        return new LocalStackSettings(EngineSettings.anyFreePorts(), 0, 0, 0, 0);
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}
