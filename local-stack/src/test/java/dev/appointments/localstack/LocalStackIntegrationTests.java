@@ -39,7 +39,12 @@ class LocalStackIntegrationTests {
                     URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(service).isEqualTo(200);
-            assertThat(response.body()).as(service).contains("\"status\":\"UP\"").doesNotContain("DOWN");
+            assertThat(response.body()).as(service).contains("\"status\":\"UP\"").doesNotContain("DOWN")
+                    .contains("\"sqs\"", "\"dynamoDb\"");
+            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.statusCode()).as(service).isEqualTo(200);
         }
     }
 
