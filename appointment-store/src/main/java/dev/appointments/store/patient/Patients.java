@@ -1,0 +1,93 @@
+package dev.appointments.store.patient;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.appointments.resources.Tables;
+import dev.appointments.store.DynamoDbCalls;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import static dev.appointments.store.Attributes.instant;
+import static dev.appointments.store.Attributes.putIfPresent;
+import static dev.appointments.store.Attributes.s;
+import static dev.appointments.store.Attributes.string;
+
+/**
+ * The patients table and its e-mail claims. A patient and the claim of its e-mail address are written in one
+ * transaction, the claim with {@code attribute_not_exists}: two requests with one address, even at the same moment,
+ * give one patient.
+ */
+public final class Patients {
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbCalls calls;
+
+    public Patients(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        this.dynamoDb = dynamoDb;
+        this.calls = calls;
+    }
+
+    public Optional<Patient> find(String patientId) {
+        var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Patients.NAME)
+                .key(Map.of(Tables.Patients.ID, s(patientId))).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+    }
+
+    /** The id of the patient with this e-mail address, by key lookup. */
+    public Optional<String> findIdByEmail(String email) {
+        var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.PatientEmails.NAME)
+                .key(Map.of(Tables.PatientEmails.EMAIL, s(Patient.normalisedEmail(email)))).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(string(response.item(), Tables.PatientEmails.PATIENT_ID)) : Optional.empty();
+    }
+
+    /** The patient with this e-mail address, created from these details when there is none. */
+    public Patient findOrCreate(Patient details) {
+        Optional<Patient> existing = findIdByEmail(details.email()).flatMap(this::find);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Patient patient = new Patient(UUID.randomUUID().toString(), details.firstName(), details.lastName(),
+                Patient.normalisedEmail(details.email()), details.phone(), details.dateOfBirth(), details.createdAt());
+        try {
+            calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
+                            .item(Map.of(Tables.PatientEmails.EMAIL, s(patient.email()),
+                                    Tables.PatientEmails.PATIENT_ID, s(patient.patientId())))
+                            .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build(),
+                    TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME).item(toItem(patient))
+                            .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build())));
+            return patient;
+        }
+        catch (TransactionCanceledException claimedMeanwhile) {
+            // Another request claimed the address first (or the transactions collided): its patient is the one.
+            return findIdByEmail(details.email()).flatMap(this::find).orElseThrow(() -> claimedMeanwhile);
+        }
+    }
+
+    private static Map<String, AttributeValue> toItem(Patient patient) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Tables.Patients.ID, s(patient.patientId()));
+        item.put("firstName", s(patient.firstName()));
+        item.put("lastName", s(patient.lastName()));
+        item.put("email", s(patient.email()));
+        putIfPresent(item, "phone", patient.phone());
+        putIfPresent(item, "dateOfBirth", patient.dateOfBirth());
+        item.put("createdAt", instant(patient.createdAt()));
+        return item;
+    }
+
+    private static Patient fromItem(Map<String, AttributeValue> item) {
+        String dateOfBirth = string(item, "dateOfBirth");
+        return new Patient(string(item, Tables.Patients.ID), string(item, "firstName"), string(item, "lastName"),
+                string(item, "email"), string(item, "phone"), dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
+                instant(item, "createdAt"));
+    }
+}

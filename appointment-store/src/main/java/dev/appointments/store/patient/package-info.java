@@ -1,0 +1,4 @@
+/**
+ * Patients, one per e-mail address.
+ */
+package dev.appointments.store.patient;

@@ -1,0 +1,4 @@
+/**
+ * Providers and their booking rules.
+ */
+package dev.appointments.store.provider;

@@ -1,0 +1,121 @@
+package dev.appointments.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The calendar of one provider: its slot grid, the booking check, the slot locks an appointment takes and the free
+ * slots of a day. Built once per version of the rules and safe to share between threads; {@code now} always comes
+ * from the caller's clock.
+ */
+public final class BookingCalendar {
+
+    private final ProviderRules rules;
+
+    private final SlotGrid grid;
+
+    private final SlotLocks locks;
+
+    private final BookingCheck check;
+
+    private BookingCalendar(ProviderRules rules) {
+        this.rules = rules;
+        this.grid = new SlotGrid(rules);
+        this.locks = new SlotLocks(grid, rules.bufferMinutes());
+        this.check = new BookingCheck(rules, grid, locks);
+    }
+
+    /**
+     * The calendar of valid rules.
+     * @throws IllegalArgumentException naming the invalid fields, when {@link ProviderRules#validate()} finds any
+     */
+    public static BookingCalendar of(ProviderRules rules) {
+        List<RuleViolation> violations = rules.validate();
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("Invalid provider rules: " + violations.stream()
+                .map(violation -> violation.field() + " " + violation.message()).collect(Collectors.joining("; ")));
+        }
+        return new BookingCalendar(rules);
+    }
+
+    public ProviderRules rules() {
+        return rules;
+    }
+
+    public ZoneId zone() {
+        return grid.zone();
+    }
+
+    /** The bookable slots of a provider-local date, in order, whether taken or not. */
+    public List<Slot> slots(LocalDate date) {
+        return grid.slots(date);
+    }
+
+    /**
+     * Whether an appointment may start at a provider-local date and time and last {@code durationMinutes} (null
+     * means one slot), seen at {@code now}. Does not look at other appointments: the slot locks do that.
+     */
+    public BookingDecision check(LocalDate date, LocalTime startTime, Integer durationMinutes, Instant now) {
+        return check.check(date, startTime, durationMinutes, now);
+    }
+
+    /**
+     * The lock keys of an appointment: the grid instants in {@code [start, start + duration + buffer)}, the buffer
+     * rounded up to whole slots.
+     * @throws IllegalArgumentException when {@code start} is not a grid instant or the duration is not positive
+     */
+    public List<Instant> lockedSlots(Instant start, Duration duration) {
+        return locks.lockedSlots(start, duration);
+    }
+
+    /** The buffer between appointments as the locks enforce it: rounded up to whole slots. */
+    public Duration effectiveBuffer() {
+        return locks.buffer();
+    }
+
+    /**
+     * The slots of a date where a one-slot appointment (with its buffer) can be booked at {@code now}: allowed by the
+     * booking check and sharing no lock with {@code lockedSlots}, the locks held in {@link #lockWindow(LocalDate)}.
+     */
+    public List<Slot> freeSlots(LocalDate date, Set<Instant> lockedSlots, Instant now) {
+        return grid.slots(date).stream()
+            .filter(slot -> check.check(date, slot.time(), null, now) instanceof SlotRequest request
+                    && Collections.disjoint(request.lockedSlots(), lockedSlots))
+            .toList();
+    }
+
+    /** The range of lock instants that {@link #freeSlots} needs to know about for a date. */
+    public TimeWindow lockWindow(LocalDate date) {
+        return locks.lockWindow(date);
+    }
+
+    /**
+     * Whether an appointment starting at {@code start} may be cancelled at {@code now}: empty when it may, otherwise
+     * {@code IN_THE_PAST} once it has begun or {@code TOO_SHORT_NOTICE} inside the cancellation notice.
+     */
+    public Optional<Refusal> checkCancellation(Instant start, Instant now) {
+        if (!start.isAfter(now)) {
+            return Optional.of(new Refusal(RefusalReason.IN_THE_PAST, "The appointment has already begun."));
+        }
+        if (start.isBefore(now.plus(rules.cancellationNotice()))) {
+            return Optional.of(new Refusal(RefusalReason.TOO_SHORT_NOTICE, "This provider takes cancellations up to "
+                    + BookingCheck.describe(rules.cancellationNotice()) + " before the start."));
+        }
+        return Optional.empty();
+    }
+
+    /** When an unconfirmed booking expires: after the confirmation timeout, and never after its own start. */
+    public Instant holdExpiry(Instant bookedAt, Instant start) {
+        Instant timeout = bookedAt.plus(rules.confirmationTimeout());
+        return timeout.isBefore(start) ? timeout : start;
+    }
+
+}
