@@ -1,0 +1,41 @@
+package dev.appointments.binder.sqs.consumer;
+
+import org.springframework.messaging.MessagingException;
+
+/**
+ * The function failed on a message, which therefore stays on the queue. Spring's messaging exceptions print the whole
+ * failed message, payload included, and payloads may hold personal data; so the cause kept here is the function's own
+ * exception, without those wrappers.
+ */
+final class MessageProcessingFailed extends RuntimeException {
+
+    private MessageProcessingFailed(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    static MessageProcessingFailed of(String binding, String queue, Object messageId, RuntimeException failure) {
+        return new MessageProcessingFailed("Function of binding " + binding + " failed on message " + messageId
+                + " from queue " + queue + "; SQS redelivers it after the visibility timeout",
+                withoutWrappers(failure));
+    }
+
+    private static Throwable withoutWrappers(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof MessagingException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof MessagingException messaging) {
+            return new Redacted(messaging);
+        }
+        return cause;
+    }
+
+    /** A messaging exception without its failed message. */
+    private static final class Redacted extends RuntimeException {
+
+        private Redacted(MessagingException original) {
+            super(original.getClass().getName() + ": " + original.getMessage());
+            setStackTrace(original.getStackTrace());
+        }
+    }
+}
