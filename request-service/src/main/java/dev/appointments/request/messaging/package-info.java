@@ -1,0 +1,4 @@
+/**
+ * The request-service's side of the queues: reading commands from appointment-requests and publishing facts to appointment-confirmations.
+ */
+package dev.appointments.request.messaging;

@@ -1,0 +1,77 @@
+package dev.appointments.request.provider;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.appointments.rules.ProviderRules;
+import dev.appointments.rules.RuleViolation;
+import dev.appointments.store.provider.Provider;
+import dev.appointments.store.provider.Providers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code PUT /api/providers/{providerId}} creates or replaces a provider's booking rules;
+ * {@code GET /api/providers/{providerId}} returns them. Invalid rules get a problem response naming each field.
+ */
+@RestController
+@RequestMapping("/api/providers")
+class ProviderController {
+
+    private final Providers providers;
+    private final Clock clock;
+
+    ProviderController(Providers providers, Clock clock) {
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    @PutMapping("/{providerId}")
+    ResponseEntity<?> put(@PathVariable String providerId, @RequestBody ProviderRules rules) {
+        if (!providerId.matches("[A-Za-z0-9._:-]{1,128}")) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid provider id",
+                    "A provider id is 1 to 128 characters of letters, digits and . _ : -", List.of()));
+        }
+        List<RuleViolation> violations = rules.validate();
+        if (!violations.isEmpty()) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid provider rules",
+                    violations.stream().map(violation -> violation.field() + ": " + violation.message())
+                            .reduce((a, b) -> a + "; " + b).orElse(""), violations));
+        }
+        Provider saved = providers.save(providerId, rules, clock.instant());
+        return ResponseEntity.ok().eTag(Long.toString(saved.version())).body(ProviderView.of(saved));
+    }
+
+    @GetMapping("/{providerId}")
+    ResponseEntity<?> get(@PathVariable String providerId) {
+        return providers.find(providerId)
+                .<ResponseEntity<?>>map(provider -> ResponseEntity.ok().eTag(Long.toString(provider.version()))
+                        .body(ProviderView.of(provider)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND,
+                        "Unknown provider", "There is no provider " + providerId + ".", List.of())));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, List<RuleViolation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (!violations.isEmpty()) {
+            problem.setProperty("violations", violations);
+        }
+        return problem;
+    }
+
+    /** A provider as the admin API shows it. */
+    record ProviderView(String providerId, long version, java.time.Instant updatedAt, ProviderRules rules) {
+
+        static ProviderView of(Provider provider) {
+            return new ProviderView(provider.providerId(), provider.version(), provider.updatedAt(), provider.rules());
+        }
+    }
+}
