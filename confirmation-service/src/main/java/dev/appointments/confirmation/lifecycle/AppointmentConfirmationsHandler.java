@@ -1,0 +1,120 @@
+package dev.appointments.confirmation.lifecycle;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.appointments.confirmation.ConfirmationServiceProperties;
+import dev.appointments.model.FieldViolation;
+import dev.appointments.model.FieldViolations;
+import dev.appointments.model.MessageTypes;
+import dev.appointments.model.confirmations.AppointmentCancelled;
+import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
+import dev.appointments.model.confirmations.AppointmentRequested;
+import dev.appointments.model.confirmations.AppointmentRescheduled;
+import dev.appointments.model.confirmations.CompleteAppointment;
+import dev.appointments.model.confirmations.ConfirmAppointment;
+import dev.appointments.model.confirmations.DeclineAppointment;
+import dev.appointments.model.confirmations.HoldExpired;
+import dev.appointments.model.confirmations.MarkNoShow;
+import dev.appointments.model.reminders.NoticeKind;
+import dev.appointments.model.reminders.NotifyPatient;
+import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.outcome.Outcomes;
+import dev.appointments.timers.DurableTimers;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Handles the messages of the appointment-confirmations queue: producers' commands get a transition or a recorded
+ * rejection; the request-service's facts and the hold timers drive auto-confirmation, holds and expiry. Whatever
+ * happens, the result names the notices to send to the reminder-service.
+ */
+@Service
+public class AppointmentConfirmationsHandler {
+
+    private final Validator validator;
+    private final JsonMapper json;
+    private final ProducerCommands commands;
+    private final Holds holds;
+
+    AppointmentConfirmationsHandler(Outcomes outcomes, Appointments appointments, DurableTimers timers,
+            Validator validator, JsonMapper json, Clock clock, ConfirmationServiceProperties properties) {
+        this.validator = validator;
+        this.json = json;
+        this.commands = new ProducerCommands(outcomes, appointments, clock);
+        this.holds = new Holds(appointments, timers,
+                new HoldTimers(json, properties.confirmationsQueue()), clock);
+    }
+
+    public Handled handle(AppointmentConfirmationsMessage message) {
+        List<FieldViolation> violations = FieldViolations.of(validator, message);
+        return switch (message) {
+            case ConfirmAppointment confirm ->
+                    command(confirm.requestId(), message, violations, AppointmentStatus.CONFIRMED, null);
+            case DeclineAppointment decline ->
+                    command(decline.requestId(), message, violations, AppointmentStatus.DECLINED, decline.reason());
+            case CompleteAppointment complete ->
+                    command(complete.requestId(), message, violations, AppointmentStatus.COMPLETED, null);
+            case MarkNoShow noShow ->
+                    command(noShow.requestId(), message, violations, AppointmentStatus.NO_SHOW, null);
+            case AppointmentRequested requested -> {
+                requireValid(message, violations);
+                yield holds.booked(requested.requestId(), requested.appointmentId(), requested.version(),
+                        requested.autoConfirm(), requested.confirmationTimeout(), null);
+            }
+            case AppointmentRescheduled rescheduled -> {
+                requireValid(message, violations);
+                // Held again: the patient hears of the move. Auto-confirmed: the confirmation tells the new time.
+                yield holds.booked(rescheduled.requestId(), rescheduled.appointmentId(), rescheduled.version(),
+                        rescheduled.autoConfirm(), rescheduled.confirmationTimeout(), NoticeKind.RESCHEDULED);
+            }
+            case AppointmentCancelled cancelled -> {
+                requireValid(message, violations);
+                // The request-service made the transition and freed the slot; the patient is to hear of it.
+                yield Handled.of("NOTIFIED", List.of(new NotifyPatient(cancelled.requestId(),
+                        cancelled.appointmentId(), NoticeKind.CANCELLED)));
+            }
+            case HoldExpired expired -> {
+                requireValid(message, violations);
+                yield holds.expire(expired);
+            }
+        };
+    }
+
+    private Handled command(String requestId, AppointmentConfirmationsMessage message,
+            List<FieldViolation> violations, AppointmentStatus target, String reason) {
+        if (violations.stream().anyMatch(violation -> violation.field().equals("requestId"))) {
+            // Outcomes are keyed by requestId: without a usable one there is nowhere to record the answer.
+            throw new UnanswerableMessageException(MessageTypes.typeOf(message) + " without a valid requestId");
+        }
+        Command command = new Command(requestId, MessageTypes.typeOf(message), fingerprint(message));
+        return commands.handle(command, violations, message.appointmentId(), target, reason);
+    }
+
+    private static void requireValid(AppointmentConfirmationsMessage message, List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            // Facts and timers come from the system itself: an invalid one is a bug for operators to see in the DLQ.
+            throw new UnanswerableMessageException(MessageTypes.typeOf(message) + " breaks the contract: "
+                    + violations.stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private String fingerprint(AppointmentConfirmationsMessage message) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json
+                    .writerFor(AppointmentConfirmationsMessage.class).writeValueAsString(message)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.appointments.confirmation.lifecycle;
+
+import java.util.List;
+
+import dev.appointments.model.reminders.AppointmentRemindersMessage;
+import dev.appointments.store.outcome.Outcome;
+
+/**
+ * What handling a message came to, and the notices to send to the reminder-service before the message may be
+ * acknowledged.
+ *
+ * @param result a short word for logs and metrics: the outcome's status for a command, what happened for a fact or
+ *        a timer ({@code CONFIRMED}, {@code HELD}, {@code EXPIRED}, {@code NOTIFIED}, {@code STALE})
+ * @param outcome the outcome recorded for a producer command; {@code null} for facts and timers, which have none
+ * @param notices messages for appointment-reminders; sent again when the message is delivered again, since the first
+ *        attempt may have stopped between the write and the send
+ * @param duplicateRequestId whether the requestId was already used for a different command, which is then ignored
+ */
+public record Handled(String result, Outcome outcome, List<AppointmentRemindersMessage> notices,
+        boolean duplicateRequestId) {
+
+    public Handled {
+        notices = List.copyOf(notices);
+    }
+
+    static Handled of(Outcome outcome, List<AppointmentRemindersMessage> notices) {
+        return new Handled(outcome.status().name(), outcome, notices, false);
+    }
+
+    static Handled of(String result, List<AppointmentRemindersMessage> notices) {
+        return new Handled(result, null, notices, false);
+    }
+
+    static Handled duplicate(Outcome earlier) {
+        return new Handled("DUPLICATE_REQUEST_ID", earlier, List.of(), true);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.appointments.timers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.appointments.resources.Tables;
+import dev.appointments.store.DynamoDbCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import static dev.appointments.store.Attributes.s;
+
+/**
+ * Durable timers in the timers table. A timer lives in one of {@code shards} partitions chosen by a hash of its id,
+ * under a sort key that starts with its due instant, so the due timers of a shard are one key-range Query, however
+ * many are pending. Releasing a timer claims it with a conditional update that expires, sends it, then deletes it:
+ * two instances never both send a timer while a claim holds, and an instance that dies mid-way leaves the timer to
+ * be claimed again once its claim expires. Delivery is therefore at least once: what a timer sends must be
+ * idempotent for its receiver.
+ * <p>
+ * Every instance must use the same number of shards, and the number must not change while timers are pending
+ * (a timer's shard is a function of its id and the number of shards).
+ */
+public final class DurableTimers {
+
+    /** Long enough for one send; a failed send is retried after it. */
+    public static final Duration DEFAULT_CLAIM_DURATION = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(DurableTimers.class);
+
+    private static final String NOT_SCHEDULED = "attribute_not_exists(" + Tables.Timers.DUE_KEY + ")";
+    private static final String CLAIMABLE = "attribute_not_exists(" + TimerItems.CLAIM_UNTIL + ") OR "
+            + TimerItems.CLAIM_UNTIL + " < :now";
+    private static final int MAX_PAGE = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbCalls calls;
+    private final Clock clock;
+    private final int shards;
+    private final String owner;
+    private final Duration claimDuration;
+    /** Instances start their rounds at different shards, so that they contend less for the same timers. */
+    private final AtomicInteger nextShard;
+
+    public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, int shards, String owner) {
+        this(dynamoDb, calls, clock, shards, owner, DEFAULT_CLAIM_DURATION);
+    }
+
+    public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, int shards, String owner,
+            Duration claimDuration) {
+        if (shards < 1) {
+            throw new IllegalArgumentException("At least one shard is needed");
+        }
+        if (claimDuration.isNegative() || claimDuration.isZero()) {
+            throw new IllegalArgumentException("A claim must last a while");
+        }
+        this.dynamoDb = dynamoDb;
+        this.calls = calls;
+        this.clock = clock;
+        this.shards = shards;
+        this.owner = owner;
+        this.claimDuration = claimDuration;
+        this.nextShard = new AtomicInteger(ThreadLocalRandom.current().nextInt(shards));
+    }
+
+    /** Idempotent by timerId (attribute_not_exists): scheduling the same timer twice keeps one. */
+    public void schedule(Timer timer) {
+        try {
+            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Timers.NAME)
+                    .item(TimerItems.toItem(timer, shardOf(timer.timerId()), clock.instant()))
+                    .conditionExpression(NOT_SCHEDULED)));
+        }
+        catch (ConditionalCheckFailedException alreadyScheduled) {
+            log.debug("Timer {} was scheduled before", timer.timerId());
+        }
+    }
+
+    /** Removes a timer that is no longer wanted; absent is fine. */
+    public void cancel(String timerId, Instant dueAt) {
+        calls.call(() -> dynamoDb.deleteItem(request -> request.tableName(Tables.Timers.NAME)
+                .key(TimerItems.key(shardOf(timerId), TimerItems.dueKey(timerId, dueAt)))));
+    }
+
+    /** Whether a timer is still waiting to be sent (scheduled, neither cancelled nor sent yet). */
+    public boolean isScheduled(String timerId, Instant dueAt) {
+        var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Timers.NAME)
+                .key(TimerItems.key(shardOf(timerId), TimerItems.dueKey(timerId, dueAt))).consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty();
+    }
+
+    /**
+     * Claims due timers, sends each through the sender and deletes it after a successful send; a failed send leaves
+     * it to be claimed again after the claim expires. Returns how many were sent.
+     */
+    public int releaseDue(TimerSender sender, int limit) {
+        Instant now = clock.instant();
+        int start = Math.floorMod(nextShard.getAndIncrement(), shards);
+        int sent = 0;
+        for (int i = 0; i < shards && sent < limit; i++) {
+            sent += releaseDue(String.valueOf((start + i) % shards), now, sender, limit - sent);
+        }
+        return sent;
+    }
+
+    /** The shard a timer lives in: {@link String#hashCode()} is specified, so every JVM agrees. */
+    String shardOf(String timerId) {
+        return String.valueOf(Math.floorMod(timerId.hashCode(), shards));
+    }
+
+    private int releaseDue(String shard, Instant now, TimerSender sender, int limit) {
+        int sent = 0;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = query(shard, now, startKey, Math.clamp(limit, 1, MAX_PAGE));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (sent == limit) {
+                    return sent;
+                }
+                if (release(shard, item, sender)) {
+                    sent++;
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                    ? page.lastEvaluatedKey() : null;
+        }
+        while (startKey != null && sent < limit);
+        return sent;
+    }
+
+    /** Due timers of one shard that nobody holds a live claim on: a key range, never a Scan. */
+    private QueryResponse query(String shard, Instant now, Map<String, AttributeValue> startKey, int pageSize) {
+        return calls.call(() -> dynamoDb.query(request -> request.tableName(Tables.Timers.NAME)
+                .keyConditionExpression("#shard = :shard AND #dueKey < :bound")
+                .filterExpression(CLAIMABLE)
+                .expressionAttributeNames(Map.of("#shard", Tables.Timers.SHARD, "#dueKey", Tables.Timers.DUE_KEY))
+                .expressionAttributeValues(Map.of(":shard", s(shard), ":bound", s(TimerItems.dueBound(now)),
+                        ":now", s(TimerItems.sortable(now))))
+                .consistentRead(true)
+                .limit(pageSize)
+                .exclusiveStartKey(startKey)));
+    }
+
+    private boolean release(String shard, Map<String, AttributeValue> item, TimerSender sender) {
+        String dueKey = item.get(Tables.Timers.DUE_KEY).s();
+        String token = owner + ":" + UUID.randomUUID();
+        if (!claim(shard, dueKey, token)) {
+            return false;
+        }
+        Timer timer = TimerItems.fromItem(item);
+        try {
+            sender.send(timer);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Timer {} could not be sent; it is released again after its claim expires: {}",
+                    timer.timerId(), ex.toString());
+            return false;
+        }
+        delete(shard, dueKey, token, timer.timerId());
+        return true;
+    }
+
+    private boolean claim(String shard, String dueKey, String token) {
+        Instant now = clock.instant();
+        try {
+            calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Timers.NAME)
+                    .key(TimerItems.key(shard, dueKey))
+                    .updateExpression("SET #claimedBy = :owner, #claimUntil = :until, #claimToken = :token")
+                    .conditionExpression("attribute_exists(#dueKey) AND (attribute_not_exists(#claimUntil) "
+                            + "OR #claimUntil < :now)")
+                    .expressionAttributeNames(Map.of("#claimedBy", TimerItems.CLAIMED_BY,
+                            "#claimUntil", TimerItems.CLAIM_UNTIL, "#claimToken", TimerItems.CLAIM_TOKEN,
+                            "#dueKey", Tables.Timers.DUE_KEY))
+                    .expressionAttributeValues(Map.of(":owner", s(owner),
+                            ":until", s(TimerItems.sortable(now.plus(claimDuration))),
+                            ":token", s(token), ":now", s(TimerItems.sortable(now))))));
+            return true;
+        }
+        catch (ConditionalCheckFailedException claimedElsewhere) {
+            return false;
+        }
+    }
+
+    private void delete(String shard, String dueKey, String token, String timerId) {
+        try {
+            calls.call(() -> dynamoDb.deleteItem(request -> request.tableName(Tables.Timers.NAME)
+                    .key(TimerItems.key(shard, dueKey))
+                    .conditionExpression("#claimToken = :token")
+                    .expressionAttributeNames(Map.of("#claimToken", TimerItems.CLAIM_TOKEN))
+                    .expressionAttributeValues(Map.of(":token", s(token)))));
+        }
+        catch (ConditionalCheckFailedException claimLost) {
+            // The send took longer than the claim and another instance took the timer over: it may send it again.
+            log.warn("Timer {} was sent after its claim expired; it may be sent once more", timerId);
+        }
+    }
+}
