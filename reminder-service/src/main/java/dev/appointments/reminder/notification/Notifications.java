@@ -1,0 +1,215 @@
+package dev.appointments.reminder.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.appointments.reminder.delivery.DeliveryResult;
+import dev.appointments.reminder.delivery.DeliveryStatus;
+import dev.appointments.resources.Tables;
+import dev.appointments.store.DynamoDbCalls;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+import static dev.appointments.store.Attributes.instant;
+import static dev.appointments.store.Attributes.n;
+import static dev.appointments.store.Attributes.number;
+import static dev.appointments.store.Attributes.s;
+import static dev.appointments.store.Attributes.string;
+
+/**
+ * The notifications table: one item per notification id, claimed by a conditional write before anything is sent.
+ * A claim is a lease ({@code status = SENDING} until {@code leaseUntil}, epoch milliseconds so that DynamoDB compares
+ * numbers): while it holds nobody else delivers the notification; once it lapses (the holder crashed), the next copy
+ * of the message takes over and delivers through the channels that have no recorded result yet. Each channel's result
+ * is recorded as soon as it is known, and the claim's token guards every write, so a holder that lost its lease
+ * cannot overwrite its successor.
+ */
+public final class Notifications {
+
+    private static final String ID = Tables.Notifications.ID;
+    private static final Map<String, String> NAMES = names(ID, "status", "leaseUntil", "claimToken", "appointmentId",
+            "kind", "providerId", "patientId", "createdAt", "updatedAt", "deliveries", "claims", "reason", "sentAt");
+
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbCalls calls;
+
+    public Notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        this.dynamoDb = dynamoDb;
+        this.calls = calls;
+    }
+
+    /**
+     * Claims a notification for delivery: when nobody has, or when the previous holder's lease lapsed.
+     * @return the claim, or empty when the notification is finished already (sent, failed or skipped)
+     * @throws NotificationInProgress when another holder's lease is still running
+     */
+    Optional<Claim> claim(Subject subject, Instant now, Duration lease) {
+        String token = UUID.randomUUID().toString();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":sending", s(NotificationStatus.SENDING.name()));
+        values.put(":lease", n(now.plus(lease).toEpochMilli()));
+        values.put(":nowMillis", n(now.toEpochMilli()));
+        values.put(":token", s(token));
+        values.put(":appointmentId", s(subject.appointmentId()));
+        values.put(":kind", s(subject.kind()));
+        values.put(":providerId", s(subject.providerId()));
+        values.put(":patientId", s(subject.patientId()));
+        values.put(":now", s(now.toString()));
+        values.put(":none", AttributeValue.fromM(Map.of()));
+        values.put(":one", n(1));
+        String update = "SET #status = :sending, #leaseUntil = :lease, #claimToken = :token,"
+                + " #appointmentId = :appointmentId, #kind = :kind, #providerId = :providerId,"
+                + " #patientId = :patientId, #updatedAt = :now, #createdAt = if_not_exists(#createdAt, :now),"
+                + " #deliveries = if_not_exists(#deliveries, :none) ADD #claims :one";
+        String condition = "attribute_not_exists(#" + ID + ") OR (#status = :sending AND #leaseUntil < :nowMillis)";
+        try {
+            var response = calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Notifications.NAME)
+                    .key(key(subject.notificationId()))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(used(NAMES, update + " " + condition))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)));
+            return Optional.of(new Claim(subject.notificationId(), token, deliveries(response.attributes())));
+        }
+        catch (ConditionalCheckFailedException taken) {
+            NotificationRecord existing = find(subject.notificationId()).orElseThrow(() -> taken);
+            if (existing.status() == NotificationStatus.SENDING) {
+                throw new NotificationInProgress(subject.notificationId());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Records one channel's result under the claim, and renews the lease for the channels still to go. */
+    void recordDelivery(Claim claim, DeliveryResult result, Instant now, Duration lease) {
+        Map<String, AttributeValue> delivery = new HashMap<>();
+        delivery.put("channel", s(result.channel()));
+        delivery.put("status", s(result.status().name()));
+        delivery.put("attempts", n(result.attempts()));
+        delivery.put("at", s(result.at().toString()));
+        if (result.reason() != null) {
+            delivery.put("reason", s(result.reason()));
+        }
+        Map<String, String> names = new HashMap<>(NAMES);
+        names.put("#channel", result.channel());
+        writeUnderClaim(claim, "SET #deliveries.#channel = :delivery, #updatedAt = :now, #leaseUntil = :lease", names,
+                Map.of(":delivery", AttributeValue.fromM(delivery), ":now", s(now.toString()),
+                        ":lease", n(now.plus(lease).toEpochMilli())));
+    }
+
+    /** Ends the claim with the notification's final status. */
+    void finish(Claim claim, NotificationStatus status, String reason, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", s(status.name()));
+        values.put(":now", s(now.toString()));
+        StringBuilder update = new StringBuilder("SET #status = :status, #updatedAt = :now");
+        if (status == NotificationStatus.SENT) {
+            update.append(", #sentAt = :now");
+        }
+        if (reason != null) {
+            update.append(", #reason = :reason");
+            values.put(":reason", s(reason));
+        }
+        writeUnderClaim(claim, update.append(" REMOVE #leaseUntil, #claimToken").toString(), NAMES, values);
+    }
+
+    /**
+     * Records a notification that is not sent (skipped, or impossible to address), unless one with its id exists: a
+     * notification sent before stays as it was.
+     * @return whether this call recorded it
+     */
+    boolean recordUnsent(String notificationId, String appointmentId, String kind, NotificationStatus status,
+            String reason, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(ID, s(notificationId));
+        item.put("appointmentId", s(appointmentId));
+        item.put("kind", s(kind));
+        item.put("status", s(status.name()));
+        item.put("reason", s(reason));
+        item.put("claims", n(0));
+        item.put("createdAt", s(now.toString()));
+        item.put("updatedAt", s(now.toString()));
+        try {
+            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Notifications.NAME).item(item)
+                    .conditionExpression("attribute_not_exists(" + ID + ")")));
+            return true;
+        }
+        catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    public Optional<NotificationRecord> find(String notificationId) {
+        var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Notifications.NAME)
+                .key(key(notificationId)).consistentRead(true)));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        return Optional.of(new NotificationRecord(string(item, ID), string(item, "appointmentId"),
+                string(item, "kind"), NotificationStatus.valueOf(string(item, "status")), string(item, "reason"),
+                number(item, "claims"), deliveries(item), instant(item, "sentAt"), instant(item, "updatedAt")));
+    }
+
+    private void writeUnderClaim(Claim claim, String update, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> guarded = new HashMap<>(values);
+        guarded.put(":token", s(claim.token()));
+        try {
+            calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Notifications.NAME)
+                    .key(key(claim.notificationId()))
+                    .updateExpression(update)
+                    .conditionExpression("#claimToken = :token")
+                    .expressionAttributeNames(used(names, update + " #claimToken"))
+                    .expressionAttributeValues(guarded)));
+        }
+        catch (ConditionalCheckFailedException lost) {
+            throw new IllegalStateException("The claim on notification " + claim.notificationId()
+                    + " lapsed and was taken over; the delivery took longer than the lease", lost);
+        }
+    }
+
+    private static Map<String, DeliveryResult> deliveries(Map<String, AttributeValue> item) {
+        AttributeValue deliveries = item.get("deliveries");
+        Map<String, DeliveryResult> results = new LinkedHashMap<>();
+        if (deliveries != null && deliveries.hasM()) {
+            deliveries.m().forEach((channel, value) -> {
+                Map<String, AttributeValue> result = value.m();
+                results.put(channel, new DeliveryResult(channel, DeliveryStatus.valueOf(string(result, "status")),
+                        (int) number(result, "attempts"), string(result, "reason"), instant(result, "at")));
+            });
+        }
+        return results;
+    }
+
+    private static Map<String, AttributeValue> key(String notificationId) {
+        return Map.of(ID, s(notificationId));
+    }
+
+    private static Map<String, String> names(String... attributes) {
+        Map<String, String> names = new HashMap<>();
+        for (String attribute : attributes) {
+            names.put("#" + attribute, attribute);
+        }
+        return Map.copyOf(names);
+    }
+
+    /** DynamoDB refuses expression attribute names that the expressions do not use. */
+    private static Map<String, String> used(Map<String, String> names, String expressions) {
+        Map<String, String> used = new HashMap<>();
+        names.forEach((placeholder, name) -> {
+            if (expressions.matches("(?s).*" + java.util.regex.Pattern.quote(placeholder) + "\\b.*")) {
+                used.put(placeholder, name);
+            }
+        });
+        return used;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.appointments.reminder.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.appointments.model.reminders.NotifyPatient;
+import dev.appointments.model.reminders.ReminderDue;
+import dev.appointments.reminder.ReminderServiceProperties;
+import dev.appointments.reminder.delivery.Channel;
+import dev.appointments.reminder.delivery.DeliveryAttempts;
+import dev.appointments.reminder.delivery.DeliveryResult;
+import dev.appointments.reminder.delivery.DeliveryStatus;
+import dev.appointments.reminder.delivery.Notice;
+import dev.appointments.reminder.delivery.Topic;
+import dev.appointments.store.appointment.Appointment;
+import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.patient.Patient;
+import dev.appointments.store.patient.Patients;
+import dev.appointments.store.provider.Provider;
+import dev.appointments.store.provider.Providers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether a notification goes out and sends it at most once: a notice is sent as asked; a due reminder only
+ * if its appointment is still confirmed and still starts when the reminder was planned for. Sending claims the
+ * notification, delivers through every channel that applies (each with its retries), records each channel's result
+ * and finishes the notification as SENT or FAILED. Failures that may pass (DynamoDB) throw, so SQS redelivers.
+ */
+@Component
+public class PatientNotifier {
+
+    /** The counter of notifications by channel, result and kind, for dashboards and alerts on failures. */
+    public static final String METER = "appointments.notifications";
+
+    private static final Logger log = LoggerFactory.getLogger(PatientNotifier.class);
+
+    private final Appointments appointments;
+    private final Patients patients;
+    private final Providers providers;
+    private final Notifications notifications;
+    private final List<Channel> channels;
+    private final DeliveryAttempts attempts;
+    private final Clock clock;
+    private final Duration lease;
+    private final MeterRegistry meters;
+
+    PatientNotifier(Appointments appointments, Patients patients, Providers providers, Notifications notifications,
+            List<Channel> channels, DeliveryAttempts attempts, Clock clock, ReminderServiceProperties properties,
+            MeterRegistry meters) {
+        this.appointments = appointments;
+        this.patients = patients;
+        this.providers = providers;
+        this.notifications = notifications;
+        this.channels = List.copyOf(channels);
+        this.attempts = attempts;
+        this.clock = clock;
+        this.lease = properties.delivery().lease();
+        this.meters = meters;
+    }
+
+    /** Tells the patient what happened to the appointment, once per cause and kind. */
+    public void notice(NotifyPatient command) {
+        String id = NotificationIds.notice(command.appointmentId(), command.kind(), command.causeId());
+        Topic topic = Topic.of(command.kind());
+        try (var mdc = MDC.putCloseable("notificationId", id)) {
+            Optional<Appointment> appointment = appointments.find(command.appointmentId());
+            if (appointment.isEmpty()) {
+                unsent(id, command.appointmentId(), topic, NotificationStatus.FAILED, "APPOINTMENT_NOT_FOUND");
+                return;
+            }
+            deliver(id, topic, appointment.get(), null);
+        }
+    }
+
+    /** Sends a due reminder, unless its appointment was cancelled, moved or is gone since it was planned. */
+    public void reminderDue(ReminderDue due) {
+        try (var mdc = MDC.putCloseable("notificationId", due.notificationId())) {
+            Optional<Appointment> found = appointments.find(due.appointmentId());
+            if (found.isEmpty()) {
+                unsent(due.notificationId(), due.appointmentId(), Topic.REMINDER, NotificationStatus.SKIPPED,
+                        "APPOINTMENT_NOT_FOUND");
+                return;
+            }
+            Appointment appointment = found.get();
+            if (appointment.status() != AppointmentStatus.CONFIRMED) {
+                unsent(due.notificationId(), due.appointmentId(), Topic.REMINDER, NotificationStatus.SKIPPED,
+                        "NOT_CONFIRMED:" + appointment.status());
+                return;
+            }
+            if (!appointment.startsAt().equals(due.startsAt())) {
+                // A reschedule plans the reminders of the new start when it is confirmed.
+                unsent(due.notificationId(), due.appointmentId(), Topic.REMINDER, NotificationStatus.SKIPPED,
+                        "START_MOVED");
+                return;
+            }
+            deliver(due.notificationId(), Topic.REMINDER, appointment, due.offset());
+        }
+    }
+
+    private void deliver(String id, Topic topic, Appointment appointment, Duration reminderOffset) {
+        Optional<Patient> patient = patients.find(appointment.patientId());
+        Optional<Provider> provider = providers.find(appointment.providerId());
+        if (patient.isEmpty() || provider.isEmpty()) {
+            unsent(id, appointment.appointmentId(), topic, NotificationStatus.FAILED,
+                    patient.isEmpty() ? "PATIENT_NOT_FOUND" : "PROVIDER_NOT_FOUND");
+            return;
+        }
+        Notice notice = new Notice(id, topic, appointment, patient.get(), provider.get(), reminderOffset);
+        List<Channel> applicable = channels.stream().filter(channel -> channel.appliesTo(notice)).toList();
+        if (applicable.isEmpty()) {
+            unsent(id, appointment.appointmentId(), topic, NotificationStatus.FAILED, "NO_CHANNEL");
+            return;
+        }
+        Optional<Claim> claim = notifications.claim(new Subject(id, appointment.appointmentId(), topic.name(),
+                appointment.providerId(), appointment.patientId()), clock.instant(), lease);
+        if (claim.isEmpty()) {
+            log.info("Notification {} was finished before; this copy of the message changes nothing", id);
+            meters.counter(METER + ".duplicates", "kind", topic.name()).increment();
+            return;
+        }
+        Map<String, DeliveryResult> results = new LinkedHashMap<>(claim.get().earlierDeliveries());
+        for (Channel channel : applicable) {
+            if (results.containsKey(channel.name())) {
+                continue; // delivered (or failed for good) under an earlier claim that did not finish
+            }
+            DeliveryResult result = attempts.deliver(channel, notice);
+            notifications.recordDelivery(claim.get(), result, clock.instant(), lease);
+            results.put(channel.name(), result);
+            meters.counter(METER, "channel", channel.name(), "result", result.status().name(), "kind", topic.name())
+                    .increment();
+            if (result.status() == DeliveryStatus.SENT) {
+                log.info("Notification {} {} by {} after {} attempt(s)", id, result.status(), channel.name(),
+                        result.attempts());
+            }
+            else {
+                log.warn("Notification {} {} by {} after {} attempt(s): {}", id, result.status(), channel.name(),
+                        result.attempts(), result.reason());
+            }
+        }
+        List<String> failures = results.values().stream().filter(result -> result.status() == DeliveryStatus.FAILED)
+                .map(result -> result.channel() + ":" + result.reason()).toList();
+        notifications.finish(claim.get(), failures.isEmpty() ? NotificationStatus.SENT : NotificationStatus.FAILED,
+                failures.isEmpty() ? null : String.join(", ", failures), clock.instant());
+    }
+
+    private void unsent(String id, String appointmentId, Topic topic, NotificationStatus status, String reason) {
+        if (notifications.recordUnsent(id, appointmentId, topic.name(), status, reason, clock.instant())) {
+            meters.counter(METER, "channel", "none", "result", status.name(), "kind", topic.name()).increment();
+            if (status == NotificationStatus.FAILED) {
+                log.warn("Notification {} {}: {}", id, status, reason);
+            }
+            else {
+                log.info("Notification {} {}: {}", id, status, reason);
+            }
+        }
+    }
+}
