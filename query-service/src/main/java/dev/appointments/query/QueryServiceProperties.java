@@ -1,0 +1,22 @@
+package dev.appointments.query;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The query-service's settings ({@code appointments.query.*}, each overridable by environment variable, e.g.
+ * {@code APPOINTMENTS_QUERY_SLOTCACHETTL=10s}).
+ *
+ * @param slotCacheTtl how long a provider's day (rules and locked slots) is served from memory before it is read
+ *        again; free slots may lag a booking by this much
+ * @param slotCacheSize how many provider days the cache holds at most
+ * @param dynamoDbRetryAttempts attempts per DynamoDB call when DynamoDB throttles
+ * @param circuitOpenFor how long reads fail fast (503) once DynamoDB looks unreachable
+ */
+@ConfigurationProperties("appointments.query")
+public record QueryServiceProperties(@DefaultValue("5s") Duration slotCacheTtl,
+        @DefaultValue("10000") int slotCacheSize, @DefaultValue("3") int dynamoDbRetryAttempts,
+        @DefaultValue("10s") Duration circuitOpenFor) {
+}

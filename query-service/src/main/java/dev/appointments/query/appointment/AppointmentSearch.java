@@ -1,0 +1,61 @@
+package dev.appointments.query.appointment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.appointments.query.web.BadParameter;
+import dev.appointments.query.web.NotFound;
+import dev.appointments.store.appointment.Appointment;
+import dev.appointments.store.appointment.AppointmentIndex;
+import dev.appointments.store.appointment.AppointmentLists;
+import dev.appointments.store.appointment.AppointmentPage;
+import dev.appointments.store.appointment.AppointmentRange;
+import dev.appointments.store.appointment.Appointments;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds appointments by id and lists them a page at a time from an index: what the REST and FHIR views share.
+ */
+@Service
+public class AppointmentSearch {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    private final Appointments appointments;
+    private final AppointmentLists lists;
+
+    AppointmentSearch(Appointments appointments, AppointmentLists lists) {
+        this.appointments = appointments;
+        this.lists = lists;
+    }
+
+    /** @throws NotFound when there is no such appointment */
+    public Appointment find(String appointmentId) {
+        return appointments.find(appointmentId)
+                .orElseThrow(() -> new NotFound("There is no appointment " + appointmentId + "."));
+    }
+
+    /**
+     * A page of the appointments in {@code index} under {@code key} starting in {@code [from, to)} (either bound may
+     * be null), in start-time order.
+     *
+     * @param limitParameter and {@code cursorParameter}: the names the caller knows the page size and cursor by
+     * @throws BadParameter when the limit is out of range or the cursor is not one given out for this query
+     */
+    public Listing list(AppointmentIndex index, String key, Instant from, Instant to, Integer limit,
+            String limitParameter, String cursor, String cursorParameter) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new BadParameter(limitParameter, "Parameter '%s' must be between 1 and %d, not %d."
+                    .formatted(limitParameter, MAX_LIMIT, size));
+        }
+        Map<String, String> startKey = Cursors.decode(cursorParameter, cursor, index, key, from, to);
+        if (from != null && to != null && !from.isBefore(to)) {
+            return new Listing(List.of(), null);
+        }
+        AppointmentPage page = lists.page(new AppointmentRange(index, key, from, to, size, startKey));
+        return new Listing(page.appointments(), Cursors.encode(page.nextKey()));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.appointments.query.appointment;
+
+/**
+ * Example bodies for the OpenAPI document.
+ */
+final class Examples {
+
+    static final String APPOINTMENT = """
+            {"id": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "providerId": "dr-grey",
+             "patientId": "0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47", "status": "CONFIRMED",
+             "startsAt": "2026-12-01T14:30:00Z", "endsAt": "2026-12-01T15:00:00Z", "timeZone": "America/New_York",
+             "localDate": "2026-12-01", "localStartTime": "09:30", "version": 2,
+             "history": [
+               {"at": "2026-11-20T10:00:00Z", "to": "REQUESTED", "cause": "req-7f3a"},
+               {"at": "2026-11-20T10:00:01Z", "from": "REQUESTED", "to": "CONFIRMED", "cause": "auto-confirm"}]}
+            """;
+
+    static final String LIST = """
+            {"items": [ {"id": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "providerId": "dr-grey",
+                         "patientId": "0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47", "status": "REQUESTED",
+                         "startsAt": "2026-12-01T14:30:00Z", "endsAt": "2026-12-01T15:00:00Z",
+                         "timeZone": "America/New_York", "localDate": "2026-12-01", "localStartTime": "09:30",
+                         "version": 1, "history": [{"at": "2026-11-20T10:00:00Z", "to": "REQUESTED", "cause": "req-7f3a"}]} ],
+             "limit": 1,
+             "nextCursor": "eyJhcHBvaW50bWVudElkIjoiNWIwYyIsInBhdGllbnRJZCI6IjBmOGUiLCJzdGFydHNBdCI6IjIwMjYtMTItMDFUMTQ6MzA6MDBaIn0"}
+            """;
+
+    static final String NOT_FOUND = """
+            {"type": "about:blank", "title": "Not found", "status": 404,
+             "detail": "There is no appointment 5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11.",
+             "instance": "/api/appointments/5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11"}
+            """;
+
+    static final String BAD_LIMIT = """
+            {"type": "about:blank", "title": "Bad request parameter", "status": 400,
+             "detail": "Parameter 'limit' must be between 1 and 200, not 500.", "parameter": "limit",
+             "instance": "/api/appointments"}
+            """;
+
+    private Examples() {
+    }
+}

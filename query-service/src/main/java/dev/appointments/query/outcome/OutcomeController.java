@@ -1,0 +1,45 @@
+package dev.appointments.query.outcome;
+
+import dev.appointments.query.web.NotFound;
+import dev.appointments.store.outcome.Outcomes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/appointment-requests/{requestId}}: the recorded outcome of a command. Outcomes never change once
+ * recorded, so a 200 can be cached for good; a 404 may turn into a 200 once the command has been handled.
+ */
+@RestController
+@Tag(name = "Request outcomes")
+class OutcomeController {
+
+    private final Outcomes outcomes;
+
+    OutcomeController(Outcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
+    @GetMapping("/api/appointment-requests/{requestId}")
+    @Operation(summary = "The outcome of a command, by its requestId")
+    @ApiResponse(responseCode = "200", content = @Content(examples = {
+            @ExampleObject(name = "accepted", value = """
+                    {"requestId": "req-7f3a", "commandType": "RequestAppointment", "status": "ACCEPTED",
+                     "message": "Booked; waiting for confirmation.",
+                     "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "recordedAt": "2026-11-20T10:00:00Z"}"""),
+            @ExampleObject(name = "rejected", value = """
+                    {"requestId": "req-7f3b", "commandType": "RequestAppointment", "status": "REJECTED",
+                     "reason": "SLOT_UNAVAILABLE", "message": "The slot is taken: 2026-12-01 09:30 at dr-grey.",
+                     "recordedAt": "2026-11-20T10:00:02Z"}""") }))
+    @ApiResponse(responseCode = "404", description = "Nothing recorded (yet) for this requestId",
+            content = @Content(mediaType = "application/problem+json"))
+    OutcomeView outcome(@PathVariable String requestId) {
+        return outcomes.find(requestId).map(OutcomeView::of).orElseThrow(() -> new NotFound(
+                "No outcome is recorded for request " + requestId + ": it is unknown or still waiting in the queue."));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Patients, by id and by e-mail address.
+ */
+package dev.appointments.query.patient;
