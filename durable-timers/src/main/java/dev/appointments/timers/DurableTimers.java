@@ -45,6 +45,7 @@ public final class DurableTimers {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbCalls calls;
     private final Clock clock;
+    private final String namespace;
     private final int shards;
     private final String owner;
     private final Duration claimDuration;
@@ -52,11 +53,16 @@ public final class DurableTimers {
     private final AtomicInteger nextShard;
 
     public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, int shards, String owner) {
-        this(dynamoDb, calls, clock, shards, owner, DEFAULT_CLAIM_DURATION);
+        this(dynamoDb, calls, clock, "", shards, owner, DEFAULT_CLAIM_DURATION);
     }
 
-    public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, int shards, String owner,
-            Duration claimDuration) {
+    /**
+     * Timers of one namespace (for example the service that owns them): their shards are named
+     * {@code <namespace>#<n>}, so that each service schedules and releases only its own timers and needs no rights on
+     * the queues of the others.
+     */
+    public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, String namespace, int shards,
+            String owner, Duration claimDuration) {
         if (shards < 1) {
             throw new IllegalArgumentException("At least one shard is needed");
         }
@@ -66,6 +72,7 @@ public final class DurableTimers {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
         this.clock = clock;
+        this.namespace = namespace == null ? "" : namespace;
         this.shards = shards;
         this.owner = owner;
         this.claimDuration = claimDuration;
@@ -106,14 +113,18 @@ public final class DurableTimers {
         int start = Math.floorMod(nextShard.getAndIncrement(), shards);
         int sent = 0;
         for (int i = 0; i < shards && sent < limit; i++) {
-            sent += releaseDue(String.valueOf((start + i) % shards), now, sender, limit - sent);
+            sent += releaseDue(shardName((start + i) % shards), now, sender, limit - sent);
         }
         return sent;
     }
 
     /** The shard a timer lives in: {@link String#hashCode()} is specified, so every JVM agrees. */
     String shardOf(String timerId) {
-        return String.valueOf(Math.floorMod(timerId.hashCode(), shards));
+        return shardName(Math.floorMod(timerId.hashCode(), shards));
+    }
+
+    private String shardName(int shard) {
+        return namespace.isEmpty() ? String.valueOf(shard) : namespace + "#" + shard;
     }
 
     private int releaseDue(String shard, Instant now, TimerSender sender, int limit) {

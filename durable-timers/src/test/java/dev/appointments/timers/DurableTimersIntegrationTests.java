@@ -153,6 +153,23 @@ class DurableTimersIntegrationTests {
         assertThat(sent).hasSize(25);
     }
 
+    @Test
+    void releasesOnlyTheTimersOfItsOwnNamespace() {
+        var confirmations = new DurableTimers(engines.dynamoDb(), DynamoDbCalls.DIRECT, clock, "confirmations-" + prefix,
+                SHARDS, "a", DurableTimers.DEFAULT_CLAIM_DURATION);
+        var reminders = new DurableTimers(engines.dynamoDb(), DynamoDbCalls.DIRECT, clock, "reminders-" + prefix,
+                SHARDS, "b", DurableTimers.DEFAULT_CLAIM_DURATION);
+        Timer hold = timer("hold", NOW.plusSeconds(30));
+        confirmations.schedule(hold);
+        clock.advance(Duration.ofMinutes(1));
+        List<Timer> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        assertThat(reminders.releaseDue(sent::add, 100)).isZero();
+        assertThat(confirmations.releaseDue(sent::add, 100)).isEqualTo(1);
+
+        assertThat(sent).extracting(Timer::timerId).containsExactly(hold.timerId());
+    }
+
     private int drain(DurableTimers instance, TimerSender counting) {
         int total = 0;
         int sent;

@@ -29,7 +29,8 @@ class TimersConfiguration {
         var timers = properties.timers();
         String owner = timers.instanceId() == null || timers.instanceId().isBlank()
                 ? "confirmation-service-" + UUID.randomUUID() : timers.instanceId();
-        return new DurableTimers(dynamoDb, calls, clock, timers.shards(), owner, timers.claimDuration());
+        return new DurableTimers(dynamoDb, calls, clock, "confirmation-service", timers.shards(), owner,
+                timers.claimDuration());
     }
 
     @Bean

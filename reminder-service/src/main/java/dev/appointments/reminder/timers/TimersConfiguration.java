@@ -26,8 +26,8 @@ class TimersConfiguration {
     @Bean
     DurableTimers durableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock,
             ReminderServiceProperties properties, @Value("${spring.application.name}") String service) {
-        return new DurableTimers(dynamoDb, calls, clock, properties.timers().shards(),
-                service + ":" + UUID.randomUUID());
+        return new DurableTimers(dynamoDb, calls, clock, service, properties.timers().shards(),
+                service + ":" + UUID.randomUUID(), DurableTimers.DEFAULT_CLAIM_DURATION);
     }
 
     @Bean
