@@ -87,8 +87,8 @@ public final class Caller {
     }
 
     /**
-     * Schedulers submit intake for any patient, a patient only for itself (a patient without a record yet
-     * submits with its details, and the service takes the id from {@link #patientId()}).
+     * Schedulers submit intake for any patient, a patient only for itself: by its own patient id, never with
+     * patient details (which would find or create a record by e-mail address, not the one the token names).
      */
     public boolean canRequestFor(String requestPatientId) {
         return hasRole(Roles.SCHEDULER) || isPatient(requestPatientId);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.model.confirmations.AppointmentRequested;
@@ -63,6 +64,8 @@ abstract class ConfirmationServiceIntegrationTest {
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         EmbeddedEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                () -> LocalAuthServer.shared().issuerUri().toString());
     }
 
     @Autowired

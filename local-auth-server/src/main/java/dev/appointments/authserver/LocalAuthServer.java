@@ -35,6 +35,8 @@ public final class LocalAuthServer implements AutoCloseable {
 
     private static final int PORT_ATTEMPTS = 5;
 
+    private static LocalAuthServer shared;
+
     private final ConfigurableApplicationContext context;
     private final URI issuer;
     private final TokenRequests tokens;
@@ -43,6 +45,19 @@ public final class LocalAuthServer implements AutoCloseable {
         this.context = context;
         this.issuer = issuer;
         this.tokens = new TokenRequests(issuer);
+    }
+
+    /**
+     * For tests: one server per JVM on a free port, started on first use and stopped when the JVM exits. Spring's
+     * test framework caches application contexts across test classes, so their issuer must outlive each class.
+     */
+    public static synchronized LocalAuthServer shared() {
+        if (shared == null) {
+            LocalAuthServer server = start(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "local-auth-server-stop"));
+            shared = server;
+        }
+        return shared;
     }
 
     /** Starts the server on 127.0.0.1 at the given port; 0 picks a free one. */

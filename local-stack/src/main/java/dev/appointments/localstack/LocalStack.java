@@ -1,13 +1,16 @@
 package dev.appointments.localstack;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.confirmation.ConfirmationServiceApplication;
 import dev.appointments.engines.EmbeddedEngines;
+import dev.appointments.engines.LocalMailServer;
 import dev.appointments.query.QueryServiceApplication;
 import dev.appointments.reminder.ReminderServiceApplication;
 import dev.appointments.request.RequestServiceApplication;
@@ -16,16 +19,22 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the whole system on a laptop: ElasticMQ and DynamoDB Local on loopback, then the four
- * services, each in its own application context with its own configuration file, all in this JVM.
+ * Starts the whole system on a laptop: ElasticMQ and DynamoDB Local, a mail server and an authorization server, all
+ * on loopback, then the four services, each in its own application context with its own configuration file, all in
+ * this JVM.
  */
 public final class LocalStack implements AutoCloseable {
 
     private final EmbeddedEngines engines;
+    private final LocalMailServer mail;
+    private final LocalAuthServer auth;
     private final Map<String, ConfigurableApplicationContext> services;
 
-    private LocalStack(EmbeddedEngines engines, Map<String, ConfigurableApplicationContext> services) {
+    private LocalStack(EmbeddedEngines engines, LocalMailServer mail, LocalAuthServer auth,
+            Map<String, ConfigurableApplicationContext> services) {
         this.engines = engines;
+        this.mail = mail;
+        this.auth = auth;
         this.services = services;
     }
 
@@ -36,38 +45,64 @@ public final class LocalStack implements AutoCloseable {
         System.out.println(stack.describe((System.nanoTime() - started) / 1_000_000));
     }
 
-    /** Starts the engines, then the services one after another; stops what started if one fails. */
+    /** Starts the engines, the mail and authorization servers, then the services; stops what started if one fails. */
     public static LocalStack start(LocalStackSettings settings) {
         EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
+        LocalMailServer mail = null;
+        LocalAuthServer auth = null;
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
-        LocalStack stack = new LocalStack(engines, services);
         try {
-            services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), engines));
+            mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
+            auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
+                    "logging.structured.ecs.service.name", "local-stack"));
+            LocalStack stack = new LocalStack(engines, mail, auth, services);
+            List<String> common = stack.commonArguments();
+            services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common));
             services.put("confirmation-service",
-                    run(ConfirmationServiceApplication::application, settings.confirmationPort(), engines));
-            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), engines));
-            services.put("query-service", run(QueryServiceApplication::application, settings.queryPort(), engines));
+                    run(ConfirmationServiceApplication::application, settings.confirmationPort(), common));
+            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common));
+            services.put("query-service", run(QueryServiceApplication::application, settings.queryPort(), common));
             return stack;
         }
         catch (RuntimeException ex) {
-            stack.close();
+            new LocalStack(engines, mail, auth, services).close();
             throw ex;
         }
     }
 
-    private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, int port,
-            EmbeddedEngines engines) {
+    private List<String> commonArguments() {
         List<String> args = new ArrayList<>();
         args.add("--spring.profiles.active=local");
-        args.add("--server.port=" + port);
         // One JVM has one logging system: name the whole run rather than whichever service started first.
         args.add("--logging.structured.ecs.service.name=local-stack");
+        // The engines and the mail server log each request, addresses included, at INFO.
+        args.add("--logging.level.software.amazon.dynamodb=WARN");
+        args.add("--logging.level.org.elasticmq=WARN");
+        args.add("--logging.level.org.eclipse.jetty=WARN");
+        args.add("--logging.level.com.icegreen=WARN");
+        args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + auth.issuerUri());
         engines.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        mail.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args;
+    }
+
+    private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, int port,
+            List<String> common) {
+        List<String> args = new ArrayList<>(common);
+        args.add("--server.port=" + port);
         return application.get().run(args.toArray(String[]::new));
     }
 
     public EmbeddedEngines engines() {
         return engines;
+    }
+
+    public LocalMailServer mail() {
+        return mail;
+    }
+
+    public LocalAuthServer auth() {
+        return auth;
     }
 
     /** The HTTP port a service listens on. */
@@ -84,18 +119,30 @@ public final class LocalStack implements AutoCloseable {
         text.append("  %-21s %s  (queues: appointment-requests, appointment-confirmations, appointment-reminders, each with -dlq)%n"
                 .formatted("SQS (ElasticMQ)", engines.sqsEndpoint()));
         text.append("  %-21s %s%n".formatted("DynamoDB Local", engines.dynamoDbEndpoint()));
-        text.append("Press Ctrl+C to stop.\n");
+        text.append("  %-21s %s  (SMTP on 127.0.0.1:%d)%n".formatted("Mailbox", mail.webPage(), mail.smtpPort()));
+        text.append("  %-21s %s  (token: curl -s -u demo-scheduler:demo-secret -d grant_type=client_credentials %s)%n"
+                .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));
+        text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Query API docs", port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
+                port("query-service")));
+        text.append("Demo providers: demo-auto (confirms at once), demo-manual (15-minute hold). Press Ctrl+C to stop.\n");
         return text.toString();
     }
 
     @Override
     public void close() {
         List<String> names = new ArrayList<>(services.keySet());
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         for (String name : names) {
             services.get(name).close();
         }
         services.clear();
+        if (auth != null) {
+            auth.close();
+        }
+        if (mail != null) {
+            mail.close();
+        }
         engines.close();
     }
 }

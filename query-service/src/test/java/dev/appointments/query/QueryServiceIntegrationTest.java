@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.rules.ProviderRules;
 import dev.appointments.rules.SlotRequest;
@@ -41,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the query-service's integration tests: the service against the shared embedded engines, on a fixed clock
  * (Monday 2027-03-01 12:00 UTC), with a DynamoDB client that records every operation it sends. Data is written the
  * way the request-service writes it, through the store classes; each test makes its own providers and patients.
+ * The API takes tokens from a real local authorization server (one per JVM): {@link #get} sends a token with the
+ * scheduler and ops roles, which may read everything, unless the request names its own Authorization header;
+ * {@link #getAs} sends the token it is given.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=query-service", "appointments.query.slot-cache-ttl=1s" })
@@ -55,6 +61,34 @@ public abstract class QueryServiceIntegrationTest {
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         EmbeddedEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                () -> LocalAuthServer.shared().issuerUri().toString());
+    }
+
+    /** Tokens by client, fetched once: they live an hour, longer than the suite. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** A token with the scheduler and ops roles: reads every appointment, outcome and patient, and the ops API. */
+    protected static String readerToken() {
+        return TOKENS.computeIfAbsent("reader", key -> LocalAuthServer.shared().testClientToken("test-reader",
+                List.of("scheduler", "ops"), null, List.of()));
+    }
+
+    /** A token of one of the demo clients: demo-scheduler, demo-provider, demo-admin, demo-ops. */
+    protected static String demoClientToken(String clientId) {
+        return TOKENS.computeIfAbsent(clientId,
+                id -> LocalAuthServer.shared().clientCredentialsToken(id, LocalAuthServer.DEMO_SECRET));
+    }
+
+    /** A token with the patient role and this {@code patient_id}. */
+    protected static String patientToken(String patientId) {
+        return TOKENS.computeIfAbsent("patient:" + patientId, key -> LocalAuthServer.shared().patientToken(patientId));
+    }
+
+    /** A token with the provider role and these {@code provider_id} values. */
+    protected static String providerToken(String... providerIds) {
+        return TOKENS.computeIfAbsent("provider:" + String.join("+", providerIds),
+                key -> LocalAuthServer.shared().providerToken(providerIds));
     }
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -120,11 +154,25 @@ public abstract class QueryServiceIntegrationTest {
         return next;
     }
 
+    /** GET with the {@link #readerToken()}, unless the headers (name, value, ...) carry an Authorization header. */
     protected HttpResponse<String> get(String path, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return getAs(null, path, headers);
+            }
+        }
+        return getAs(readerToken(), path, headers);
+    }
+
+    /** GET with this bearer token ({@code null}: none) and the headers (name, value, ...). */
+    protected HttpResponse<String> getAs(String token, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
                 : "http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());

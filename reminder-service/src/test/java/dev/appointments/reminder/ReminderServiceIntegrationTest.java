@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.engines.LocalMailServer.ReceivedMail;
 import dev.appointments.reminder.notification.NotificationRecord;
@@ -49,6 +50,8 @@ abstract class ReminderServiceIntegrationTest {
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         TestEnvironment.properties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                () -> LocalAuthServer.shared().issuerUri().toString());
     }
 
     @Autowired

@@ -18,10 +18,10 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void putsAndGetsAProviderWithDefaultsFilledIn() throws Exception {
-        HttpResponse<String> put = httpPut("/api/providers/dr-grey-" + port, RULES);
+        HttpResponse<String> put = httpPut(adminToken(), "/api/providers/dr-grey-" + port, RULES);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-        HttpResponse<String> get = httpGet("/api/providers/dr-grey-" + port);
+        HttpResponse<String> get = httpGet(adminToken(), "/api/providers/dr-grey-" + port);
 
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.headers().firstValue("ETag")).isPresent();
@@ -31,7 +31,7 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void invalidRulesGetAProblemNamingTheField() throws Exception {
-        HttpResponse<String> put = httpPut("/api/providers/broken",
+        HttpResponse<String> put = httpPut(adminToken(), "/api/providers/broken",
                 RULES.replace("Europe/London", "Mars/Olympus_Mons"));
 
         assertThat(put.statusCode()).isEqualTo(400);
@@ -42,7 +42,7 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void anUnknownProviderIsNotFound() throws Exception {
-        HttpResponse<String> get = httpGet("/api/providers/nobody-here");
+        HttpResponse<String> get = httpGet(adminToken(), "/api/providers/nobody-here");
 
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(get.body()).contains("nobody-here");
@@ -55,7 +55,7 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
         String body = requestAppointment(requestId, provider, unique("intake"), "2027-03-03", "15:00", null)
                 .replace("\"type\": \"RequestAppointment\", ", "");
 
-        HttpResponse<String> response = httpPost("/api/appointment-requests", body);
+        HttpResponse<String> response = httpPost(schedulerToken(), "/api/appointment-requests", body);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(response.body()).contains(requestId, "/api/appointment-requests/" + requestId);
@@ -66,7 +66,7 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
     void intakeRefusesAnInvalidBodyWithAProblem() throws Exception {
         String body = requestAppointment("bad id with spaces", "dr-x", "not-an-email", "2027-03-03", "15:00", null);
 
-        HttpResponse<String> response = httpPost("/api/appointment-requests", body);
+        HttpResponse<String> response = httpPost(schedulerToken(), "/api/appointment-requests", body);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("requestId", "patient.email");
@@ -74,7 +74,7 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void intakeRefusesSomethingThatIsNotJson() throws Exception {
-        HttpResponse<String> response = httpPost("/api/appointment-requests", "{not json");
+        HttpResponse<String> response = httpPost(schedulerToken(), "/api/appointment-requests", "{not json");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.resources.Queues;
 import dev.appointments.resources.Tables;
@@ -39,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the request-service's integration tests: the service against the shared embedded engines, on a fixed
- * clock (Monday 2027-03-01 12:00 UTC), with a fresh provider per test so tests never share a calendar.
+ * clock (Monday 2027-03-01 12:00 UTC), with a fresh provider per test so tests never share a calendar. Its API takes
+ * tokens from a real local authorization server (one per JVM); the HTTP helpers send the token they are given.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=request-service",
@@ -55,6 +58,32 @@ abstract class RequestServiceIntegrationTest {
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
         EmbeddedEngines.shared().springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                () -> LocalAuthServer.shared().issuerUri().toString());
+    }
+
+    /** Tokens by client, fetched once: they live an hour, longer than the suite. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    /** A token of the demo client with the scheduler role, which submits intake for any patient. */
+    static String schedulerToken() {
+        return demoClientToken("demo-scheduler");
+    }
+
+    /** A token of the demo client with the admin role, which manages providers. */
+    static String adminToken() {
+        return demoClientToken("demo-admin");
+    }
+
+    /** A token of one of the demo clients: demo-scheduler, demo-provider, demo-admin, demo-ops. */
+    static String demoClientToken(String clientId) {
+        return TOKENS.computeIfAbsent(clientId,
+                id -> LocalAuthServer.shared().clientCredentialsToken(id, LocalAuthServer.DEMO_SECRET));
+    }
+
+    /** A token with the patient role and this {@code patient_id}. */
+    static String patientToken(String patientId) {
+        return TOKENS.computeIfAbsent("patient:" + patientId, key -> LocalAuthServer.shared().patientToken(patientId));
     }
 
     @TestConfiguration
@@ -156,20 +185,25 @@ abstract class RequestServiceIntegrationTest {
         return value == null ? null : value.stringValue();
     }
 
-    HttpResponse<String> httpPut(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** PUT with a JSON body and the bearer token ({@code null}: none). */
+    HttpResponse<String> httpPut(String token, String path, String json) throws Exception {
+        return http.send(request(token, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> httpPost(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** POST with a JSON body and the bearer token ({@code null}: none). */
+    HttpResponse<String> httpPost(String token, String path, String json) throws Exception {
+        return http.send(request(token, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> httpGet(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** GET with the bearer token ({@code null}: none). */
+    HttpResponse<String> httpGet(String token, String path) throws Exception {
+        return http.send(request(token, path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String token, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 }

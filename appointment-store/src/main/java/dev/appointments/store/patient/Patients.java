@@ -57,18 +57,55 @@ public final class Patients {
         Patient patient = new Patient(UUID.randomUUID().toString(), details.firstName(), details.lastName(),
                 Patient.normalisedEmail(details.email()), details.phone(), details.dateOfBirth(), details.createdAt());
         try {
-            calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(
-                    TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
-                            .item(Map.of(Tables.PatientEmails.EMAIL, s(patient.email()),
-                                    Tables.PatientEmails.PATIENT_ID, s(patient.patientId())))
-                            .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME).item(toItem(patient))
-                            .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build())));
+            writeWithClaim(patient);
             return patient;
         }
         catch (TransactionCanceledException claimedMeanwhile) {
             // Another request claimed the address first (or the transactions collided): its patient is the one.
             return findIdByEmail(details.email()).flatMap(this::find).orElseThrow(() -> claimedMeanwhile);
+        }
+    }
+
+    /**
+     * Writes a patient under the id it already has (a patient known to an identity provider, such as a demo user),
+     * with the claim of its e-mail address. A patient of that id that exists already is returned unchanged.
+     *
+     * @throws EmailAlreadyClaimed when another patient has the e-mail address
+     */
+    public Patient register(Patient patient) {
+        Patient normalised = new Patient(patient.patientId(), patient.firstName(), patient.lastName(),
+                Patient.normalisedEmail(patient.email()), patient.phone(), patient.dateOfBirth(), patient.createdAt());
+        Optional<Patient> existing = find(normalised.patientId());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            writeWithClaim(normalised);
+            return normalised;
+        }
+        catch (TransactionCanceledException refused) {
+            // Registered at the same moment under this id, or the address belongs to someone else.
+            return find(normalised.patientId()).orElseThrow(() -> new EmailAlreadyClaimed(normalised.patientId()));
+        }
+    }
+
+    /** One transaction: the e-mail claim and the patient, each only if absent. */
+    private void writeWithClaim(Patient patient) {
+        calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
+                        .item(Map.of(Tables.PatientEmails.EMAIL, s(patient.email()),
+                                Tables.PatientEmails.PATIENT_ID, s(patient.patientId())))
+                        .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME).item(toItem(patient))
+                        .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build())));
+    }
+
+    /** A patient could not be registered because its e-mail address belongs to another patient. */
+    public static final class EmailAlreadyClaimed extends RuntimeException {
+
+        EmailAlreadyClaimed(String patientId) {
+            // The address itself stays out of the message: messages end up in logs.
+            super("The e-mail address of patient " + patientId + " belongs to another patient");
         }
     }
 

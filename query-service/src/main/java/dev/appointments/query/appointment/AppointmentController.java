@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.appointments.query.web.BadParameter;
 import dev.appointments.query.web.ETags;
+import dev.appointments.security.Caller;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentIndex;
 import dev.appointments.store.appointment.AppointmentStatus;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/appointments/{id}} and {@code GET /api/appointments?patientId=|providerId=|status=...}.
+ * {@code GET /api/appointments/{id}} and {@code GET /api/appointments?patientId=|providerId=|status=...}. A patient
+ * sees its own appointments, a provider those of its providers, schedulers and ops all: another's appointment is
+ * answered 404 like a missing one, another's list is empty.
  */
 @RestController
 @Tag(name = "Appointments")
@@ -45,8 +48,8 @@ class AppointmentController {
     @ApiResponse(responseCode = "404", description = "No such appointment",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = Examples.NOT_FOUND)))
-    ResponseEntity<AppointmentView> appointment(@PathVariable String id) {
-        Appointment appointment = search.find(id);
+    ResponseEntity<AppointmentView> appointment(@PathVariable String id, Caller caller) {
+        Appointment appointment = search.find(id, caller);
         return ResponseEntity.ok().eTag(ETags.ofVersion(appointment.version())).cacheControl(CacheControl.noCache())
                 .body(AppointmentView.of(appointment));
     }
@@ -54,7 +57,8 @@ class AppointmentController {
     @GetMapping("/api/appointments")
     @Operation(summary = "Appointments of a patient, of a provider or in a status, by start time",
             description = "Exactly one of patientId, providerId and status. Served by an index query, a page at a "
-                    + "time: pass nextCursor back as cursor until it is absent.")
+                    + "time: pass nextCursor back as cursor until it is absent. A patient lists its own patientId, a "
+                    + "provider its providerIds, schedulers and ops anything; other lists are empty.")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = Examples.LIST)))
     @ApiResponse(responseCode = "400", description = "No filter or several, a bad time, limit or cursor",
             content = @Content(mediaType = "application/problem+json",
@@ -68,14 +72,15 @@ class AppointmentController {
             @Parameter(description = "Latest start, exclusive; a date includes that whole day",
                     example = "2027-03-31T23:59:59Z") @RequestParam(required = false) String to,
             @Parameter(description = "Page size, 1 to 200", example = "50") @RequestParam(required = false) Integer limit,
-            @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            Caller caller) {
         Map.Entry<AppointmentIndex, String> filter = filter(patientId, providerId, status);
         Instant start = TimeParameters.from(from);
         Instant end = TimeParameters.to(to);
         if (start != null && end != null && !start.isBefore(end)) {
             throw new BadParameter("to", "Parameter 'to' (%s) must be after 'from' (%s).".formatted(end, start));
         }
-        Listing listing = search.list(filter.getKey(), filter.getValue(), start, end, limit, "limit", cursor, "cursor");
+        Listing listing = search.list(caller, filter.getKey(), filter.getValue(), start, end, limit, "limit", cursor, "cursor");
         return new AppointmentListView(listing.appointments().stream().map(AppointmentView::of).toList(),
                 limit == null ? AppointmentSearch.DEFAULT_LIMIT : limit, listing.nextCursor());
     }

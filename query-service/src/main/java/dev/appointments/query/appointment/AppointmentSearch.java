@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.appointments.query.web.BadParameter;
 import dev.appointments.query.web.NotFound;
+import dev.appointments.security.Caller;
+import dev.appointments.security.Roles;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentIndex;
 import dev.appointments.store.appointment.AppointmentLists;
@@ -15,7 +17,9 @@ import dev.appointments.store.appointment.Appointments;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds appointments by id and lists them a page at a time from an index: what the REST and FHIR views share.
+ * Finds appointments by id and lists them a page at a time from an index: what the REST and FHIR views share. Every
+ * read is for a {@link Caller}: an appointment the caller may not see is answered like a missing one, and a list the
+ * caller may not read is empty, so that ids can't be probed.
  */
 @Service
 public class AppointmentSearch {
@@ -31,20 +35,22 @@ public class AppointmentSearch {
         this.lists = lists;
     }
 
-    /** @throws NotFound when there is no such appointment */
-    public Appointment find(String appointmentId) {
+    /** @throws NotFound when there is no such appointment, or the caller may not see it (the same answer) */
+    public Appointment find(String appointmentId, Caller caller) {
         return appointments.find(appointmentId)
+                .filter(appointment -> caller.canSeeAppointment(appointment.patientId(), appointment.providerId()))
                 .orElseThrow(() -> new NotFound("There is no appointment " + appointmentId + "."));
     }
 
     /**
      * A page of the appointments in {@code index} under {@code key} starting in {@code [from, to)} (either bound may
-     * be null), in start-time order.
+     * be null), in start-time order; empty when the caller may not read that list: schedulers and ops read every
+     * list, a patient its own, a provider those of its providers.
      *
      * @param limitParameter and {@code cursorParameter}: the names the caller knows the page size and cursor by
      * @throws BadParameter when the limit is out of range or the cursor is not one given out for this query
      */
-    public Listing list(AppointmentIndex index, String key, Instant from, Instant to, Integer limit,
+    public Listing list(Caller caller, AppointmentIndex index, String key, Instant from, Instant to, Integer limit,
             String limitParameter, String cursor, String cursorParameter) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -52,10 +58,23 @@ public class AppointmentSearch {
                     .formatted(limitParameter, MAX_LIMIT, size));
         }
         Map<String, String> startKey = Cursors.decode(cursorParameter, cursor, index, key, from, to);
-        if (from != null && to != null && !from.isBefore(to)) {
+        boolean emptyRange = from != null && to != null && !from.isBefore(to);
+        if (emptyRange || !mayList(caller, index, key)) {
             return new Listing(List.of(), null);
         }
         AppointmentPage page = lists.page(new AppointmentRange(index, key, from, to, size, startKey));
         return new Listing(page.appointments(), Cursors.encode(page.nextKey()));
+    }
+
+    private static boolean mayList(Caller caller, AppointmentIndex index, String key) {
+        if (caller.hasAnyRole(Roles.SCHEDULER, Roles.OPS)) {
+            return true;
+        }
+        return switch (index) {
+            case BY_PATIENT -> caller.canSeePatient(key);
+            case BY_PROVIDER -> caller.hasRole(Roles.PROVIDER) && caller.providerIds().contains(key);
+            // A status spans every patient and provider.
+            case BY_STATUS -> false;
+        };
     }
 }

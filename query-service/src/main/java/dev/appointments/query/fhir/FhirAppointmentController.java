@@ -7,6 +7,7 @@ import dev.appointments.query.appointment.AppointmentSearch;
 import dev.appointments.query.appointment.Listing;
 import dev.appointments.query.web.BadParameter;
 import dev.appointments.query.web.NotFound;
+import dev.appointments.security.Caller;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentIndex;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * FHIR R4 reads of appointments: {@code GET /fhir/Appointment/{id}} and the search
  * {@code GET /fhir/Appointment?patient=&date=} (by patient only, since that is what an index serves), a searchset
- * Bundle paged with {@code _count} and the {@code next} link.
+ * Bundle paged with {@code _count} and the {@code next} link. The same caller checks as the REST API: another's
+ * appointment is a 404 OperationOutcome like a missing one, another patient's search an empty Bundle.
  */
 @RestController
 @Tag(name = "FHIR R4")
@@ -47,8 +49,8 @@ class FhirAppointmentController {
             description = "ETag W/\"<version>\" (meta.versionId); errors are OperationOutcomes.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/fhir+json"))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/fhir+json"))
-    ResponseEntity<String> read(@PathVariable String id) {
-        Appointment appointment = search.find(id);
+    ResponseEntity<String> read(@PathVariable String id, Caller caller) {
+        Appointment appointment = search.find(id, caller);
         return ResponseEntity.ok().eTag("W/\"" + appointment.version() + "\"").cacheControl(CacheControl.noCache())
                 .contentType(FhirJson.FHIR_JSON).body(json.write(AppointmentResources.of(appointment)));
     }
@@ -63,11 +65,12 @@ class FhirAppointmentController {
             @Parameter(description = "Start: optional prefix eq|ge|gt|le|lt and a FHIR date or dateTime; repeatable",
                     example = "ge2026-12-01") @RequestParam(name = "date", required = false) List<String> dates,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(name = "_count", required = false) String count,
-            @Parameter(description = "Opaque; taken from the Bundle's next link") @RequestParam(name = "_cursor", required = false) String cursor) {
+            @Parameter(description = "Opaque; taken from the Bundle's next link") @RequestParam(name = "_cursor", required = false) String cursor,
+            Caller caller) {
         String patientId = patientId(patient);
         DateRange range = DateRange.of(dates);
         Listing listing = range.empty() ? new Listing(List.of(), null)
-                : search.list(AppointmentIndex.BY_PATIENT, patientId, range.from(), range.to(), count(count), "_count",
+                : search.list(caller, AppointmentIndex.BY_PATIENT, patientId, range.from(), range.to(), count(count), "_count",
                         cursor, "_cursor");
         return json.ok(bundle(listing));
     }

@@ -1,6 +1,10 @@
 package dev.appointments.query.outcome;
 
 import dev.appointments.query.web.NotFound;
+import dev.appointments.security.Caller;
+import dev.appointments.security.Roles;
+import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,15 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/appointment-requests/{requestId}}: the recorded outcome of a command. Outcomes never change once
  * recorded, so a 200 can be cached for good; a 404 may turn into a 200 once the command has been handled.
+ * <p>
+ * Schedulers and ops see every outcome. An outcome names no patient, only the appointment it created or changed, so a
+ * patient sees the outcomes about its own appointments; any other outcome, including a rejection that created no
+ * appointment, is answered 404 like a missing one.
  */
 @RestController
 @Tag(name = "Request outcomes")
 class OutcomeController {
 
     private final Outcomes outcomes;
+    private final Appointments appointments;
 
-    OutcomeController(Outcomes outcomes) {
+    OutcomeController(Outcomes outcomes, Appointments appointments) {
         this.outcomes = outcomes;
+        this.appointments = appointments;
     }
 
     @GetMapping("/api/appointment-requests/{requestId}")
@@ -38,8 +48,17 @@ class OutcomeController {
                      "recordedAt": "2026-11-20T10:00:02Z"}""") }))
     @ApiResponse(responseCode = "404", description = "Nothing recorded (yet) for this requestId",
             content = @Content(mediaType = "application/problem+json"))
-    OutcomeView outcome(@PathVariable String requestId) {
-        return outcomes.find(requestId).map(OutcomeView::of).orElseThrow(() -> new NotFound(
-                "No outcome is recorded for request " + requestId + ": it is unknown or still waiting in the queue."));
+    OutcomeView outcome(@PathVariable String requestId, Caller caller) {
+        return outcomes.find(requestId).filter(outcome -> maySee(caller, outcome)).map(OutcomeView::of)
+                .orElseThrow(() -> new NotFound("No outcome is recorded for request " + requestId
+                        + ": it is unknown or still waiting in the queue."));
+    }
+
+    private boolean maySee(Caller caller, Outcome outcome) {
+        if (caller.hasAnyRole(Roles.SCHEDULER, Roles.OPS)) {
+            return true;
+        }
+        return outcome.appointmentId() != null && appointments.find(outcome.appointmentId())
+                .filter(appointment -> caller.canSeeOutcome(appointment.patientId())).isPresent();
     }
 }

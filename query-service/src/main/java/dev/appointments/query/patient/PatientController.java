@@ -2,6 +2,7 @@ package dev.appointments.query.patient;
 
 import dev.appointments.query.web.BadParameter;
 import dev.appointments.query.web.NotFound;
+import dev.appointments.security.Caller;
 import dev.appointments.store.patient.Patients;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/patients/{id}} and {@code GET /api/patients?email=}: both key lookups (the e-mail one through the
- * table of e-mail claims).
+ * table of e-mail claims). Schedulers and ops see every patient, a patient only itself: another patient is answered
+ * 404 like a missing one.
  */
 @RestController
 @Tag(name = "Patients")
@@ -39,8 +41,9 @@ class PatientController {
     @Operation(summary = "A patient by id")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = EXAMPLE)))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<PatientView> patient(@PathVariable String id) {
-        PatientView patient = patients.find(id).map(PatientView::of)
+    ResponseEntity<PatientView> patient(@PathVariable String id, Caller caller) {
+        PatientView patient = patients.find(id).filter(found -> caller.canSeePatient(found.patientId()))
+                .map(PatientView::of)
                 .orElseThrow(() -> new NotFound("There is no patient " + id + "."));
         return ResponseEntity.ok().eTag(patient.etag()).cacheControl(CacheControl.noCache()).body(patient);
     }
@@ -51,12 +54,13 @@ class PatientController {
                     + "URL in Content-Location.")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = EXAMPLE)))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<PatientView> patientByEmail(@RequestParam String email) {
+    ResponseEntity<PatientView> patientByEmail(@RequestParam String email, Caller caller) {
         if (email.isBlank() || !email.contains("@")) {
             throw new BadParameter("email", "Parameter 'email' must be an e-mail address.");
         }
         // The address is not repeated in the problem: responses end up in logs of proxies and clients.
-        PatientView patient = patients.findIdByEmail(email).flatMap(patients::find).map(PatientView::of)
+        PatientView patient = patients.findIdByEmail(email).filter(caller::canSeePatient).flatMap(patients::find)
+                .map(PatientView::of)
                 .orElseThrow(() -> new NotFound("No patient has this e-mail address."));
         return ResponseEntity.ok().eTag(patient.etag()).cacheControl(CacheControl.noCache())
                 .header("Content-Location", "/api/patients/" + patient.id()).body(patient);

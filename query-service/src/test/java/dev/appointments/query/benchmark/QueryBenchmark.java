@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.query.QueryServiceApplication;
 import dev.appointments.resources.Tables;
@@ -42,7 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * engines and the query-service (twice: with the slot cache as configured, and with it off), books appointments
  * through the store classes, then drives each endpoint with concurrent java.net.http clients. Baselines measured in
  * the same run: a trivial endpoint ({@code /actuator/health/liveness}) and a raw DynamoDB GetItem of an
- * appointment. Writes requests/s, p50 and p99 to {@code query-service/target/benchmark.txt}.
+ * appointment. Writes requests/s, p50 and p99 to {@code query-service/target/benchmark.txt}. Requests carry a
+ * scheduler's token from a local authorization server, so the numbers include checking it.
  * <p>
  * Settings (system properties): {@code benchmark.threads} (8), {@code benchmark.warmUpSeconds} (5),
  * {@code benchmark.seconds} (15), {@code benchmark.providers} (20), {@code benchmark.appointments} (2000).
@@ -55,6 +57,8 @@ public final class QueryBenchmark {
     private static final int DAYS = 5;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LocalAuthServer authServer = LocalAuthServer.shared();
+    private final String token = authServer.clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
 
     public static void main(String[] args) throws Exception {
         new QueryBenchmark().run();
@@ -63,8 +67,8 @@ public final class QueryBenchmark {
 
     private void run() throws Exception {
         EmbeddedEngines engines = EmbeddedEngines.shared();
-        ConfigurableApplicationContext cached = start(engines, "5s");
-        ConfigurableApplicationContext uncached = start(engines, "0s");
+        ConfigurableApplicationContext cached = start(engines, authServer, "5s");
+        ConfigurableApplicationContext uncached = start(engines, authServer, "0s");
         int port = port(cached);
         Seed seed = seed(cached);
         System.out.printf("Seeded %d providers and %d appointments; measuring with %d threads%n", PROVIDERS,
@@ -93,9 +97,11 @@ public final class QueryBenchmark {
         cached.close();
     }
 
-    private static ConfigurableApplicationContext start(EmbeddedEngines engines, String slotCacheTtl) {
+    private static ConfigurableApplicationContext start(EmbeddedEngines engines, LocalAuthServer authServer,
+            String slotCacheTtl) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
                 "--appointments.query.slot-cache-ttl=" + slotCacheTtl,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + authServer.issuerUri(),
                 "--server.tomcat.threads.max=" + Math.max(50, THREADS * 4)));
         engines.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         return QueryServiceApplication.application().run(args.toArray(String[]::new));
@@ -161,7 +167,7 @@ public final class QueryBenchmark {
     private boolean ok(int port, String path) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         }
         catch (IOException ex) {

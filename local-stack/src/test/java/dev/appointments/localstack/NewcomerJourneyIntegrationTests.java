@@ -1,0 +1,83 @@
+package dev.appointments.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import dev.appointments.authserver.LocalAuthServer;
+import dev.appointments.resources.Queues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the README promises a newcomer: start the system, put a booking request on the queue with a plain SQS
+ * client, and see the appointment confirmed in the query API and the confirmation e-mail in the mailbox.
+ */
+class NewcomerJourneyIntegrationTests {
+
+    private static LocalStack stack;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStackSettings.anyFreePorts());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aRequestOnTheQueueBecomesAConfirmedAppointmentAndAnEmail() {
+        String requestId = "newcomer-" + UUID.randomUUID();
+        String email = "grace." + UUID.randomUUID() + "@example.com";
+        LocalDate date = nextWeekdayAfter(LocalDate.now(ZoneId.of("America/New_York")).plusDays(2));
+        String body = """
+                {"type": "RequestAppointment", "requestId": "%s", "providerId": "demo-auto",
+                 "patient": {"firstName": "Grace", "lastName": "Hopper", "email": "%s",
+                             "phone": "+15557654321", "dateOfBirth": "1986-12-09"},
+                 "appointmentDate": "%s", "startTime": "10:30", "durationMinutes": 30}""".formatted(requestId, email, date);
+        var sqs = stack.engines().sqs();
+        String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
+
+        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
+
+        String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
+        String outcome = await().atMost(Duration.ofSeconds(30)).until(
+                () -> get("/api/appointment-requests/" + requestId, token), response -> response.statusCode() == 200)
+                .body();
+        assertThat(outcome).contains("\"status\":\"ACCEPTED\"");
+        String appointmentId = outcome.replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/appointments/" + appointmentId, token).body()).contains("\"status\":\"CONFIRMED\""));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(stack.mail().receivedBy(email)).singleElement().satisfies(mail ->
+                        assertThat(mail.text()).contains("10:30").contains("America/New_York")));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("query-service") + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static LocalDate nextWeekdayAfter(LocalDate date) {
+        LocalDate day = date;
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.appointments.request.intake;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.appointments.request.booking.ReasonCodes;
+import dev.appointments.store.outcome.Outcome;
+import dev.appointments.store.outcome.OutcomeStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The answers of an intake request whose client asked to wait ({@code Prefer: wait=N}), each carrying
+ * {@code Preference-Applied}: the outcome as an HTTP status, so that a browser or any plain HTTP client learns at once
+ * whether it got the slot.
+ * <p>
+ * An outcome recorded for different content under the same requestId (a reused key) is not this request's answer and
+ * is not shown: it may be someone else's booking. That is a 422 naming the reuse, as the IETF's Idempotency-Key
+ * draft answers a key reused with another payload.
+ *
+ * @param appointmentsBaseUrl the query-service's base URL, where the appointment can be read
+ * @param outcomeUrl where the outcome of this request is read
+ * @param fingerprint the digest of this request's content, compared with the outcome's
+ * @param wait the wait that was honoured
+ */
+record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint, Duration wait) {
+
+    /** 201 with the appointment's URL, 409 when the slot is taken, 422 for any other refusal. */
+    ResponseEntity<?> answer(Outcome outcome) {
+        if (!outcome.sameCommand(fingerprint)) {
+            return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "requestId already used",
+                    "This requestId was already used for a different command; send this one with a new requestId.",
+                    ReasonCodes.DUPLICATE_REQUEST_ID, outcome.requestId());
+        }
+        if (outcome.status() == OutcomeStatus.ACCEPTED) {
+            URI location = outcome.appointmentId() == null ? outcomeUrl
+                    : appointmentsBaseUrl.resolve("/api/appointments/" + outcome.appointmentId());
+            return ResponseEntity.created(location)
+                    .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait))
+                    .header(HttpHeaders.CONTENT_LOCATION, outcomeUrl.toString())
+                    .body(OutcomeBody.of(outcome));
+        }
+        if (ReasonCodes.SLOT_UNAVAILABLE.equals(outcome.reason())) {
+            return refusal(HttpStatus.CONFLICT, "Slot unavailable", outcome.message(), outcome.reason(),
+                    outcome.requestId());
+        }
+        return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "Booking refused", outcome.message(), outcome.reason(),
+                outcome.requestId());
+    }
+
+    /** 202 as without a wait: the outcome was not recorded in time, and will be at the outcome's URL. */
+    ResponseEntity<?> stillQueued(IntakeController.Accepted accepted) {
+        return ResponseEntity.accepted().location(outcomeUrl)
+                .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait))
+                .body(accepted);
+    }
+
+    private ResponseEntity<ProblemDetail> refusal(HttpStatus status, String title, String detail, String reason,
+            String requestId) {
+        ResponseEntity<ProblemDetail> problem = IntakeController.problem(status, title, detail, List.of());
+        ProblemDetail body = problem.getBody();
+        body.setProperty("reason", reason);
+        body.setProperty("requestId", requestId);
+        return ResponseEntity.status(status).header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait)).body(body);
+    }
+
+    /**
+     * The outcome of a request, as the query-service shows it at the outcome's URL.
+     *
+     * @param reason the machine-readable reason of a rejection; absent when accepted
+     * @param appointmentId the appointment the request created
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutcomeBody(String requestId, String commandType, OutcomeStatus status, String reason, String message,
+            String appointmentId, Instant recordedAt) {
+
+        static OutcomeBody of(Outcome outcome) {
+            return new OutcomeBody(outcome.requestId(), outcome.commandType(), outcome.status(), outcome.reason(),
+                    outcome.message(), outcome.appointmentId(), outcome.recordedAt());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.appointments.request.security;
+
+import dev.appointments.security.ApiAccessRules;
+import dev.appointments.security.Roles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The request-service's path rules. Actuator (health open, the rest for ops) and the 401/403/413/429 answers come
+ * from the api-security module; which patient a patient may book for is checked by the intake itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+    @Bean
+    ApiAccessRules requestServiceAccess() {
+        return rules -> rules
+                .path(HttpMethod.POST, "/api/appointment-requests").roles(Roles.PATIENT, Roles.SCHEDULER)
+                .path("/api/providers/**").roles(Roles.ADMIN);
+    }
+}
