@@ -9,17 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the confirmation-service, each overridable by environment variable
  * ({@code APPOINTMENTS_CONFIRMATION_TIMERS_POLL_INTERVAL}, ...).
  *
- * @param consumerBinding the binding that consumes appointment-confirmations, paused while DynamoDB is unreachable
  * @param confirmationsQueue the queue hold timers are released to: the one this service consumes
- * @param dynamoDbRetryAttempts attempts of a DynamoDB call that was throttled
- * @param circuitOpenFor how long the DynamoDB circuit stays open before calls are tried again
  * @param timers how the durable timers are polled
  */
 @ConfigurationProperties("appointments.confirmation")
-public record ConfirmationServiceProperties(@DefaultValue("appointmentConfirmations-in-0") String consumerBinding,
-        @DefaultValue("appointment-confirmations") String confirmationsQueue,
-        @DefaultValue("4") int dynamoDbRetryAttempts,
-        @DefaultValue("10s") Duration circuitOpenFor,
+public record ConfirmationServiceProperties(@DefaultValue("appointment-confirmations") String confirmationsQueue,
         @DefaultValue Timers timers) {
 
     /**

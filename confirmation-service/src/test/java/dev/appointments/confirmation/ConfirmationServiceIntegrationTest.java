@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.stream.sqs.bindings.appointmentConfirmations-in-0.consumer.visibility-timeout=3s",
         "spring.cloud.stream.sqs.bindings.appointmentConfirmations-in-0.consumer.poll-timeout=1s",
         "appointments.confirmation.timers.poll-interval=500ms",
-        "appointments.confirmation.circuit-open-for=3s",
+        "appointments.dynamodb.circuit-open-for=3s",
         "logging.level.software.amazon.dynamodb=WARN", "logging.level.org.elasticmq=WARN"})
 @Import(TestClockConfiguration.class)
 abstract class ConfirmationServiceIntegrationTest {

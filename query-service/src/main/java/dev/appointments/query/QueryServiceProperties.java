@@ -12,11 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slotCacheTtl how long a provider's day (rules and locked slots) is served from memory before it is read
  *        again; free slots may lag a booking by this much
  * @param slotCacheSize how many provider days the cache holds at most
- * @param dynamoDbRetryAttempts attempts per DynamoDB call when DynamoDB throttles
- * @param circuitOpenFor how long reads fail fast (503) once DynamoDB looks unreachable
  */
 @ConfigurationProperties("appointments.query")
 public record QueryServiceProperties(@DefaultValue("5s") Duration slotCacheTtl,
-        @DefaultValue("10000") int slotCacheSize, @DefaultValue("3") int dynamoDbRetryAttempts,
-        @DefaultValue("10s") Duration circuitOpenFor) {
+        @DefaultValue("10000") int slotCacheSize) {
 }

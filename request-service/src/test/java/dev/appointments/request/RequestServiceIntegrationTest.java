@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=request-service",
                 "spring.cloud.stream.sqs.bindings.appointmentRequests-in-0.consumer.visibility-timeout=3s",
-                "appointments.request.circuit-open-for=3s",
+                "appointments.dynamodb.circuit-open-for=3s",
                 "logging.level.software.amazon.dynamodb=WARN", "logging.level.org.elasticmq=WARN",
                 "logging.level.org.eclipse.jetty=WARN"})
 @Import(RequestServiceIntegrationTest.FixedClock.class)

@@ -1,4 +1,4 @@
-package dev.appointments.request.resilience;
+package dev.appointments.store.autoconfigure;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -13,16 +13,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * Every DynamoDB call of the service goes through a bounded retry (throttling, transaction conflicts) inside a
- * circuit breaker (unreachable DynamoDB, server errors). Conditional-check failures are answers, not faults: they
- * pass straight through.
+ * Every DynamoDB call goes through a bounded retry (throttling, transaction conflicts) inside a circuit breaker
+ * (unreachable DynamoDB, server errors). Refused conditions and cancelled transactions are answers, not faults: they
+ * pass straight through and leave the circuit alone.
  */
-public final class ResilientDynamoDbCalls implements DynamoDbCalls {
+final class ResilientDynamoDbCalls implements DynamoDbCalls {
 
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
 
-    public ResilientDynamoDbCalls(CircuitBreaker circuitBreaker, int attempts) {
+    ResilientDynamoDbCalls(CircuitBreaker circuitBreaker, int attempts) {
         this.circuitBreaker = circuitBreaker;
         this.retry = Retry.of("dynamodb", RetryConfig.custom()
                 .maxAttempts(attempts)
@@ -41,12 +41,10 @@ public final class ResilientDynamoDbCalls implements DynamoDbCalls {
                 || failure instanceof DynamoDbException dynamoDb && dynamoDb.isThrottlingException();
     }
 
-    /** Whether a failure says DynamoDB is unwell (as opposed to a refused condition or a bad request). */
-    public static boolean isOutage(Throwable failure) {
-        if (failure instanceof SdkClientException) {
-            return true;
-        }
-        return failure instanceof DynamoDbException dynamoDb
-                && (dynamoDb.statusCode() >= 500 || dynamoDb.isThrottlingException());
+    /** Whether a failure says DynamoDB is unwell, as opposed to a refused condition or a bad request. */
+    static boolean isOutage(Throwable failure) {
+        return failure instanceof SdkClientException
+                || failure instanceof DynamoDbException dynamoDb
+                        && (dynamoDb.statusCode() >= 500 || dynamoDb.isThrottlingException());
     }
 }

@@ -1,0 +1,19 @@
+package dev.appointments.store.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service calls DynamoDB ({@code appointments.dynamodb.*}, e.g. {@code APPOINTMENTS_DYNAMODB_CIRCUIT_OPEN_FOR}).
+ *
+ * @param retryAttempts attempts of a call that was throttled or collided with another transaction
+ * @param circuitOpenFor how long the circuit stays open (calls fail at once) before calls are tried again
+ * @param consumerBinding the consumer binding to stop while the circuit is open, so that its messages wait on the
+ *        queue instead of spending their receives towards the dead-letter queue; none for a service without one
+ */
+@ConfigurationProperties("appointments.dynamodb")
+public record DynamoDbResilienceProperties(@DefaultValue("4") int retryAttempts,
+        @DefaultValue("10s") Duration circuitOpenFor, String consumerBinding) {
+}
