@@ -1,5 +1,9 @@
 package dev.appointments.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,15 +57,23 @@ public final class LocalStack implements AutoCloseable {
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
             mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
+            // The patient page on the query-service signs in at the authorization server and books at the
+            // request-service, which both start first and must know the page's address: fix the port now.
+            int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
+            String queryUrl = "http://127.0.0.1:" + queryPort;
             auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
-                    "logging.structured.ecs.service.name", "local-stack"));
+                    "logging.structured.ecs.service.name", "local-stack",
+                    "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/"));
             LocalStack stack = new LocalStack(engines, mail, auth, services);
             List<String> common = stack.commonArguments();
-            services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common));
+            services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common,
+                    "--appointments.request.outcome-base-url=" + queryUrl,
+                    "--appointments.security.cors.allowed-origins=" + queryUrl));
             services.put("confirmation-service",
                     run(ConfirmationServiceApplication::application, settings.confirmationPort(), common));
             services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common));
-            services.put("query-service", run(QueryServiceApplication::application, settings.queryPort(), common));
+            services.put("query-service", run(QueryServiceApplication::application, queryPort, common,
+                    "--appointments.patient-page.request-service-url=http://127.0.0.1:" + stack.port("request-service")));
             return stack;
         }
         catch (RuntimeException ex) {
@@ -87,10 +99,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, int port,
-            List<String> common) {
+            List<String> common, String... own) {
         List<String> args = new ArrayList<>(common);
         args.add("--server.port=" + port);
+        args.addAll(List.of(own));
         return application.get().run(args.toArray(String[]::new));
+    }
+
+    /** A port free on loopback now; another process could take it before the service binds it, which is unlikely. */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("No free port on loopback", ex);
+        }
     }
 
     public EmbeddedEngines engines() {
@@ -124,6 +147,8 @@ public final class LocalStack implements AutoCloseable {
                 .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));
         text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Query API docs", port("query-service")));
         text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
+                port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password)%n".formatted("Patient page",
                 port("query-service")));
         text.append("Demo providers: demo-auto (confirms at once), demo-manual (15-minute hold). Press Ctrl+C to stop.\n");
         return text.toString();

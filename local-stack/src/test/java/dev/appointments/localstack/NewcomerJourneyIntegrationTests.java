@@ -15,6 +15,9 @@ import dev.appointments.resources.Queues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * What the README promises a newcomer: start the system, put a booking request on the queue with a plain SQS
  * client, and see the appointment confirmed in the query API and the confirmation e-mail in the mailbox.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class NewcomerJourneyIntegrationTests {
 
     private static LocalStack stack;
@@ -41,7 +45,7 @@ class NewcomerJourneyIntegrationTests {
     }
 
     @Test
-    void aRequestOnTheQueueBecomesAConfirmedAppointmentAndAnEmail() {
+    void aRequestOnTheQueueBecomesAConfirmedAppointmentAndAnEmail(CapturedOutput output) {
         String requestId = "newcomer-" + UUID.randomUUID();
         String email = "grace." + UUID.randomUUID() + "@example.com";
         LocalDate date = nextWeekdayAfter(LocalDate.now(ZoneId.of("America/New_York")).plusDays(2));
@@ -66,6 +70,19 @@ class NewcomerJourneyIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(stack.mail().receivedBy(email)).singleElement().satisfies(mail ->
                         assertThat(mail.text()).contains("10:30").contains("America/New_York")));
+        assertOneTraceAcrossTheConsumers(output, requestId);
+    }
+
+    /** The trace context travels in message attributes: the three consumers log the booking under one trace id. */
+    private static void assertOneTraceAcrossTheConsumers(CapturedOutput output, String requestId) {
+        String accepted = output.getOut().lines().filter(line -> line.contains("\"requestId\":\"" + requestId + "\"")
+                && line.contains("dev.appointments.request")).findFirst().orElseThrow();
+        String traceId = accepted.replaceAll(".*\"traceId\":\"([0-9a-f]+)\".*", "$1");
+        assertThat(traceId).hasSize(32);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("\"traceId\":\"" + traceId + "\""))
+                .map(line -> line.replaceAll(".*\"logger\":\"(dev\\.appointments\\.[a-z]+)\\..*", "$1")))
+                .contains("dev.appointments.request", "dev.appointments.confirmation", "dev.appointments.reminder"));
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

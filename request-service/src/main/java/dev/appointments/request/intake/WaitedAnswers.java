@@ -26,9 +26,9 @@ import org.springframework.http.ResponseEntity;
  * @param appointmentsBaseUrl the query-service's base URL, where the appointment can be read
  * @param outcomeUrl where the outcome of this request is read
  * @param fingerprint the digest of this request's content, compared with the outcome's
- * @param wait the wait that was honoured
+ * @param waited the wait that was honoured
  */
-record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint, Duration wait) {
+record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint, Duration waited) {
 
     /** 201 with the appointment's URL, 409 when the slot is taken, 422 for any other refusal. */
     ResponseEntity<?> answer(Outcome outcome) {
@@ -41,7 +41,7 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
             URI location = outcome.appointmentId() == null ? outcomeUrl
                     : appointmentsBaseUrl.resolve("/api/appointments/" + outcome.appointmentId());
             return ResponseEntity.created(location)
-                    .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait))
+                    .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited))
                     .header(HttpHeaders.CONTENT_LOCATION, outcomeUrl.toString())
                     .body(OutcomeBody.of(outcome));
         }
@@ -56,7 +56,7 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
     /** 202 as without a wait: the outcome was not recorded in time, and will be at the outcome's URL. */
     ResponseEntity<?> stillQueued(IntakeController.Accepted accepted) {
         return ResponseEntity.accepted().location(outcomeUrl)
-                .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait))
+                .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited))
                 .body(accepted);
     }
 
@@ -66,7 +66,7 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
         ProblemDetail body = problem.getBody();
         body.setProperty("reason", reason);
         body.setProperty("requestId", requestId);
-        return ResponseEntity.status(status).header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(wait)).body(body);
+        return ResponseEntity.status(status).header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited)).body(body);
     }
 
     /**

@@ -1,0 +1,4 @@
+/**
+ * The patient web page served at {@code /} (static files) and the settings it reads: where patients sign in and book.
+ */
+package dev.appointments.query.patientpage;
