@@ -9,7 +9,8 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local, in memory, listening on loopback only. Its connector can be closed and opened
+ * DynamoDB Local, in memory, listening on loopback only, with one database whatever the caller's credentials and
+ * region ({@code -sharedDb}), so that any client sees the system's tables. Its connector can be closed and opened
  * again on the same port while the data stays, which is how tests simulate a database outage.
  */
 final class LocalDynamoDb {
@@ -28,7 +29,7 @@ final class LocalDynamoDb {
         SqliteNatives.install();
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                    new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
             // DynamoDB Local has no host option; its one Jetty connector is bound to loopback before start.
             ServerConnector connector = (ServerConnector) jettyServer(server).getConnectors()[0];
             connector.setHost("127.0.0.1");

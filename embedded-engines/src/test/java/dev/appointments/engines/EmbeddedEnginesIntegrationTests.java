@@ -39,6 +39,19 @@ class EmbeddedEnginesIntegrationTests {
     }
 
     @Test
+    void anyClientSeesTheTablesWhateverItsCredentials(EmbeddedEngines engines) {
+        try (var stranger = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(engines.dynamoDbEndpoint())
+                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("someone", "else")))
+                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
+                .build()) {
+            assertThat(stranger.listTables().tableNames()).containsAll(Tables.names());
+        }
+    }
+
+    @Test
     void provisioningTwiceChangesNothing(EmbeddedEngines engines) {
         String url = engines.sqs().getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
         var before = engines.sqs().getQueueAttributes(request -> request.queueUrl(url)
