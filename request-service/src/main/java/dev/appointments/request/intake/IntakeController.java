@@ -13,6 +13,7 @@ import dev.appointments.model.FieldViolations;
 import dev.appointments.model.requests.AppointmentRequestsMessage;
 import dev.appointments.model.requests.RequestAppointment;
 import dev.appointments.request.RequestServiceProperties;
+import dev.appointments.request.booking.CommandFingerprint;
 import dev.appointments.security.Caller;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
@@ -125,7 +126,7 @@ class IntakeController {
         if (wait.isEmpty()) {
             return now(ResponseEntity.accepted().location(outcomeUrl).body(accepted));
         }
-        WaitedAnswers answers = new WaitedAnswers(properties.outcomeBaseUrl(), outcomeUrl, Fingerprints.of(payload),
+        WaitedAnswers answers = new WaitedAnswers(properties.outcomeBaseUrl(), outcomeUrl, CommandFingerprint.of(payload),
                 wait.get());
         if (earlier.isPresent()) {
             return now(answers.answer(earlier.get()));

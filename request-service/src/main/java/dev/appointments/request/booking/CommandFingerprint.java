@@ -1,4 +1,4 @@
-package dev.appointments.request.intake;
+package dev.appointments.request.booking;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,16 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The fingerprint of a command as the booking handler records it with the outcome: the SHA-256 of the command's JSON
- * as the service writes it (the queued payload). Equal fingerprints tell the intake that an outcome answers this very
- * request, and not another command that reused its requestId.
+ * The fingerprint of a command, recorded with its outcome: the SHA-256 of the command's JSON as the service writes it
+ * (the queued payload). Equal fingerprints tell a redelivery, or the intake waiting for an answer, that an outcome
+ * answers this very command, and not another one that reused its requestId.
  */
-final class Fingerprints {
+public final class CommandFingerprint {
 
-    private Fingerprints() {
+    private CommandFingerprint() {
     }
 
-    static String of(String payload) {
+    public static String of(String payload) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(payload.getBytes(StandardCharsets.UTF_8)));
