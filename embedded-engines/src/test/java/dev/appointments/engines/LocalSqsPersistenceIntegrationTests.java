@@ -1,8 +1,6 @@
 package dev.appointments.engines;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -54,22 +53,30 @@ class LocalSqsPersistenceIntegrationTests {
     }
 
     @Test
-    void keepsTheQueuesAndTheirRedrivePolicyAcrossARestart() {
+    void keepsTheQueuesWithTheirAttributesAcrossARestartAndProvisioningAgainChangesNothing() {
         runOnce(dataDirectory, (sqs, url) -> { });
 
-        runOnce(dataDirectory, (sqs, url) -> {
-            String policy = sqs.getQueueAttributes(request -> request.queueUrl(url)
-                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes()
-                    .get(QueueAttributeName.REDRIVE_POLICY);
-            assertThat(policy).contains(QUEUE.deadLetterQueueName()).contains("\"maxReceiveCount\":3");
-        });
+        LocalSqs restarted = LocalSqs.start(FreePorts.find(), dataDirectory);
+        try (SqsClient sqs = client(restarted)) {
+            String url = sqs.getQueueUrl(request -> request.queueName(QUEUE.name())).queueUrl();
+            Map<QueueAttributeName, String> restored = redriveAndVisibility(sqs, url);
+            assertThat(restored.get(QueueAttributeName.REDRIVE_POLICY))
+                    .contains(QUEUE.deadLetterQueueName()).contains("\"maxReceiveCount\":3");
+            assertThat(restored.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("30");
+
+            assertThat(new ResourceProvisioner(sqs, null).createQueue(QUEUE)).isEqualTo(url);
+            assertThat(redriveAndVisibility(sqs, url)).isEqualTo(restored);
+        }
+        finally {
+            restarted.stop();
+        }
     }
 
     @Test
     void keepsAMessageInFlightHiddenUntilItsVisibilityTimeoutAndCountsItsReceives() {
         runOnce(dataDirectory, (sqs, url) -> {
             sqs.sendMessage(request -> request.queueUrl(url).messageBody("in flight"));
-            assertThat(sqs.receiveMessage(request -> request.queueUrl(url).visibilityTimeout(3)).messages())
+            assertThat(sqs.receiveMessage(request -> request.queueUrl(url).visibilityTimeout(8)).messages())
                     .hasSize(1);
         });
 
@@ -85,7 +92,7 @@ class LocalSqsPersistenceIntegrationTests {
     @Test
     void keepsADelayedMessageDelayedAcrossARestart() {
         runOnce(dataDirectory, (sqs, url) ->
-                sqs.sendMessage(request -> request.queueUrl(url).messageBody("later").delaySeconds(3)));
+                sqs.sendMessage(request -> request.queueUrl(url).messageBody("later").delaySeconds(8)));
 
         runOnce(dataDirectory, (sqs, url) -> {
             assertThat(sqs.receiveMessage(request -> request.queueUrl(url)).messages()).isEmpty();
@@ -129,18 +136,35 @@ class LocalSqsPersistenceIntegrationTests {
     }
 
     @Test
-    void keepsASentMessageWhenTheProcessIsKilled() throws Exception {
+    void refusesASecondDataDirectoryInTheSameJvm(@TempDir Path otherDirectory) {
+        LocalSqs first = LocalSqs.start(FreePorts.find(), dataDirectory);
+        try {
+            assertThatThrownBy(() -> LocalSqs.start(FreePorts.find(), otherDirectory))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        finally {
+            first.stop();
+        }
+        LocalSqs.start(FreePorts.find(), otherDirectory).stop();
+    }
+
+    @Test
+    void keepsEveryAcknowledgedMessageWhenTheProcessIsKilled() throws Exception {
         int port = FreePorts.find();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 LocalSqsProcess.class.getName(), Integer.toString(port), dataDirectory.toString())
-                .redirectErrorStream(true)
+                .inheritIO()
                 .start();
         try {
-            awaitLine(child, LocalSqsProcess.STARTED);
-            try (SqsClient sqs = client(java.net.URI.create("http://127.0.0.1:" + port))) {
+            awaitAnswer(child, port);
+            try (SqsClient sqs = client(URI.create("http://127.0.0.1:" + port))) {
                 String url = new ResourceProvisioner(sqs, null).createQueue(QUEUE);
-                sqs.sendMessage(request -> request.queueUrl(url).messageBody("before the crash"));
+                // Killed right after the last answer: nothing that ElasticMQ acknowledged may be lost.
+                for (int i = 1; i <= 20; i++) {
+                    String body = "before the crash " + i;
+                    sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
+                }
             }
         }
         finally {
@@ -148,8 +172,8 @@ class LocalSqsPersistenceIntegrationTests {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        runOnce(dataDirectory, (sqs, url) ->
-                assertThat(receiveAll(sqs, url, 1)).extracting(Message::body).containsExactly("before the crash"));
+        runOnce(dataDirectory, (sqs, url) -> assertThat(receiveAll(sqs, url, 20)).extracting(Message::body)
+                .allMatch(body -> body.startsWith("before the crash ")).doesNotHaveDuplicates());
     }
 
     /** Starts ElasticMQ on the directory, provisions the queue as the local run does, runs the step, stops. */
@@ -164,35 +188,49 @@ class LocalSqsPersistenceIntegrationTests {
         }
     }
 
-    /** Receives until {@code count} messages came, waiting out visibility timeouts and delays of a few seconds. */
+    /**
+     * Receives until {@code count} messages came. The tests' visibility timeouts and delays (8 s) are long enough to
+     * outlast a stop and start on a busy machine, and the 30 s deadline outlasts them.
+     */
     private static List<Message> receiveAll(SqsClient sqs, String url, int count) {
         List<Message> received = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (received.size() < count && System.nanoTime() < deadline) {
             received.addAll(sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
                     .waitTimeSeconds(1).messageAttributeNames("All")
                     .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
         }
-        assertThat(received).as("messages received within 15 s").hasSize(count);
+        assertThat(received).as("messages received within 30 s").hasSize(count);
         return received;
     }
 
-    private static void awaitLine(Process process, String expected) throws Exception {
-        var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.equals(expected)) {
-                return;
+    private static Map<QueueAttributeName, String> redriveAndVisibility(SqsClient sqs, String url) {
+        return sqs.getQueueAttributes(request -> request.queueUrl(url)
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
+    }
+
+    private static void awaitAnswer(Process child, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (SqsClient sqs = client(URI.create("http://127.0.0.1:" + port))) {
+            while (System.nanoTime() < deadline) {
+                assertThat(child.isAlive()).as("the child JVM is running").isTrue();
+                try {
+                    sqs.listQueues();
+                    return;
+                }
+                catch (SdkClientException notYet) {
+                    Thread.sleep(200);
+                }
             }
         }
-        throw new AssertionError("The child JVM ended before ElasticMQ started (exit " + process.waitFor() + ")");
+        throw new AssertionError("ElasticMQ in the child JVM did not answer within 60 s");
     }
 
     private static SqsClient client(LocalSqs localSqs) {
         return client(localSqs.endpoint());
     }
 
-    private static SqsClient client(java.net.URI endpoint) {
+    private static SqsClient client(URI endpoint) {
         return SqsClient.builder().endpointOverride(endpoint).region(Region.of(EmbeddedEngines.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(EmbeddedEngines.ACCESS_KEY, EmbeddedEngines.SECRET_KEY)))
