@@ -35,7 +35,8 @@ class UpdateSyntaxTests {
                 PREFIX + "Syntax error; token: \"b\", near: \":v b =\"");
         assertValidation(() -> update("SET :a = :v", item(), values(":v", n("1"), ":a", n("1"))),
                 PREFIX + "Syntax error; token: \":a\", near: \"SET :a =\"");
-        assertValidation(() -> update("SET", item(), values()), PREFIX + "Syntax error; token: \"<EOF>\", near: \"SET\"");
+        assertValidation(() -> update("SET", item(), values()),
+                PREFIX + "Syntax error; token: \"<EOF>\", near: \"SET\"");
         assertValidation(() -> update("", item(), values()), PREFIX + "The expression can not be empty;");
         assertValidation(() -> update("ADD a b", item(), values()),
                 PREFIX + "Syntax error; token: \"b\", near: \"a b\"");
