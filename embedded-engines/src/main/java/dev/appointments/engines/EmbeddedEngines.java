@@ -3,6 +3,8 @@ package dev.appointments.engines;
 import java.net.URI;
 import java.util.Map;
 
+import dev.appointments.dynamodb.DynamoDbEngine;
+import dev.appointments.dynamodb.EngineOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -13,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * ElasticMQ and DynamoDB Local running in this JVM on loopback, with the system's queues and
- * tables created. The tests share one instance per JVM through {@link #shared()}; the local run
+ * ElasticMQ and the project's DynamoDB engine running in this JVM on loopback, with the system's queues and
+ * tables created; with a data directory, both keep their data across restarts. The tests share one instance per JVM through {@link #shared()}; the local run
  * starts its own on the well-known ports.
  */
 public final class EmbeddedEngines implements AutoCloseable {
@@ -28,18 +30,18 @@ public final class EmbeddedEngines implements AutoCloseable {
     private static EmbeddedEngines shared;
 
     private final LocalSqs localSqs;
-    private final LocalDynamoDb localDynamoDb;
+    private final DynamoDbEngine dynamoDbEngine;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
     private final ResourceProvisioner provisioner;
 
-    private EmbeddedEngines(LocalSqs localSqs, LocalDynamoDb localDynamoDb) {
+    private EmbeddedEngines(LocalSqs localSqs, DynamoDbEngine dynamoDbEngine) {
         this.localSqs = localSqs;
-        this.localDynamoDb = localDynamoDb;
+        this.dynamoDbEngine = dynamoDbEngine;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
         this.sqs = SqsClient.builder().endpointOverride(localSqs.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(localDynamoDb.endpoint()).region(Region.of(REGION))
+        this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEngine.endpoint()).region(Region.of(REGION))
                 .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
         this.provisioner = new ResourceProvisioner(sqs, dynamoDb);
     }
@@ -48,10 +50,13 @@ public final class EmbeddedEngines implements AutoCloseable {
     public static EmbeddedEngines start(EngineSettings settings) {
         int sqsPort = settings.sqsPort() == 0 ? FreePorts.find() : settings.sqsPort();
         int dynamoDbPort = settings.dynamoDbPort() == 0 ? FreePorts.find() : settings.dynamoDbPort();
-        LocalSqs sqs = LocalSqs.start(sqsPort);
-        LocalDynamoDb dynamoDb;
+        LocalSqs sqs = LocalSqs.start(sqsPort,
+                settings.dataDirectory() == null ? null : settings.dataDirectory().resolve("sqs"));
+        DynamoDbEngine dynamoDb;
         try {
-            dynamoDb = LocalDynamoDb.start(dynamoDbPort);
+            java.nio.file.Path data = settings.dataDirectory();
+            dynamoDb = DynamoDbEngine.start(data == null ? EngineOptions.inMemory().withPort(dynamoDbPort)
+                    : EngineOptions.durable(dynamoDbPort, data.resolve("dynamodb")));
         }
         catch (RuntimeException ex) {
             sqs.stop();
@@ -59,7 +64,7 @@ public final class EmbeddedEngines implements AutoCloseable {
         }
         EmbeddedEngines engines = new EmbeddedEngines(sqs, dynamoDb);
         engines.provisioner.createAll(settings.maxReceiveCount());
-        log.info("Embedded engines started: SQS (ElasticMQ) at {}, DynamoDB Local at {}",
+        log.info("Embedded engines started: SQS (ElasticMQ) at {}, DynamoDB at {}",
                 engines.sqsEndpoint(), engines.dynamoDbEndpoint());
         return engines;
     }
@@ -78,7 +83,7 @@ public final class EmbeddedEngines implements AutoCloseable {
     }
 
     public URI dynamoDbEndpoint() {
-        return localDynamoDb.endpoint();
+        return dynamoDbEngine.endpoint();
     }
 
     public SqsClient sqs() {
@@ -105,19 +110,19 @@ public final class EmbeddedEngines implements AutoCloseable {
 
     /** Makes DynamoDB refuse connections, as in an outage; its data stays. */
     public void stopDynamoDb() {
-        localDynamoDb.disconnect();
+        dynamoDbEngine.disconnect();
     }
 
     /** Ends an outage started by {@link #stopDynamoDb()}. */
     public void startDynamoDb() {
-        localDynamoDb.reconnect();
+        dynamoDbEngine.reconnect();
     }
 
     @Override
     public void close() {
         sqs.close();
         dynamoDb.close();
-        localDynamoDb.stop();
+        dynamoDbEngine.close();
         localSqs.stop();
     }
 }

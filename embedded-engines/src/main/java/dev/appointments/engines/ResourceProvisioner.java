@@ -50,12 +50,30 @@ public final class ResourceProvisioner {
         return url;
     }
 
+    /**
+     * Creates the table, or, when an earlier run created it (the local run keeps its data), adds the indexes that the
+     * current definition has and the stored table lacks.
+     */
     public void createTable(CreateTableRequest table) {
         try {
             dynamoDb.createTable(table);
         }
         catch (ResourceInUseException alreadyThere) {
-            // Created by an earlier run; its definition comes from the same code.
+            addMissingIndexes(table);
+        }
+    }
+
+    private void addMissingIndexes(CreateTableRequest table) {
+        var existing = dynamoDb.describeTable(request -> request.tableName(table.tableName())).table()
+                .globalSecondaryIndexes().stream().map(index -> index.indexName()).toList();
+        for (var index : table.globalSecondaryIndexes()) {
+            if (!existing.contains(index.indexName())) {
+                dynamoDb.updateTable(request -> request.tableName(table.tableName())
+                        .attributeDefinitions(table.attributeDefinitions())
+                        .globalSecondaryIndexUpdates(update -> update.create(create -> create
+                                .indexName(index.indexName()).keySchema(index.keySchema())
+                                .projection(index.projection()))));
+            }
         }
     }
 

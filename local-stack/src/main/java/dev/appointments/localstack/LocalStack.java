@@ -23,7 +23,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the whole system on a laptop: ElasticMQ and DynamoDB Local, a mail server and an authorization server, all
+ * Starts the whole system on a laptop: ElasticMQ and the DynamoDB engine, a mail server and an authorization server, all
  * on loopback, then the four services, each in its own application context with its own configuration file, all in
  * this JVM.
  */
@@ -88,9 +88,9 @@ public final class LocalStack implements AutoCloseable {
         // One JVM has one logging system: name the whole run rather than whichever service started first.
         args.add("--logging.structured.ecs.service.name=local-stack");
         // The engines and the mail server log each request, addresses included, at INFO.
-        args.add("--logging.level.software.amazon.dynamodb=WARN");
         args.add("--logging.level.org.elasticmq=WARN");
         args.add("--logging.level.org.eclipse.jetty=WARN");
+        args.add("--logging.level.org.h2=WARN");
         args.add("--logging.level.com.icegreen=WARN");
         args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + auth.issuerUri());
         engines.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
@@ -141,7 +141,7 @@ public final class LocalStack implements AutoCloseable {
         }
         text.append("  %-21s %s  (queues: appointment-requests, appointment-confirmations, appointment-reminders, each with -dlq)%n"
                 .formatted("SQS (ElasticMQ)", engines.sqsEndpoint()));
-        text.append("  %-21s %s%n".formatted("DynamoDB Local", engines.dynamoDbEndpoint()));
+        text.append("  %-21s %s%n".formatted("DynamoDB (engine)", engines.dynamoDbEndpoint()));
         text.append("  %-21s %s  (SMTP on 127.0.0.1:%d)%n".formatted("Mailbox", mail.webPage(), mail.smtpPort()));
         text.append("  %-21s %s  (token: curl -s -u demo-scheduler:demo-secret -d grant_type=client_credentials %s)%n"
                 .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));

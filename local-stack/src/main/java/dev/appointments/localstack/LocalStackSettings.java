@@ -5,7 +5,7 @@ import dev.appointments.engines.EngineSettings;
 /**
  * Ports of the local run.
  *
- * @param engines where ElasticMQ and DynamoDB Local listen
+ * @param engines where ElasticMQ and the DynamoDB engine listen
  * @param queryPort the query-service's HTTP port
  * @param requestPort the request-service's HTTP port
  * @param confirmationPort the confirmation-service's HTTP port

@@ -11,16 +11,34 @@ public class DynamoDbError extends RuntimeException {
     private final String name;
     private final int status;
     private final transient List<CancellationReason> cancellationReasons;
+    private final transient java.util.Map<String, Value> item;
 
     public DynamoDbError(String name, int status, String message) {
         this(name, status, message, List.of());
     }
 
     public DynamoDbError(String name, int status, String message, List<CancellationReason> cancellationReasons) {
+        this(name, status, message, cancellationReasons, null);
+    }
+
+    private DynamoDbError(String name, int status, String message, List<CancellationReason> cancellationReasons,
+            java.util.Map<String, Value> item) {
         super(message, null, false, false);
         this.name = name;
         this.status = status;
         this.cancellationReasons = List.copyOf(cancellationReasons);
+        this.item = item;
+    }
+
+    /** A failed condition; the item as it was when the caller asked for it, else null. */
+    public static DynamoDbError conditionalCheckFailed(java.util.Map<String, Value> item) {
+        return new DynamoDbError("ConditionalCheckFailedException", 400, "The conditional request failed", List.of(),
+                item);
+    }
+
+    /** The item returned with a failed condition, or null. */
+    public java.util.Map<String, Value> item() {
+        return item;
     }
 
     /** The exception's name, such as {@code ConditionalCheckFailedException}. */
