@@ -2,9 +2,12 @@ package dev.appointments.dynamodb.conformance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,6 +88,28 @@ final class Attributes {
             names.put(placeholdersAndNames[i], placeholdersAndNames[i + 1]);
         }
         return names;
+    }
+
+    /** The item with the members of every set, at any depth, in one order: sets have none of their own. */
+    static Map<String, AttributeValue> withSortedSets(Map<String, AttributeValue> item) {
+        if (item == null) {
+            return null;
+        }
+        Map<String, AttributeValue> sorted = new TreeMap<>();
+        item.forEach((name, value) -> sorted.put(name, withSortedSets(value)));
+        return sorted;
+    }
+
+    private static AttributeValue withSortedSets(AttributeValue value) {
+        return switch (value.type()) {
+            case SS -> AttributeValue.fromSs(value.ss().stream().sorted().toList());
+            case NS -> AttributeValue.fromNs(value.ns().stream().sorted().toList());
+            case BS -> AttributeValue.fromBs(value.bs().stream()
+                    .sorted(Comparator.comparing(bytes -> HexFormat.of().formatHex(bytes.asByteArray()))).toList());
+            case L -> AttributeValue.fromL(value.l().stream().map(Attributes::withSortedSets).toList());
+            case M -> AttributeValue.fromM(withSortedSets(value.m()));
+            default -> value;
+        };
     }
 
     /** A string of the given length in bytes, for the size limits. */
