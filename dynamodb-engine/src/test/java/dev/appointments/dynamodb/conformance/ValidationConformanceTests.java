@@ -74,7 +74,7 @@ class ValidationConformanceTests {
     @Test
     @DisplayName("ExpressionAttributeValues can only be specified when using expressions")
     void refusesValuesWithoutAnExpression() {
-        assertRefusedAsInvalid(() -> dynamo.getItem(request -> request.tableName(table).key(key())
+        assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table).item(key())
                 .expressionAttributeValues(values(":one", n(1)))));
     }
 
@@ -188,17 +188,18 @@ class ValidationConformanceTests {
     @Test
     @DisplayName("DynamoDB supports nested attributes up to 32 levels deep")
     void refusesNestingDeeperThan32Levels() {
-        AttributeValue deep32 = nested(32);
-        dynamo.putItem(request -> request.tableName(table).item(item("pk", s("k"), "sk", n(2), "deep", deep32)));
+        AttributeValue levels32 = attributeLevels(32);
+        dynamo.putItem(request -> request.tableName(table).item(item("pk", s("k"), "sk", n(2), "deep", levels32)));
 
-        AttributeValue deep33 = nested(33);
+        AttributeValue levels33 = attributeLevels(33);
         assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("k"), "sk", n(3), "deep", deep33))));
+                .item(item("pk", s("k"), "sk", n(3), "deep", levels33))));
     }
 
-    private static AttributeValue nested(int levels) {
+    /** The value of a top-level attribute (level 1) holding maps down to an attribute at the given level. */
+    private static AttributeValue attributeLevels(int levels) {
         AttributeValue value = s("bottom");
-        for (int i = 0; i < levels; i++) {
+        for (int level = levels; level > 1; level--) {
             value = m("in", value);
         }
         return value;
