@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import static dev.appointments.dynamodb.conformance.Attributes.item;
+import static dev.appointments.dynamodb.conformance.Attributes.m;
 import static dev.appointments.dynamodb.conformance.Attributes.n;
 import static dev.appointments.dynamodb.conformance.Attributes.s;
 import static dev.appointments.dynamodb.conformance.Attributes.values;
@@ -108,6 +109,19 @@ class UpdateItemConformanceTests {
         UpdateItemResponse response = update(ReturnValue.UPDATED_NEW);
 
         assertThat(response.attributes()).isEqualTo(item("a", n(2), "d", s("new")));
+    }
+
+    @Test
+    @DisplayName("UPDATED_NEW of a nested update returns just the updated path, inside its maps")
+    void returnsUpdatedNestedPaths() {
+        dynamo.putItem(request -> request.tableName(table)
+                .item(item("pk", s("k"), "doc", m("mid", m("leaf", n(1), "twig", n(2))), "rest", n(3))));
+
+        UpdateItemResponse response = dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
+                .updateExpression("SET doc.mid.leaf = :v").expressionAttributeValues(values(":v", n(10)))
+                .returnValues(ReturnValue.UPDATED_NEW));
+
+        assertThat(response.attributes()).isEqualTo(item("doc", m("mid", m("leaf", n(10)))));
     }
 
     @Test
