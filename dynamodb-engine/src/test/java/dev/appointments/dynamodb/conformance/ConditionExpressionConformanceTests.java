@@ -28,8 +28,8 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 
 /**
  * The comparators, functions and logical operators of condition expressions (the guide's "Condition and filter
- * expressions, operators, and functions"), each evaluated by a conditional PutItem that rewrites the item unchanged when
- * the condition holds and fails with ConditionalCheckFailedException when it does not.
+ * expressions, operators, and functions"), each evaluated by a conditional PutItem that rewrites the item unchanged
+ * when the condition holds and fails with ConditionalCheckFailedException when it does not.
  */
 @ExtendWith(ConformanceEndpoint.class)
 class ConditionExpressionConformanceTests {

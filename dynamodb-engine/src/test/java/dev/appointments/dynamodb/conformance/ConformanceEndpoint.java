@@ -48,8 +48,8 @@ final class ConformanceEndpoint implements ParameterResolver {
         if (parameter.getParameter().getType() == DynamoDbClient.class) {
             return client;
         }
-        return context.getStore(NAMESPACE)
-                .computeIfAbsent(ConformanceTables.class, key -> new ConformanceTables(client), ConformanceTables.class);
+        return context.getStore(NAMESPACE).computeIfAbsent(ConformanceTables.class,
+                key -> new ConformanceTables(client), ConformanceTables.class);
     }
 
     /** One per test JVM; JUnit closes it when the run ends. */

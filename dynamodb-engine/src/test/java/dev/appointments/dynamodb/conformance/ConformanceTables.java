@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 final class ConformanceTables implements AutoCloseable {
 
-    /** Real DynamoDB takes seconds to create a table; the SDK's default of 20 s between polls would waste most of it. */
+    /** Tables take seconds to create: the SDK's default of 20 s between polls would waste most of a test's time. */
     private static final WaiterOverrideConfiguration POLL_EVERY_SECOND = WaiterOverrideConfiguration.builder()
             .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1)))
             .maxAttempts(300)
@@ -72,11 +72,15 @@ final class ConformanceTables implements AutoCloseable {
     }
 
     void awaitActive(String name) {
-        dynamo.waiter().waitUntilTableExists(DescribeTableRequest.builder().tableName(name).build(), POLL_EVERY_SECOND);
+        dynamo.waiter().waitUntilTableExists(describe(name), POLL_EVERY_SECOND);
     }
 
     void awaitDeleted(String name) {
-        dynamo.waiter().waitUntilTableNotExists(DescribeTableRequest.builder().tableName(name).build(), POLL_EVERY_SECOND);
+        dynamo.waiter().waitUntilTableNotExists(describe(name), POLL_EVERY_SECOND);
+    }
+
+    private static DescribeTableRequest describe(String name) {
+        return DescribeTableRequest.builder().tableName(name).build();
     }
 
     /** Reads an item with a strongly consistent read, so that a real DynamoDB shows the test's own writes. */

@@ -41,7 +41,8 @@ class DescribeTableConformanceTests {
         assertThat(description.tableName()).isEqualTo(table);
         assertThat(description.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(description.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-        assertThat(description.attributeDefinitions()).containsExactlyInAnyOrder(definition("pk", B), definition("sk", N));
+        assertThat(description.attributeDefinitions())
+                .containsExactlyInAnyOrder(definition("pk", B), definition("sk", N));
         assertThat(description.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(description.tableArn()).contains(":table/" + table);
         assertThat(description.creationDateTime()).isNotNull();

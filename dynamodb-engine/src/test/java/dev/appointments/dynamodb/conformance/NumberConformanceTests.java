@@ -41,7 +41,8 @@ class NumberConformanceTests {
     @Test
     @DisplayName("Numbers can have up to 38 digits of precision, stored and returned exactly")
     void keeps38Digits() {
-        assertThat(roundTrip("12345678901234567890123456789012345678")).isEqualTo("12345678901234567890123456789012345678");
+        assertThat(roundTrip("12345678901234567890123456789012345678"))
+                .isEqualTo("12345678901234567890123456789012345678");
         assertThat(roundTrip("-0.12345678901234567890123456789012345678"))
                 .isEqualTo("-0.12345678901234567890123456789012345678");
         assertThat(roundTrip("1234567890123456789.0123456789012345678"))
@@ -64,7 +65,7 @@ class NumberConformanceTests {
     }
 
     @Test
-    @DisplayName("The positive range is 1E-130 to 9.9999999999999999999999999999999999999E+125, the negative its mirror")
+    @DisplayName("Positive range: 1E-130 to 9.9999999999999999999999999999999999999E+125; the negative mirrors it")
     void acceptsTheWholeRange() {
         put(n("1E-130"));
         put(n(LARGEST));

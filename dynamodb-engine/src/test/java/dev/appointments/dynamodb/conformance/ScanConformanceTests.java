@@ -60,7 +60,8 @@ class ScanConformanceTests {
 
         ScanResponse response = dynamo.scan(evenOnly(scan(table)).build());
 
-        assertThat(response.items()).allSatisfy(found -> assertThat(Integer.parseInt(found.get("num").n()) % 2).isZero());
+        assertThat(response.items())
+                .allSatisfy(found -> assertThat(Integer.parseInt(found.get("num").n()) % 2).isZero());
         assertThat(response.count()).isEqualTo(ITEMS / 2);
         assertThat(response.scannedCount()).isEqualTo(ITEMS);
     }

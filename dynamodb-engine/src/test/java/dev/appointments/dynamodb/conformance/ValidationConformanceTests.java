@@ -148,7 +148,8 @@ class ValidationConformanceTests {
     @DisplayName("The maximum length of a partition key value is 2048 bytes, of a sort key value 1024 bytes")
     void refusesOversizedKeyValues() {
         String stringKeyed = tables.withPartitionAndSortKey("id", S, "sort", S);
-        dynamo.putItem(request -> request.tableName(stringKeyed).item(item("id", s(bytes(2048)), "sort", s(bytes(1024)))));
+        dynamo.putItem(request -> request.tableName(stringKeyed)
+                .item(item("id", s(bytes(2048)), "sort", s(bytes(1024)))));
 
         assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(stringKeyed)
                 .item(item("id", s(bytes(2049)), "sort", s("x")))));
