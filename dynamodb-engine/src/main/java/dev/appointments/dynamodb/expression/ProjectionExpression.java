@@ -25,6 +25,11 @@ public final class ProjectionExpression {
         return new ProjectionExpression(new ProjectionParser(text, context).parse());
     }
 
+    /** Projects onto paths that were parsed elsewhere (the paths an update changes). */
+    static ProjectionExpression of(List<Path> paths) {
+        return new ProjectionExpression(paths);
+    }
+
     public Map<String, Value> project(Map<String, Value> item) {
         var root = new LinkedHashMap<String, Object>();
         for (Path path : paths) {

@@ -63,6 +63,11 @@ public final class UpdateExpression {
         return result;
     }
 
+    /** The parts of the item at the paths this expression changes, as ReturnValues UPDATED_OLD/NEW return them. */
+    public Map<String, Value> updatedParts(Map<String, Value> item) {
+        return ProjectionExpression.of(actions.stream().map(UpdateAction::path).toList()).project(item);
+    }
+
     /** Top-level attribute names this expression sets, removes, adds or deletes. */
     public Set<String> topLevelAttributes() {
         return actions.stream().map(action -> action.path().topLevelName())

@@ -79,8 +79,9 @@ final class ItemOperations {
         Map<String, Value> attributes = switch (returnValues) {
             case "ALL_OLD" -> result[0];
             case "ALL_NEW" -> result[1];
-            case "UPDATED_OLD" -> only(result[0], update.map(UpdateExpression::topLevelAttributes).orElse(Set.of()));
-            case "UPDATED_NEW" -> only(result[1], update.map(UpdateExpression::topLevelAttributes).orElse(Set.of()));
+            case "UPDATED_OLD" -> result[0] == null ? null
+                    : update.map(expression -> expression.updatedParts(result[0])).orElse(null);
+            case "UPDATED_NEW" -> update.map(expression -> expression.updatedParts(result[1])).orElse(null);
             default -> null;
         };
         return response(table, request, attributes);
@@ -146,19 +147,6 @@ final class ItemOperations {
             throw DynamoDbError.validation("Return values set to invalid value");
         }
         return value;
-    }
-
-    private static Map<String, Value> only(Map<String, Value> item, Set<String> names) {
-        if (item == null) {
-            return null;
-        }
-        Map<String, Value> selected = new LinkedHashMap<>();
-        item.forEach((name, value) -> {
-            if (names.contains(name)) {
-                selected.put(name, value);
-            }
-        });
-        return selected;
     }
 
     private static ObjectNode response(Table table, Request request, Map<String, Value> attributes) {

@@ -35,6 +35,7 @@ final class Keys {
         if (range != null) {
             requireNotEmpty(schema.rangeName(), range);
         }
+        requireSize(schema, hash, range);
         return new PrimaryKey(hash, range);
     }
 
@@ -43,6 +44,7 @@ final class Keys {
         KeySchema schema = table.definition().keySchema();
         Value hash = requireKeyAttribute(item, schema.hashName(), schema.hashType());
         Value range = schema.hasRange() ? requireKeyAttribute(item, schema.rangeName(), schema.rangeType()) : null;
+        requireSize(schema, hash, range);
         checkItem(table, item);
         return new PrimaryKey(hash, range);
     }
@@ -88,6 +90,20 @@ final class Keys {
         }
         requireNotEmpty(name, value);
         return value;
+    }
+
+    private static final int MAX_HASH_KEY_BYTES = 2048;
+    private static final int MAX_RANGE_KEY_BYTES = 1024;
+
+    private static void requireSize(KeySchema schema, Value hash, Value range) {
+        if (Values.size(hash) > MAX_HASH_KEY_BYTES) {
+            throw DynamoDbError.validation("One or more parameter values were invalid: Size of hashkey has exceeded "
+                    + "the maximum size limit of2048 bytes");
+        }
+        if (range != null && Values.size(range) > MAX_RANGE_KEY_BYTES) {
+            throw DynamoDbError.validation("One or more parameter values were invalid: Aggregated size of all range "
+                    + "keys has exceeded the size limit of 1024 bytes");
+        }
     }
 
     private static void requireNotEmpty(String name, Value value) {

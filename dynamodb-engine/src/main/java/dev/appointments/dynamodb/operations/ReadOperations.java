@@ -42,6 +42,11 @@ final class ReadOperations {
         KeySchema schema = source.keySchema();
         KeyCondition key = KeyCondition.parse(keyText, request.expressions(), schema.hashName(), schema.rangeName());
         Page page = page(request, source);
+        request.condition("FilterExpression").ifPresent(filter -> filter.topLevelAttributes().stream()
+                .filter(schema::isKeyAttribute).findFirst().ifPresent(name -> {
+                    throw DynamoDbError.validation("Filter Expression can only contain non-primary key attributes: "
+                            + "Primary key attribute: " + name);
+                }));
         if (!key.hashValue().type().equals(schema.hashType()) || key.range().map(range -> !range.value().type()
                 .equals(schema.rangeType()) || (range.upperValue() != null && !range.upperValue().type()
                         .equals(schema.rangeType()))).orElse(false)) {

@@ -26,7 +26,14 @@ public final class AttributeJson {
     }
 
     /** An item or key: a JSON object of attribute name to attribute value. */
+    /** DynamoDB's limit on documents: a top-level attribute is level 1. */
+    private static final int MAX_NESTING = 32;
+
     public static Map<String, Value> readItem(JsonNode node) {
+        return readItem(node, 1);
+    }
+
+    private static Map<String, Value> readItem(JsonNode node, int level) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return Map.of();
         }
@@ -35,12 +42,19 @@ public final class AttributeJson {
         }
         Map<String, Value> item = new LinkedHashMap<>();
         for (var entry : node.properties()) {
-            item.put(entry.getKey(), read(entry.getValue()));
+            item.put(entry.getKey(), read(entry.getValue(), level));
         }
         return item;
     }
 
     public static Value read(JsonNode node) {
+        return read(node, 1);
+    }
+
+    private static Value read(JsonNode node, int level) {
+        if (level > MAX_NESTING) {
+            throw DynamoDbError.validation("Nesting Levels have exceeded supported limits");
+        }
         if (node == null || !node.isObject() || node.size() != 1) {
             throw DynamoDbError.validation("Supplied AttributeValue has more than one datatypes set, must contain "
                     + "exactly one of the supported datatypes");
@@ -67,14 +81,14 @@ public final class AttributeJson {
             }
             case "L" -> {
                 List<Value> values = new ArrayList<>();
-                array(body, type).forEach(element -> values.add(read(element)));
+                array(body, type).forEach(element -> values.add(read(element, level + 1)));
                 yield new Value.L(values);
             }
             case "M" -> {
                 if (!body.isObject()) {
                     throw malformed(type);
                 }
-                yield new Value.M(readItem(body));
+                yield new Value.M(readItem(body, level + 1));
             }
             case "SS" -> {
                 Set<String> values = new LinkedHashSet<>();
