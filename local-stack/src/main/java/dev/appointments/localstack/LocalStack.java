@@ -42,8 +42,18 @@ public final class LocalStack implements AutoCloseable {
         this.services = services;
     }
 
+    /**
+     * {@code --engines-only} starts the engines, the mail server and the authorization server without the services,
+     * for services that run as processes of their own (each from its jar, as in production) against them.
+     */
     public static void main(String[] args) {
         long started = System.nanoTime();
+        if (List.of(args).contains("--engines-only")) {
+            LocalStack infrastructure = startInfrastructure(LocalStackSettings.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "local-stack-stop"));
+            System.out.println(infrastructure.describe((System.nanoTime() - started) / 1_000_000));
+            return;
+        }
         LocalStack stack = start(LocalStackSettings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
         System.out.println(stack.describe((System.nanoTime() - started) / 1_000_000));
@@ -98,6 +108,24 @@ public final class LocalStack implements AutoCloseable {
         return args;
     }
 
+    /** The engines, the mail server and the authorization server, without any service. */
+    public static LocalStack startInfrastructure(LocalStackSettings settings) {
+        EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
+        LocalMailServer mail = null;
+        try {
+            mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
+            int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
+            LocalAuthServer auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
+                    "logging.structured.ecs.service.name", "local-stack",
+                    "local-auth-server.patient-web-client.redirect-uris", "http://127.0.0.1:" + queryPort + "/"));
+            return new LocalStack(engines, mail, auth, new LinkedHashMap<>());
+        }
+        catch (RuntimeException ex) {
+            new LocalStack(engines, mail, null, new LinkedHashMap<>()).close();
+            throw ex;
+        }
+    }
+
     private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, int port,
             List<String> common, String... own) {
         List<String> args = new ArrayList<>(common);
@@ -145,6 +173,11 @@ public final class LocalStack implements AutoCloseable {
         text.append("  %-21s %s  (SMTP on 127.0.0.1:%d)%n".formatted("Mailbox", mail.webPage(), mail.smtpPort()));
         text.append("  %-21s %s  (token: curl -s -u demo-scheduler:demo-secret -d grant_type=client_credentials %s)%n"
                 .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));
+        if (services.isEmpty()) {
+            text.append("Engines only: start each service from its jar with --spring.profiles.active=local. "
+                    + "Press Ctrl+C to stop.\n");
+            return text.toString();
+        }
         text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Query API docs", port("query-service")));
         text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
                 port("query-service")));
