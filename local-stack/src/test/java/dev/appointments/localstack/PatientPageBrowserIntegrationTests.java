@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -57,8 +58,15 @@ class PatientPageBrowserIntegrationTests {
 
     @BeforeAll
     static void start() {
+        if (chromiumInstalled()) {
+            stack = LocalStack.start(LocalStackSettings.anyFreePorts());
+        }
+    }
+
+    /** Checked per test, so that without Chromium each test is reported as skipped (with the reason), not lost. */
+    @BeforeEach
+    void requireBrowser() {
         requireChromium();
-        stack = LocalStack.start(LocalStackSettings.anyFreePorts());
     }
 
     @AfterAll
@@ -180,8 +188,12 @@ class PatientPageBrowserIntegrationTests {
     }
 
     /** Debian's Chromium and chromedriver: missing, the test fails in CI (which installs them) and is skipped elsewhere. */
+    private static boolean chromiumInstalled() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
     private static void requireChromium() {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+        if (chromiumInstalled()) {
             return;
         }
         String missing = "Chromium and chromedriver are needed at " + BROWSER + " and " + DRIVER

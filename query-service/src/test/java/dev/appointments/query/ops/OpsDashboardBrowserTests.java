@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -31,8 +31,9 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
 
     private ChromeDriver browser;
 
-    @BeforeAll
-    static void browserInstalled() {
+    /** Per test, so that without Chromium each test is reported as skipped with the reason, not lost. */
+    @BeforeEach
+    void browserInstalled() {
         HeadlessChromium.requireInstalled();
     }
 
