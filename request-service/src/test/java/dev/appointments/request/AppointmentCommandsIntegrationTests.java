@@ -16,6 +16,7 @@ import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.patient.Patient;
 import dev.appointments.store.patient.Patients;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,6 +41,16 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
 
     @Autowired
     Patients patients;
+
+    /**
+     * Nothing consumes appointment-confirmations in these tests: empty it, so that the facts of these bookings do not
+     * bury those that other test classes look for.
+     */
+    @AfterEach
+    void leaveTheConfirmationsQueueEmpty() {
+        String url = queueUrl(Queues.APPOINTMENT_CONFIRMATIONS);
+        engines.sqs().purgeQueue(request -> request.queueUrl(url));
+    }
 
     @Test
     void aPatientCancelsItsOwnAppointmentAndHearsTheOutcome() throws Exception {

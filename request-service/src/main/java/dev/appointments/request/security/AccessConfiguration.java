@@ -24,6 +24,7 @@ class AccessConfiguration {
                 .path(HttpMethod.POST, "/api/appointments/*/confirm", "/api/appointments/*/decline",
                         "/api/appointments/*/complete", "/api/appointments/*/no-show")
                         .roles(Roles.PROVIDER, Roles.SCHEDULER)
+                .path("/api/patients/me").roles(Roles.PATIENT)
                 .path("/api/providers/**").roles(Roles.ADMIN);
     }
 }
