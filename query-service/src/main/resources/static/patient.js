@@ -221,8 +221,8 @@
             const page = await response.json();
             const rows = page.items.map((appointment) => {
                 const row = document.createElement('tr');
-                row.dataset.appointmentId = appointment.id;
-                row.append(cell(appointment.localDate), cell(appointment.localStartTime + ' ' + zoneName(appointment.timeZone)),
+                row.dataset.appointmentId = appointment.appointmentId;
+                row.append(cell(appointment.appointmentDate), cell(appointment.startTime + ' ' + zoneName(appointment.timeZone)),
                     cell(appointment.providerId));
                 const status = document.createElement('td');
                 status.append(statusBadge(appointment.status));

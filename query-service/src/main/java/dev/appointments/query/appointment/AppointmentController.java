@@ -51,7 +51,7 @@ class AppointmentController {
     ResponseEntity<AppointmentView> appointment(@PathVariable String id, Caller caller) {
         Appointment appointment = search.find(id, caller);
         return ResponseEntity.ok().eTag(ETags.ofVersion(appointment.version())).cacheControl(CacheControl.noCache())
-                .body(AppointmentView.of(appointment));
+                .body(AppointmentView.of(appointment, caller));
     }
 
     @GetMapping("/api/appointments")
@@ -81,7 +81,8 @@ class AppointmentController {
             throw new BadParameter("to", "Parameter 'to' (%s) must be after 'from' (%s).".formatted(end, start));
         }
         Listing listing = search.list(caller, filter.getKey(), filter.getValue(), start, end, limit, "limit", cursor, "cursor");
-        return new AppointmentListView(listing.appointments().stream().map(AppointmentView::of).toList(),
+        return new AppointmentListView(listing.appointments().stream()
+                .map(appointment -> AppointmentView.of(appointment, caller)).toList(),
                 limit == null ? AppointmentSearch.DEFAULT_LIMIT : limit, listing.nextCursor());
     }
 
