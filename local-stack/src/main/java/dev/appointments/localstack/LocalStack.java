@@ -71,7 +71,8 @@ public final class LocalStack implements AutoCloseable {
                     "--appointments.security.cors.allowed-origins=" + queryUrl));
             services.put("confirmation-service",
                     run(ConfirmationServiceApplication::application, settings.confirmationPort(), common));
-            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common));
+            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common,
+                    "--appointments.reminder.patient-page-url=" + queryUrl + "/"));
             services.put("query-service", run(QueryServiceApplication::application, queryPort, common,
                     "--appointments.patient-page.request-service-url=http://127.0.0.1:" + stack.port("request-service")));
             return stack;
