@@ -147,6 +147,8 @@ public final class LocalStack implements AutoCloseable {
         text.append("  %-21s %s  (token: curl -s -u demo-scheduler:demo-secret -d grant_type=client_credentials %s)%n"
                 .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));
         text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Query API docs", port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Command API docs",
+                port("request-service")));
         text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
                 port("query-service")));
         text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password)%n".formatted("Patient page",

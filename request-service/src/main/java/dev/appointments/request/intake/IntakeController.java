@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.appointments.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * outcome is answered from it at once.
  */
 @RestController
+@Tag(name = "Commands")
 class IntakeController {
 
     private final CommandSubmissions submissions;
@@ -40,7 +46,34 @@ class IntakeController {
     }
 
     @PostMapping(path = "/api/appointment-requests", consumes = "application/json")
-    CompletableFuture<ResponseEntity<?>> submit(@RequestBody JsonNode body,
+    @Operation(summary = "Any producer command, by type",
+            description = "RequestAppointment (the default), RescheduleAppointment, CancelAppointment, "
+                    + "ConfirmAppointment, DeclineAppointment, CompleteAppointment or MarkNoShow, exactly as on the "
+                    + "queue. A patient books for itself by its patientId and moves or cancels its own appointments; "
+                    + "a provider confirms, declines, completes and marks no-show its own; a scheduler gives any.")
+    @OpenApiAnswers.Command
+    CompletableFuture<ResponseEntity<?>> submit(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(type = "object"), examples = {
+                            @ExampleObject(name = "book by patient id", value = """
+                                    {"type": "RequestAppointment", "requestId": "req-7f3a", "providerId": "dr-grey",
+                                     "patientId": "0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47",
+                                     "appointmentDate": "2026-12-01", "startTime": "09:30", "durationMinutes": 30,
+                                     "notes": "first visit"}"""),
+                            @ExampleObject(name = "book with patient details (scheduler)", value = """
+                                    {"type": "RequestAppointment", "requestId": "req-7f3b", "providerId": "dr-grey",
+                                     "patient": {"firstName": "Ada", "lastName": "Lovelace",
+                                                 "email": "ada@example.com", "phone": "+15551234567",
+                                                 "dateOfBirth": "1990-12-10"},
+                                     "appointmentDate": "2026-12-01", "startTime": "10:00"}"""),
+                            @ExampleObject(name = "cancel", value = """
+                                    {"type": "CancelAppointment", "requestId": "cancel-42",
+                                     "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11",
+                                     "reason": "feeling better"}"""),
+                            @ExampleObject(name = "confirm", value = """
+                                    {"type": "ConfirmAppointment", "requestId": "confirm-9",
+                                     "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11"}""") }))
+            @RequestBody JsonNode body,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
         if (!(body instanceof ObjectNode command)) {

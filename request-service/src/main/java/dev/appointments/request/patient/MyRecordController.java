@@ -20,6 +20,11 @@ import dev.appointments.model.requests.PatientDetails;
 import dev.appointments.security.Caller;
 import dev.appointments.store.patient.Patient;
 import dev.appointments.store.patient.Patients;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,9 +46,15 @@ import org.springframework.web.bind.annotation.RestController;
  * the condition, so two writes at the same moment never mix.
  */
 @RestController
+@Tag(name = "My patient record")
 class MyRecordController {
 
     static final String PATH = "/api/patients/me";
+
+    private static final String EXAMPLE = """
+            {"patientId": "patient-5c1d0e2a-9f3b-4a7c-8d6e-1b2c3d4e5f60", "firstName": "Ada", "lastName": "Lovelace",
+             "email": "ada@example.com", "phone": "+15551234567", "dateOfBirth": "1990-12-10",
+             "createdAt": "2026-11-20T10:00:00Z"}""";
 
     private final Patients patients;
     private final Validator validator;
@@ -56,6 +67,10 @@ class MyRecordController {
     }
 
     @GetMapping(PATH)
+    @Operation(summary = "The signed-in patient's own record",
+            description = "404 until the patient has created it with PUT; the ETag is for If-Match.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = EXAMPLE)))
+    @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> read(Caller caller) {
         Optional<String> patientId = caller.patientId();
         if (patientId.isEmpty()) {
@@ -68,6 +83,20 @@ class MyRecordController {
     }
 
     @PutMapping(path = PATH, consumes = "application/json")
+    @Operation(summary = "Create or update the signed-in patient's own record",
+            description = "Under the token's patient_id. 201 when created, 200 when updated, with the new ETag. "
+                    + "If-Match refuses to overwrite a change made meanwhile (412); If-None-Match: * only creates.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = EXAMPLE)))
+    @ApiResponse(responseCode = "201", content = @Content(examples = @ExampleObject(value = EXAMPLE)))
+    @ApiResponse(responseCode = "400", description = "A field breaks the rules; each is named",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "The e-mail address belongs to another patient",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+                    {"type": "about:blank", "title": "E-mail address taken", "status": 409,
+                     "detail": "This e-mail address belongs to another patient; each patient has an address of its own.",
+                     "field": "email"}""")))
+    @ApiResponse(responseCode = "412", description = "If-Match or If-None-Match did not hold",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> write(@RequestBody PatientDetails details,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch, Caller caller) {

@@ -17,6 +17,8 @@ class AccessConfiguration {
     @Bean
     ApiAccessRules requestServiceAccess() {
         return rules -> rules
+                // The API description is a public document.
+                .path(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 // Which command a role may give, and about which appointment, is checked by the intake itself.
                 .path(HttpMethod.POST, "/api/appointment-requests").roles(Roles.PATIENT, Roles.PROVIDER, Roles.SCHEDULER)
                 .path(HttpMethod.POST, "/api/appointments/*/reschedule", "/api/appointments/*/cancel")
