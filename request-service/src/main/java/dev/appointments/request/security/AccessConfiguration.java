@@ -27,6 +27,8 @@ class AccessConfiguration {
                         "/api/appointments/*/complete", "/api/appointments/*/no-show")
                         .roles(Roles.PROVIDER, Roles.SCHEDULER)
                 .path("/api/patients/me").roles(Roles.PATIENT)
+                // A provider edits its own rules (checked by the controller); the rest of provider admin is for admins.
+                .path("/api/providers/*/rules").roles(Roles.PROVIDER, Roles.ADMIN)
                 .path("/api/providers/**").roles(Roles.ADMIN);
     }
 }
