@@ -51,8 +51,8 @@ record LocalAuthServerProperties(URI issuer, @DefaultValue("1h") Duration access
         }
     }
 
-    /** The patient web page's public client: authorization code with PKCE, exact redirect URIs. */
+    /** The patient and provider pages' public client: authorization code with PKCE, exact redirect URIs. */
     record PatientWebClient(@DefaultValue("patient-web") String clientId,
-            @DefaultValue("http://127.0.0.1:8080/") List<String> redirectUris) {
+            @DefaultValue({ "http://127.0.0.1:8080/", "http://127.0.0.1:8080/provider" }) List<String> redirectUris) {
     }
 }

@@ -63,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
             String queryUrl = "http://127.0.0.1:" + queryPort;
             auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
                     "logging.structured.ecs.service.name", "local-stack",
-                    "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/"));
+                    "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/," + queryUrl + "/provider"));
             LocalStack stack = new LocalStack(engines, mail, auth, services);
             List<String> common = stack.commonArguments();
             services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common,
@@ -151,8 +151,10 @@ public final class LocalStack implements AutoCloseable {
                 port("request-service")));
         text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
                 port("query-service")));
-        text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password)%n".formatted("Patient page",
-                port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password, or create an account)%n"
+                .formatted("Patient page", port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/provider  (sign in as grey / demo-password)%n".formatted(
+                "Provider page", port("query-service")));
         text.append("Demo providers: demo-auto (confirms at once), demo-manual (15-minute hold). Press Ctrl+C to stop.\n");
         return text.toString();
     }
