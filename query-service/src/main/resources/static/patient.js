@@ -295,6 +295,11 @@
                 + '/cancel', reason ? { reason } : {});
             if (response.status === 200) {
                 status.textContent = 'Cancelled: ' + describe(what(appointment)) + '. The time is free again.';
+                if (moving && moving.appointmentId === appointment.appointmentId) {
+                    stopMoving(null);
+                }
+                stopFollowing();
+                $('booking').hidden = true;
             } else if (response.status === 202) {
                 status.textContent = 'Your cancellation is queued but not done yet; refresh in a moment.';
             } else {
@@ -344,10 +349,11 @@
             const response = await auth.command('/api/appointments/' + encodeURIComponent(appointment.appointmentId)
                 + '/reschedule', { appointmentDate: date, startTime: time });
             if (response.status === 200) {
-                takeSlotOff(slotButton);
                 stopMoving(null);
                 showBooking('REQUESTED', 'Moved to ' + describe(target) + '. Waiting for the provider to confirm.');
                 follow(appointment.appointmentId, target);
+                // The old time is free again and the new one taken: show the day as it is now.
+                showSlots();
             } else if (response.status === 409) {
                 const text = await refusalText(response);
                 if (text.startsWith(window.Pages.REASON_TEXT.SLOT_UNAVAILABLE)) {
