@@ -1,178 +1,86 @@
 /*
- * The patient page. It signs the patient in with the authorization-code flow and PKCE, entirely in the browser (a
- * public client: nothing here is secret), lists her appointments, shows a provider's free times for a date, books one
- * at the request-service and follows the booking's status. Plain JavaScript, no framework, nothing from elsewhere.
- *
- * The access token is kept in this tab's sessionStorage only: it goes when the tab closes, and no other site or tab
- * sees it. Its claims are read for display and for the patient id; the services check the token itself.
+ * The patient page: signs the patient in (pages.js), keeps her details, lists her upcoming and past appointments with
+ * their status and reason, shows a provider's free times for a date, books one, moves an appointment to another free
+ * time or cancels it with a reason, and follows each booking until the provider has decided. Every command goes to the
+ * request-service with an Idempotency-Key and Prefer: wait, so the answer is the outcome, and every refusal is shown
+ * in words.
  */
 (() => {
     'use strict';
 
-    const TOKEN_KEY = 'patient-page.token';
-    const SIGN_IN_KEY = 'patient-page.sign-in';
-    /** Prefer: wait=N on bookings, so the answer (booked, or the slot was taken) comes with the response. */
-    const WAIT_SECONDS = 10;
-    /** A booking not decided within the wait is asked about again, with the same requestId, this many times. */
-    const BOOKING_ATTEMPTS = 3;
+    const { $, STATUS_TEXT, SignedOut, statusBadge, refusalText, say, cell, button, zoneName, longDate, isoDate,
+        addDays } = window.Pages;
+
     /** How long a REQUESTED booking is followed; a provider who confirms by hand may take a while. */
     const FOLLOW_FOR_MS = 10 * 60 * 1000;
-
-    const STATUS_TEXT = {
-        REQUESTED: 'Requested: waiting for the provider to confirm',
-        CONFIRMED: 'Confirmed',
-        COMPLETED: 'Completed',
-        NO_SHOW: 'Missed',
-        DECLINED: 'Declined by the provider',
-        EXPIRED: 'Expired: the provider did not confirm in time',
-        CANCELLED: 'Cancelled'
-    };
-
-    const $ = (id) => document.getElementById(id);
+    /** The appointment an e-mail's link names (?appointment=<id>), kept across the sign-in. */
+    const FOCUS_KEY = 'patient-page.focus';
+    /** How far back My appointments shows past ones. */
+    const PAST_DAYS = 90;
 
     let config = null;
-    let session = null;
+    let auth = null;
     let following = null;
-
-    /** Thrown when the token is missing or was refused: the page has already asked the patient to sign in again. */
-    class SignedOut extends Error {
-    }
+    /** The record's ETag once it exists, for If-Match; null before it is created. */
+    let detailsTag = null;
+    /** The appointment being moved, while the patient picks its new time; null while booking. */
+    let moving = null;
 
     // ---- start ------------------------------------------------------------------------------------------------
 
     async function start() {
-        $('sign-in').addEventListener('click', () => signIn().catch((error) => say(error.message, 'error')));
-        $('sign-out').addEventListener('click', () => signOut('You are signed out.'));
+        $('sign-in').addEventListener('click', () => auth.signIn().catch((error) => say(error.message, 'error')));
+        $('sign-out').addEventListener('click', () => auth.signOut('You are signed out.'));
         $('slot-search').addEventListener('submit', (event) => {
             event.preventDefault();
             showSlots();
         });
         $('refresh-appointments').addEventListener('click', () => loadAppointments());
+        $('details-form').addEventListener('submit', (event) => {
+            event.preventDefault();
+            saveDetails();
+        });
+        $('stop-moving').addEventListener('click', () => stopMoving('Your appointment keeps its time.'));
 
-        if (!window.isSecureContext || !window.crypto || !window.crypto.subtle) {
+        const focus = new URLSearchParams(window.location.search).get('appointment');
+        if (focus) {
+            sessionStorage.setItem(FOCUS_KEY, focus);
+            window.history.replaceState(null, '', window.location.pathname);
+        }
+        if (!window.Pages.secureEnough()) {
             say('This page signs you in only over HTTPS (or on this computer, at http://127.0.0.1).', 'error');
             $('sign-in').disabled = true;
             return;
         }
         try {
-            config = await loadConfig();
+            config = await window.Pages.loadConfig();
         } catch (error) {
             say('The page could not load its settings: ' + error.message, 'error');
             $('sign-in').disabled = true;
             return;
         }
+        auth = window.Pages.signing(config, {
+            key: 'patient-page.token',
+            redirectUri: config.redirectUri || new URL('./', window.location.href).href,
+            accept: (claims) => claims.patient_id ? null
+                : 'You are signed in, but not as a patient: this account has no patient id.',
+            onChange: render
+        });
         fillProviders(config.providers || []);
         $('date').min = isoDate(daysFromToday(1));
         $('date').value = isoDate(firstWeekdayFrom(daysFromToday(2)));
 
-        const params = new URLSearchParams(window.location.search);
-        if (params.has('code') || params.has('error')) {
-            await finishSignIn(params);
-        }
-        session = loadSession();
+        await auth.finish();
+        auth.load();
         render();
-        if (session) {
+        if (auth.session) {
+            await loadDetails();
             loadAppointments();
         }
     }
 
-    async function loadConfig() {
-        const response = await fetch('patient-page/config', { headers: { Accept: 'application/json' } });
-        if (!response.ok) {
-            throw new Error('HTTP ' + response.status);
-        }
-        const settings = await response.json();
-        settings.requestServiceUrl = String(settings.requestServiceUrl).replace(/\/+$/, '');
-        return settings;
-    }
-
-    // ---- sign-in: authorization code with PKCE ----------------------------------------------------------------
-
-    async function signIn() {
-        const verifier = randomText(32);
-        const state = randomText(16);
-        const redirectUri = config.redirectUri || new URL('./', window.location.href).href;
-        sessionStorage.setItem(SIGN_IN_KEY, JSON.stringify({ verifier, state, redirectUri }));
-        const authorize = new URL(config.authorizationEndpoint, window.location.href);
-        authorize.search = new URLSearchParams({
-            response_type: 'code',
-            client_id: config.clientId,
-            redirect_uri: redirectUri,
-            scope: config.scope,
-            state,
-            code_challenge: await s256(verifier),
-            code_challenge_method: 'S256'
-        }).toString();
-        window.location.assign(authorize.href);
-    }
-
-    async function finishSignIn(params) {
-        const pending = JSON.parse(sessionStorage.getItem(SIGN_IN_KEY) || 'null');
-        sessionStorage.removeItem(SIGN_IN_KEY);
-        // The code is good for one exchange only: keep it out of the address bar, the history and bookmarks.
-        window.history.replaceState(null, '', window.location.pathname);
-        if (params.has('error')) {
-            say('Sign-in failed: ' + (params.get('error_description') || params.get('error')), 'error');
-            return;
-        }
-        if (!pending || pending.state !== params.get('state')) {
-            say('Sign-in failed: that answer was not for this tab. Please sign in again.', 'error');
-            return;
-        }
-        let token;
-        try {
-            const response = await fetch(config.tokenEndpoint, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-                body: new URLSearchParams({
-                    grant_type: 'authorization_code',
-                    code: params.get('code'),
-                    redirect_uri: pending.redirectUri,
-                    client_id: config.clientId,
-                    code_verifier: pending.verifier
-                })
-            });
-            if (!response.ok) {
-                say('Sign-in failed (HTTP ' + response.status + '). Please sign in again.', 'error');
-                return;
-            }
-            token = await response.json();
-        } catch (error) {
-            say('Sign-in failed: the sign-in server could not be reached (' + error.message + ').', 'error');
-            return;
-        }
-        const claims = jwtClaims(token.access_token);
-        if (!claims.patient_id) {
-            say('You are signed in, but not as a patient: this account has no patient id.', 'error');
-            return;
-        }
-        sessionStorage.setItem(TOKEN_KEY, JSON.stringify({
-            accessToken: token.access_token,
-            expiresAt: Date.now() + (token.expires_in || 300) * 1000,
-            patientId: claims.patient_id,
-            subject: claims.sub
-        }));
-        say('You are signed in.', 'ok');
-    }
-
-    function loadSession() {
-        const stored = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
-        if (!stored || stored.expiresAt <= Date.now()) {
-            sessionStorage.removeItem(TOKEN_KEY);
-            return null;
-        }
-        return stored;
-    }
-
-    function signOut(message) {
-        sessionStorage.removeItem(TOKEN_KEY);
-        session = null;
-        stopFollowing();
-        render();
-        say(message, 'ok');
-    }
-
     function render() {
+        const session = auth ? auth.session : null;
         const signedIn = session !== null;
         $('signed-in').hidden = !signedIn;
         $('signed-out').hidden = signedIn;
@@ -181,62 +89,292 @@
         $('who').hidden = !signedIn;
         $('who').textContent = signedIn ? 'Signed in as ' + session.subject + ' (patient ' + session.patientId + ')' : '';
         if (!signedIn) {
+            stopFollowing();
+            moving = null;
+            detailsTag = null;
             $('slots').hidden = true;
             $('booking').hidden = true;
+            $('moving').hidden = true;
             $('slot-list').replaceChildren();
             $('appointments').querySelector('tbody').replaceChildren();
+            $('past-appointments').querySelector('tbody').replaceChildren();
         }
     }
 
-    /** fetch with the bearer token; a refused or expired token signs the patient out. */
-    async function call(url, options = {}) {
-        if (!session || session.expiresAt <= Date.now()) {
-            signOut('Your session has ended. Please sign in again.');
-            throw new SignedOut();
+    // ---- my details -------------------------------------------------------------------------------------------
+
+    const DETAIL_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth'];
+
+    async function loadDetails() {
+        const status = $('details-status');
+        try {
+            const response = await auth.call(config.requestServiceUrl + '/api/patients/me');
+            if (response.status === 404) {
+                detailsTag = null;
+                DETAIL_FIELDS.forEach((field) => { $('details-' + field).value = ''; });
+                showDetailsState('missing', 'Welcome! Before your first booking, tell us who you are.');
+                return;
+            }
+            if (!response.ok) {
+                status.textContent = 'Your details could not be loaded: ' + await refusalText(response);
+                return;
+            }
+            detailsTag = response.headers.get('ETag');
+            fillDetails(await response.json());
+            showDetailsState('saved', '');
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                status.textContent = 'Your details could not be loaded: ' + error.message;
+            }
         }
-        const headers = Object.assign({
-            Accept: 'application/json, application/problem+json',
-            Authorization: 'Bearer ' + session.accessToken
-        }, options.headers || {});
-        const response = await fetch(url, Object.assign({}, options, { headers }));
-        if (response.status === 401) {
-            signOut('Your session has ended. Please sign in again.');
-            throw new SignedOut();
+    }
+
+    async function saveDetails() {
+        const body = {};
+        DETAIL_FIELDS.forEach((field) => {
+            const value = $('details-' + field).value.trim();
+            if (value) {
+                body[field] = value;
+            }
+        });
+        const headers = { 'Content-Type': 'application/json' };
+        if (detailsTag) {
+            headers['If-Match'] = detailsTag;
+        } else {
+            headers['If-None-Match'] = '*';
         }
-        return response;
+        $('save-details').disabled = true;
+        try {
+            const response = await auth.call(config.requestServiceUrl + '/api/patients/me',
+                { method: 'PUT', headers, body: JSON.stringify(body) });
+            if (response.ok) {
+                detailsTag = response.headers.get('ETag');
+                fillDetails(await response.json());
+                showDetailsState('saved', response.status === 201 ? 'Your details are saved. You can book now.'
+                    : 'Your details are saved.');
+            } else if (response.status === 409) {
+                showDetailsState(detailsTag ? 'saved' : 'missing',
+                    'This e-mail address belongs to another patient. Please use your own address.');
+            } else if (response.status === 412) {
+                await loadDetails();
+                $('details-status').textContent = 'Your details were changed elsewhere meanwhile: here they are '
+                    + 'again. Make your change once more.';
+            } else if (response.status === 400) {
+                const problem = await response.json();
+                const fields = (problem.violations || []).map((violation) => fieldName(violation.field) + ' '
+                    + violation.message);
+                $('details-status').textContent = 'Please check: ' + (fields.length ? fields.join('; ')
+                    : problem.detail) + '.';
+            } else {
+                $('details-status').textContent = 'Your details could not be saved: ' + await refusalText(response);
+            }
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                $('details-status').textContent = 'Your details could not be saved: ' + error.message;
+            }
+        } finally {
+            $('save-details').disabled = false;
+        }
+    }
+
+    function fillDetails(record) {
+        DETAIL_FIELDS.forEach((field) => { $('details-' + field).value = record[field] || ''; });
+    }
+
+    function showDetailsState(state, text) {
+        $('details').dataset.state = state;
+        $('details-status').textContent = text;
+        // A patient without a record cannot book yet: its bookings would be refused as UNKNOWN_PATIENT.
+        $('book').hidden = state === 'missing';
+        $('details-heading').textContent = state === 'missing' ? 'Your details, before your first booking'
+            : 'My details';
+    }
+
+    function fieldName(field) {
+        return { firstName: 'first name', lastName: 'last name', email: 'e-mail', phone: 'phone',
+            dateOfBirth: 'date of birth' }[field] || field;
     }
 
     // ---- my appointments --------------------------------------------------------------------------------------
 
     async function loadAppointments() {
         const summary = $('appointments-summary');
+        const session = auth.session;
         try {
-            const today = isoDate(new Date());
-            const response = await call('api/appointments?patientId=' + encodeURIComponent(session.patientId)
-                + '&from=' + today + '&limit=50');
-            if (!response.ok) {
-                summary.textContent = 'Your appointments could not be loaded: ' + await problemText(response);
+            const now = new Date().toISOString();
+            const patient = 'api/appointments?patientId=' + encodeURIComponent(session.patientId);
+            const [upcoming, past] = await Promise.all([
+                auth.call(patient + '&from=' + encodeURIComponent(now) + '&limit=100'),
+                auth.call(patient + '&from=' + addDays(isoDate(new Date()), -PAST_DAYS) + '&to='
+                    + encodeURIComponent(now) + '&limit=200')
+            ]);
+            if (!upcoming.ok || !past.ok) {
+                summary.textContent = 'Your appointments could not be loaded: '
+                    + await refusalText(upcoming.ok ? past : upcoming);
                 return;
             }
-            const page = await response.json();
-            const rows = page.items.map((appointment) => {
-                const row = document.createElement('tr');
-                row.dataset.appointmentId = appointment.id;
-                row.append(cell(appointment.localDate), cell(appointment.localStartTime + ' ' + zoneName(appointment.timeZone)),
-                    cell(appointment.providerId));
-                const status = document.createElement('td');
-                status.append(statusBadge(appointment.status));
-                row.append(status);
-                return row;
-            });
-            $('appointments').querySelector('tbody').replaceChildren(...rows);
-            $('appointments').hidden = rows.length === 0;
-            summary.textContent = rows.length === 0 ? 'You have no appointments from today on.'
-                : rows.length === 1 ? 'One appointment.' : rows.length + ' appointments.';
+            const ahead = (await upcoming.json()).items;
+            const behind = (await past.json()).items.reverse();
+            fillTable($('appointments'), ahead, true);
+            fillTable($('past-appointments'), behind, false);
+            $('past-heading').hidden = behind.length === 0;
+            summary.textContent = ahead.length === 0 ? 'You have no upcoming appointments.'
+                : ahead.length === 1 ? 'One upcoming appointment.' : ahead.length + ' upcoming appointments.';
+            focusOnLinkedAppointment();
         } catch (error) {
             if (!(error instanceof SignedOut)) {
                 summary.textContent = 'Your appointments could not be loaded: ' + error.message;
             }
+        }
+    }
+
+    function fillTable(table, appointments, upcoming) {
+        const rows = appointments.map((appointment) => {
+            const row = document.createElement('tr');
+            row.dataset.appointmentId = appointment.appointmentId;
+            row.append(cell(appointment.appointmentDate),
+                cell(appointment.startTime + '–' + appointment.endTime + ' ' + zoneName(appointment.timeZone)),
+                cell(appointment.providerId), cell(statusBadge(appointment.status)), cell(appointment.reason || ''));
+            const actions = document.createElement('td');
+            actions.className = 'actions';
+            if (upcoming && (appointment.status === 'REQUESTED' || appointment.status === 'CONFIRMED')) {
+                actions.append(button('Reschedule', 'secondary reschedule', () => startMoving(appointment)), ' ',
+                    button('Cancel', 'secondary cancel', () => askCancel(row, appointment)));
+            }
+            row.append(actions);
+            return row;
+        });
+        table.querySelector('tbody').replaceChildren(...rows);
+        table.hidden = rows.length === 0;
+    }
+
+    function focusOnLinkedAppointment() {
+        const id = sessionStorage.getItem(FOCUS_KEY);
+        if (!id) {
+            return;
+        }
+        sessionStorage.removeItem(FOCUS_KEY);
+        const row = document.querySelector('tr[data-appointment-id="' + CSS.escape(id) + '"]');
+        if (row) {
+            row.classList.add('focus');
+            row.scrollIntoView({ block: 'center' });
+            $('appointments-status').textContent = 'Here is the appointment from your e-mail.';
+        } else {
+            $('appointments-status').textContent = 'The appointment from your e-mail is not among yours.';
+        }
+    }
+
+    // ---- cancel -----------------------------------------------------------------------------------------------
+
+    function askCancel(row, appointment) {
+        document.querySelectorAll('tr.cancel-form').forEach((form) => form.remove());
+        const form = document.createElement('tr');
+        form.className = 'cancel-form';
+        const td = document.createElement('td');
+        td.colSpan = 6;
+        const label = document.createElement('label');
+        label.htmlFor = 'cancel-reason';
+        label.textContent = 'Why are you cancelling? (optional, shown to the provider)';
+        const reason = document.createElement('input');
+        reason.id = 'cancel-reason';
+        reason.maxLength = 500;
+        td.append(label, ' ', reason, ' ',
+            button('Cancel appointment', 'danger', () => cancel(appointment, reason.value.trim(), form)), ' ',
+            button('Keep it', 'secondary', () => form.remove()));
+        form.append(td);
+        row.after(form);
+        reason.focus();
+    }
+
+    async function cancel(appointment, reason, form) {
+        const status = $('appointments-status');
+        form.querySelectorAll('button').forEach((each) => { each.disabled = true; });
+        status.textContent = 'Cancelling your appointment of ' + describe(what(appointment)) + '…';
+        try {
+            const response = await auth.command('/api/appointments/' + encodeURIComponent(appointment.appointmentId)
+                + '/cancel', reason ? { reason } : {});
+            if (response.status === 200) {
+                status.textContent = 'Cancelled: ' + describe(what(appointment)) + '. The time is free again.';
+                if (moving && moving.appointmentId === appointment.appointmentId) {
+                    stopMoving(null);
+                }
+                stopFollowing();
+                $('booking').hidden = true;
+            } else if (response.status === 202) {
+                status.textContent = 'Your cancellation is queued but not done yet; refresh in a moment.';
+            } else {
+                status.textContent = 'Your appointment could not be cancelled. ' + await refusalText(response);
+            }
+            form.remove();
+            loadAppointments();
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                status.textContent = 'The cancellation could not be sent: ' + error.message;
+                form.querySelectorAll('button').forEach((each) => { each.disabled = false; });
+            }
+        }
+    }
+
+    // ---- reschedule -------------------------------------------------------------------------------------------
+
+    function startMoving(appointment) {
+        moving = appointment;
+        $('moving-text').textContent = 'Moving your appointment of ' + describe(what(appointment))
+            + '. Pick a new free time with ' + appointment.providerId + ' below.';
+        $('moving').hidden = false;
+        $('provider').value = appointment.providerId;
+        $('provider').readOnly = true;
+        $('date').value = appointment.appointmentDate;
+        $('book-heading').textContent = 'Reschedule an appointment';
+        $('book').scrollIntoView({ block: 'start' });
+        showSlots();
+    }
+
+    function stopMoving(message) {
+        moving = null;
+        $('moving').hidden = true;
+        $('provider').readOnly = false;
+        $('book-heading').textContent = 'Book an appointment';
+        if (message) {
+            $('appointments-status').textContent = message;
+        }
+    }
+
+    async function move(appointment, date, time, timeZone, slotButton) {
+        stopFollowing();
+        const target = { providerId: appointment.providerId, date, time, timeZone };
+        setSlotsDisabled(true);
+        showBooking('PENDING', 'Moving your appointment to ' + describe(target) + '…');
+        try {
+            const response = await auth.command('/api/appointments/' + encodeURIComponent(appointment.appointmentId)
+                + '/reschedule', { appointmentDate: date, startTime: time });
+            if (response.status === 200) {
+                stopMoving(null);
+                showBooking('REQUESTED', 'Moved to ' + describe(target) + '. Waiting for the provider to confirm.');
+                follow(appointment.appointmentId, target);
+                // The old time is free again and the new one taken: show the day as it is now.
+                showSlots();
+            } else if (response.status === 409) {
+                const text = await refusalText(response);
+                if (text.startsWith(window.Pages.REASON_TEXT.SLOT_UNAVAILABLE)) {
+                    takeSlotOff(slotButton);
+                    showBooking('TAKEN', 'That slot was just taken: ' + describe(target)
+                        + ' is no longer free. Please choose another time.');
+                } else {
+                    showBooking('REFUSED', 'Your appointment could not be moved. ' + text);
+                }
+            } else if (response.status === 202) {
+                showBooking('QUEUED', 'Your move to ' + describe(target) + ' is queued but not decided yet.');
+            } else {
+                showBooking('REFUSED', 'Your appointment could not be moved. ' + await refusalText(response));
+            }
+            loadAppointments();
+        } catch (error) {
+            if (!(error instanceof SignedOut)) {
+                showBooking('FAILED', 'The move could not be sent: ' + error.message);
+            }
+        } finally {
+            setSlotsDisabled(false);
         }
     }
 
@@ -255,34 +393,36 @@
         }
         summary.textContent = 'Looking for free times…';
         try {
-            const response = await call('api/providers/' + encodeURIComponent(providerId) + '/slots?date='
+            const response = await auth.call('api/providers/' + encodeURIComponent(providerId) + '/slots?date='
                 + encodeURIComponent(date));
             if (response.status === 404) {
                 summary.textContent = 'There is no provider "' + providerId + '". Check the name and try again.';
                 return;
             }
             if (!response.ok) {
-                summary.textContent = 'The free times could not be loaded: ' + await problemText(response);
+                summary.textContent = 'The free times could not be loaded: ' + await refusalText(response);
                 return;
             }
             const day = await response.json();
             const buttons = day.slots.map((slot) => {
                 const item = document.createElement('li');
-                const button = document.createElement('button');
-                button.type = 'button';
-                button.className = 'slot';
-                button.dataset.time = slot.startTime;
-                button.textContent = slot.startTime;
-                button.setAttribute('aria-label', 'Book ' + slot.startTime);
-                button.addEventListener('click', () => book(providerId, date, slot.startTime, day.timeZone, button));
-                item.append(button);
+                const slotButton = document.createElement('button');
+                slotButton.type = 'button';
+                slotButton.className = 'slot';
+                slotButton.dataset.time = slot.startTime;
+                slotButton.textContent = slot.startTime;
+                slotButton.setAttribute('aria-label', (moving ? 'Move to ' : 'Book ') + slot.startTime);
+                slotButton.addEventListener('click', () => (moving
+                    ? move(moving, date, slot.startTime, day.timeZone, slotButton)
+                    : book(providerId, date, slot.startTime, day.timeZone, slotButton)));
+                item.append(slotButton);
                 return item;
             });
             list.replaceChildren(...buttons);
             summary.textContent = buttons.length === 0
                 ? 'No free times with ' + providerId + ' on ' + longDate(date) + '. Try another date.'
                 : buttons.length + ' free times with ' + providerId + ' on ' + longDate(date) + ', in the provider\'s '
-                    + 'time zone (' + zoneName(day.timeZone) + '). Choose one to book it.';
+                    + 'time zone (' + zoneName(day.timeZone) + '). Choose one to ' + (moving ? 'move to it.' : 'book it.');
         } catch (error) {
             if (!(error instanceof SignedOut)) {
                 summary.textContent = 'The free times could not be loaded: ' + error.message;
@@ -292,54 +432,42 @@
 
     // ---- booking ----------------------------------------------------------------------------------------------
 
-    async function book(providerId, date, time, timeZone, button) {
+    async function book(providerId, date, time, timeZone, slotButton) {
         stopFollowing();
-        const what = { providerId, date, time, timeZone };
+        const target = { providerId, date, time, timeZone };
         setSlotsDisabled(true);
-        showBooking(what, null, 'Booking ' + describe(what) + '…');
-        // A new requestId per click; the same one for the repeats below, which the intake answers idempotently.
-        const requestId = crypto.randomUUID();
+        showBooking(null, 'Booking ' + describe(target) + '…');
         try {
-            let response;
-            for (let attempt = 1; attempt <= BOOKING_ATTEMPTS; attempt++) {
-                response = await call(config.requestServiceUrl + '/api/appointment-requests', {
-                    method: 'POST',
-                    headers: { 'Content-Type': 'application/json', Prefer: 'wait=' + WAIT_SECONDS },
-                    body: JSON.stringify({
-                        requestId,
-                        providerId,
-                        patientId: session.patientId,
-                        appointmentDate: date,
-                        startTime: time
-                    })
-                });
-                if (response.status !== 202) {
-                    break;
-                }
-            }
+            const response = await auth.command('/api/appointment-requests', {
+                type: 'RequestAppointment',
+                providerId,
+                patientId: auth.session.patientId,
+                appointmentDate: date,
+                startTime: time
+            });
             if (response.status === 201) {
                 const outcome = await response.json();
-                takeSlotOff(button);
-                showBooking(what, 'REQUESTED', bookedText(what, 'REQUESTED'));
-                follow(outcome.appointmentId, what);
+                takeSlotOff(slotButton);
+                showBooking('REQUESTED', bookedText(target, 'REQUESTED'));
+                follow(outcome.appointmentId, target);
                 loadAppointments();
             } else if (response.status === 409) {
-                takeSlotOff(button);
-                showBooking(what, 'TAKEN', 'That slot was just taken: ' + describe(what)
+                takeSlotOff(slotButton);
+                showBooking('TAKEN', 'That slot was just taken: ' + describe(target)
                     + ' is no longer free. Please choose another time.');
                 loadAppointments();
             } else if (response.status === 422) {
-                showBooking(what, 'REFUSED', 'This time cannot be booked: ' + await problemText(response));
+                showBooking('REFUSED', 'This time cannot be booked. ' + await refusalText(response));
                 loadAppointments();
             } else if (response.status === 202) {
-                showBooking(what, 'QUEUED', 'Your booking of ' + describe(what) + ' is queued but not decided yet. '
+                showBooking('QUEUED', 'Your booking of ' + describe(target) + ' is queued but not decided yet. '
                     + 'It will appear under My appointments once it is.');
             } else {
-                showBooking(what, 'FAILED', 'The booking failed: ' + await problemText(response));
+                showBooking('FAILED', 'The booking failed: ' + await refusalText(response));
             }
         } catch (error) {
             if (!(error instanceof SignedOut)) {
-                showBooking(what, 'FAILED', 'The booking could not be sent: ' + error.message);
+                showBooking('FAILED', 'The booking could not be sent: ' + error.message);
             }
         } finally {
             setSlotsDisabled(false);
@@ -347,15 +475,16 @@
     }
 
     /** Reads the appointment until the provider's decision is in: often at once, later for a manual provider. */
-    function follow(appointmentId, what) {
+    function follow(appointmentId, target) {
         const startedAt = Date.now();
         const tick = async () => {
             let status = null;
             try {
-                const response = await call('api/appointments/' + encodeURIComponent(appointmentId));
+                const response = await auth.call('api/appointments/' + encodeURIComponent(appointmentId));
                 if (response.ok) {
-                    status = (await response.json()).status;
-                    showBooking(what, status, bookedText(what, status));
+                    const appointment = await response.json();
+                    status = appointment.status;
+                    showBooking(status, bookedText(target, status, appointment.reason));
                 }
             } catch (error) {
                 if (error instanceof SignedOut) {
@@ -380,7 +509,7 @@
         }
     }
 
-    function showBooking(what, state, text) {
+    function showBooking(state, text) {
         const status = $('booking-status');
         $('booking').hidden = false;
         $('booking').dataset.state = state || 'PENDING';
@@ -391,19 +520,20 @@
         status.append(text);
     }
 
-    function bookedText(what, status) {
+    function bookedText(target, status, reason) {
         switch (status) {
             case 'REQUESTED':
-                return 'Booked: ' + describe(what) + '. Waiting for the provider to confirm.';
+                return 'Booked: ' + describe(target) + '. Waiting for the provider to confirm.';
             case 'CONFIRMED':
-                return 'Booked and confirmed: ' + describe(what) + '.';
+                return 'Booked and confirmed: ' + describe(target) + '.';
             default:
-                return describe(what) + ': ' + (STATUS_TEXT[status] || status) + '.';
+                return describe(target) + ': ' + (STATUS_TEXT[status] || status) + (reason ? ' (' + reason + ')' : '')
+                    + '.';
         }
     }
 
-    function takeSlotOff(button) {
-        const item = button.closest('li');
+    function takeSlotOff(slotButton) {
+        const item = slotButton.closest('li');
         if (item) {
             item.remove();
         }
@@ -426,49 +556,14 @@
         }
     }
 
-    function statusBadge(status) {
-        const badge = document.createElement('span');
-        badge.className = 'status status-' + status.toLowerCase().replace('_', '-');
-        badge.dataset.status = status;
-        badge.textContent = STATUS_TEXT[status] ? STATUS_TEXT[status].split(':')[0] : status;
-        return badge;
+    function what(appointment) {
+        return { providerId: appointment.providerId, date: appointment.appointmentDate, time: appointment.startTime,
+            timeZone: appointment.timeZone };
     }
 
-    function cell(text) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        return td;
-    }
-
-    function describe(what) {
-        return what.time + ' on ' + longDate(what.date) + ' with ' + what.providerId
-            + (what.timeZone ? ' (' + zoneName(what.timeZone) + ')' : '');
-    }
-
-    function zoneName(timeZone) {
-        return timeZone ? timeZone.replace(/_/g, ' ') : '';
-    }
-
-    function longDate(isoText) {
-        const [year, month, day] = isoText.split('-').map(Number);
-        return new Date(year, month - 1, day).toLocaleDateString(undefined,
-            { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
-    }
-
-    async function problemText(response) {
-        try {
-            const problem = await response.json();
-            return problem.detail || problem.title || 'HTTP ' + response.status;
-        } catch (notJson) {
-            return 'HTTP ' + response.status;
-        }
-    }
-
-    function say(text, kind) {
-        const notice = $('notice');
-        notice.textContent = text;
-        notice.className = 'notice ' + (kind || '');
-        notice.hidden = !text;
+    function describe(target) {
+        return target.time + ' on ' + longDate(target.date) + ' with ' + target.providerId
+            + (target.timeZone ? ' (' + zoneName(target.timeZone) + ')' : '');
     }
 
     function daysFromToday(days) {
@@ -482,38 +577,6 @@
             date.setDate(date.getDate() + 1);
         }
         return date;
-    }
-
-    function isoDate(date) {
-        return date.getFullYear() + '-' + String(date.getMonth() + 1).padStart(2, '0') + '-'
-            + String(date.getDate()).padStart(2, '0');
-    }
-
-    function randomText(bytes) {
-        const random = new Uint8Array(bytes);
-        crypto.getRandomValues(random);
-        return base64Url(random);
-    }
-
-    async function s256(verifier) {
-        const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-        return base64Url(new Uint8Array(digest));
-    }
-
-    function base64Url(bytes) {
-        let binary = '';
-        bytes.forEach((byte) => { binary += String.fromCharCode(byte); });
-        return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    }
-
-    function jwtClaims(jwt) {
-        try {
-            const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-            const binary = atob(part.padEnd(part.length + (4 - part.length % 4) % 4, '='));
-            return JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-        } catch (unreadable) {
-            return {};
-        }
     }
 
     start();

@@ -6,13 +6,16 @@ package dev.appointments.security;
  */
 public final class Roles {
 
-    /** Reads only its own appointments, outcomes and patient record; submits intake for itself. */
+    /** Reads only its own appointments, outcomes and patient record; books for itself, moves and cancels its own. */
     public static final String PATIENT = "patient";
 
-    /** Reads the appointments of the providers in its {@code provider_id} claim. */
+    /**
+     * Reads the appointments of the providers in its {@code provider_id} claim; confirms, declines, completes and
+     * marks them no-show, and edits those providers' rules.
+     */
     public static final String PROVIDER = "provider";
 
-    /** Submits intake for any patient; reads all appointments and outcomes. */
+    /** Gives any command for any patient; reads all appointments and outcomes. */
     public static final String SCHEDULER = "scheduler";
 
     /** Manages providers. */

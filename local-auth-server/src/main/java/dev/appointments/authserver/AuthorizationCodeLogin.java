@@ -21,7 +21,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Walks the authorization-code flow with PKCE the way the patient web page's browser does: authorization
- * request, login form (with its CSRF token), redirect carrying the code, token exchange.
+ * request, login form (with its CSRF token), redirect carrying the code, token exchange; and the sign-up form.
  */
 final class AuthorizationCodeLogin {
 
@@ -75,6 +75,22 @@ final class AuthorizationCodeLogin {
             throw new IllegalStateException("The authorization server answered without a code: " + parameters.get("error"));
         }
         return new TokenRequests(issuer, http).authorizationCode(clientId, parameters.get("code"), redirectUri, verifier);
+    }
+
+    /** Fills in and posts the sign-up form; the server answers with a redirect to the login page. */
+    void signUp(String username, String password) {
+        URI signUp = issuer.resolve("/signup");
+        String csrf = csrfToken(get(signUp).body());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", username);
+        form.put("password", password);
+        form.put("_csrf", csrf);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(signUp).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(TokenRequests.form(form))).build());
+        if (response.statusCode() / 100 != 3) {
+            throw new IllegalStateException("The sign-up was refused (%d)".formatted(response.statusCode()));
+        }
     }
 
     private HttpResponse<String> get(URI uri) {

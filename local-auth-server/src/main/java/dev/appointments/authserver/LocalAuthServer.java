@@ -167,7 +167,20 @@ public final class LocalAuthServer implements AutoCloseable {
      * way to give a patient registered by the request-service a login.
      */
     public void addPatientUser(String username, String password, String patientId) {
-        context.getBean(DemoUsers.class).add(new User(username, password, List.of("patient"), patientId));
+        context.getBean(DemoUsers.class).add(new User(username, password, List.of("patient"), patientId, List.of()));
+    }
+
+    /**
+     * Signs a new user up through the sign-up page, as a browser would (form with its CSRF token), and returns the
+     * patient id the server gave it; the user then signs in with {@link #userToken}.
+     *
+     * @throws IllegalStateException when the page refuses the sign-up (a taken name, a short password)
+     */
+    public String signUp(String username, String password) {
+        LocalAuthServerProperties properties = context.getBean(LocalAuthServerProperties.class);
+        new AuthorizationCodeLogin(issuer, properties.patientWebClient().clientId(),
+                URI.create(properties.patientWebClient().redirectUris().getFirst())).signUp(username, password);
+        return context.getBean(DemoUsers.class).find(username).map(User::patientId).orElseThrow();
     }
 
     /**

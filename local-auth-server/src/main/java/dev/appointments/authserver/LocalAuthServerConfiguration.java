@@ -64,8 +64,10 @@ class LocalAuthServerConfiguration {
     @Bean
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, LocalAuthServerProperties properties) {
         http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/signup").permitAll()
+                        .anyRequest().authenticated())
+                // A login page of its own, to offer signing up.
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 // Browsers asking to authorize are sent to the login form; other callers get 401.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
@@ -86,6 +88,11 @@ class LocalAuthServerConfiguration {
     @Bean
     DemoUsers demoUsers(LocalAuthServerProperties properties) {
         return new DemoUsers(properties.users());
+    }
+
+    @Bean
+    AccountPages accountPages(DemoUsers users) {
+        return new AccountPages(users);
     }
 
     @Bean

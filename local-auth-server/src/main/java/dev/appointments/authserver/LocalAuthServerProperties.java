@@ -38,16 +38,21 @@ record LocalAuthServerProperties(URI issuer, @DefaultValue("1h") Duration access
         }
     }
 
-    /** A person who signs in with a password; tokens issued for them carry these roles and patient id. */
-    record User(String username, String password, @DefaultValue("patient") List<String> roles, String patientId) {
+    /**
+     * A person who signs in with a password; tokens issued for them carry these roles, and the patient id or the
+     * provider ids they have.
+     */
+    record User(String username, String password, @DefaultValue("patient") List<String> roles, String patientId,
+            List<String> providerIds) {
 
         User {
             roles = roles == null ? List.of() : List.copyOf(roles);
+            providerIds = providerIds == null ? List.of() : List.copyOf(providerIds);
         }
     }
 
-    /** The patient web page's public client: authorization code with PKCE, exact redirect URIs. */
+    /** The patient and provider pages' public client: authorization code with PKCE, exact redirect URIs. */
     record PatientWebClient(@DefaultValue("patient-web") String clientId,
-            @DefaultValue("http://127.0.0.1:8080/") List<String> redirectUris) {
+            @DefaultValue({ "http://127.0.0.1:8080/", "http://127.0.0.1:8080/provider" }) List<String> redirectUris) {
     }
 }

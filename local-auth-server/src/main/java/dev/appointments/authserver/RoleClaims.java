@@ -42,6 +42,7 @@ final class RoleClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         users.find(context.getPrincipal().getName()).ifPresent((User user) -> {
             put(claims, Claims.ROLES, user.roles());
             put(claims, Claims.PATIENT_ID, user.patientId());
+            put(claims, Claims.PROVIDER_ID, user.providerIds());
         });
     }
 

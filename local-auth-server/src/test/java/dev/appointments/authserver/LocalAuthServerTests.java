@@ -112,6 +112,46 @@ class LocalAuthServerTests {
     }
 
     @Test
+    void aNewUserSignsUpAndGetsAPatientIdOfItsOwn() {
+        String username = "new-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+        String patientId = server.signUp(username, "long-enough-password");
+        Jwt token = decoder.decode(server.userToken(username, "long-enough-password"));
+
+        assertThat(patientId).startsWith("patient-");
+        assertThat(token.getSubject()).isEqualTo(username);
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("patient");
+        assertThat(token.getClaimAsString("patient_id")).isEqualTo(patientId);
+    }
+
+    @Test
+    void refusesATakenNameAndAShortPassword() {
+        assertThatIllegalStateException().isThrownBy(() -> server.signUp("ada", "long-enough-password"))
+                .withMessageContaining("409");
+        assertThatIllegalStateException().isThrownBy(() -> server.signUp("someone-new", "short"))
+                .withMessageContaining("400");
+        assertThat(server.userToken("ada", "demo-password")).isNotBlank();
+    }
+
+    @Test
+    void theLoginPageOffersToSignUp() throws Exception {
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(server.issuerUri().resolve("/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("name=\"_csrf\"", "href=\"/signup\"");
+    }
+
+    @Test
+    void signsTheDemoProviderUserInWithItsProviderIds() {
+        Jwt token = decoder.decode(server.userToken("grey", "demo-password"));
+
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("provider");
+        assertThat(token.getClaimAsStringList("provider_id")).containsExactly("demo-auto", "demo-manual");
+        assertThat(token.hasClaim("patient_id")).isFalse();
+    }
+
+    @Test
     void issuesTestTokensForAnyPatientOrProvider() {
         Jwt patient = decoder.decode(server.patientToken("p-1"));
         Jwt again = decoder.decode(server.patientToken("p-1"));

@@ -73,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
             String queryUrl = "http://127.0.0.1:" + queryPort;
             auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
                     "logging.structured.ecs.service.name", "local-stack",
-                    "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/"));
+                    "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/," + queryUrl + "/provider"));
             LocalStack stack = new LocalStack(engines, mail, auth, services);
             List<String> common = stack.commonArguments();
             services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common,
@@ -81,7 +81,8 @@ public final class LocalStack implements AutoCloseable {
                     "--appointments.security.cors.allowed-origins=" + queryUrl));
             services.put("confirmation-service",
                     run(ConfirmationServiceApplication::application, settings.confirmationPort(), common));
-            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common));
+            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common,
+                    "--appointments.reminder.patient-page-url=" + queryUrl + "/"));
             services.put("query-service", run(QueryServiceApplication::application, queryPort, common,
                     "--appointments.patient-page.request-service-url=http://127.0.0.1:" + stack.port("request-service")));
             return stack;
@@ -179,10 +180,14 @@ public final class LocalStack implements AutoCloseable {
             return text.toString();
         }
         text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Query API docs", port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Command API docs",
+                port("request-service")));
         text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
                 port("query-service")));
-        text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password)%n".formatted("Patient page",
-                port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password, or create an account)%n"
+                .formatted("Patient page", port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/provider  (sign in as grey / demo-password)%n".formatted(
+                "Provider page", port("query-service")));
         text.append("Demo providers: demo-auto (confirms at once), demo-manual (15-minute hold). Press Ctrl+C to stop.\n");
         return text.toString();
     }

@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the README promises a newcomer: start the system, put a booking request on the queue with a plain SQS
- * client, and see the appointment confirmed in the query API and the confirmation e-mail in the mailbox.
+ * client, and see the appointment confirmed in the query API and the confirmation e-mail in the mailbox; and give the
+ * lifecycle's commands over HTTP, answered with their outcome by the services that carry them out.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NewcomerJourneyIntegrationTests {
@@ -71,6 +72,58 @@ class NewcomerJourneyIntegrationTests {
                 assertThat(stack.mail().receivedBy(email)).singleElement().satisfies(mail ->
                         assertThat(mail.text()).contains("10:30").contains("America/New_York")));
         assertOneTraceAcrossTheConsumers(output, requestId);
+    }
+
+    @Test
+    void theProviderConfirmsAndThePatientCancelsOverHttpWithTheirOutcomesAsAnswers() throws Exception {
+        LocalDate date = nextWeekdayAfter(LocalDate.now(ZoneId.of("America/New_York")).plusDays(3));
+        String scheduler = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
+        String provider = stack.auth().clientCredentialsToken("demo-provider", LocalAuthServer.DEMO_SECRET);
+        String ada = stack.auth().userToken("ada", "demo-password");
+        HttpResponse<String> booked = post(scheduler, "/api/appointment-requests", null, """
+                {"providerId": "demo-manual", "patientId": "demo-patient-ada", "appointmentDate": "%s",
+                 "startTime": "11:00"}""".formatted(date));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String appointmentId = booked.body().replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
+        String confirmKey = "confirm-" + UUID.randomUUID();
+
+        HttpResponse<String> confirmed = post(provider, "/api/appointments/" + appointmentId + "/confirm", confirmKey,
+                null);
+        HttpResponse<String> again = post(provider, "/api/appointments/" + appointmentId + "/confirm", confirmKey,
+                null);
+        HttpResponse<String> declined = post(provider, "/api/appointments/" + appointmentId + "/decline", null,
+                "{\"reason\": \"too late\"}");
+        HttpResponse<String> cancelled = post(ada, "/api/appointments/" + appointmentId + "/cancel", null,
+                "{\"reason\": \"feeling better\"}");
+
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("\"commandType\":\"ConfirmAppointment\"", "\"status\":\"ACCEPTED\"");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(confirmed.body());
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(409);
+        assertThat(declined.body()).contains("\"reason\":\"ILLEGAL_TRANSITION\"");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        String appointment = get("/api/appointments/" + appointmentId, ada).body();
+        assertThat(appointment).contains("\"status\":\"CANCELLED\"", "\"reason\":\"feeling better\"");
+        assertThat(appointment.split("\"to\":\"CONFIRMED\"", -1)).as("confirmed once").hasSize(2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.mail().receivedBy("ada@demo.example"))
+                .anySatisfy(mail -> assertThat(mail.text()).contains("is cancelled", "To book another time")));
+    }
+
+    private HttpResponse<String> post(String token, String path, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + stack.port("request-service") + path)).header("Authorization", "Bearer " + token)
+                .header("Prefer", "wait=15").timeout(Duration.ofSeconds(40));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        else {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The trace context travels in message attributes: the three consumers log the booking under one trace id. */

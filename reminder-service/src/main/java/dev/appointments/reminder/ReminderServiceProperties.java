@@ -17,13 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timers the durable timers that hold planned reminders
  * @param delivery retries and the claim on a notification while it is being delivered
  * @param mail the sender of the e-mails
- * @param cancelUrl where a patient can cancel, with {@code {appointmentId}} replaced; none names only the command
+ * @param patientPageUrl the patient page, where the e-mails send patients to cancel, reschedule or book again
  * @param webhooks per provider id, where its notifications are POSTed and the secret that signs them
  */
 @ConfigurationProperties("appointments.reminder")
 public record ReminderServiceProperties(@DefaultValue({ "24h", "2h" }) List<Duration> offsets,
         @DefaultValue("appointment-reminders") String queue, @DefaultValue Timers timers,
-        @DefaultValue Delivery delivery, @DefaultValue Mail mail, String cancelUrl, Map<String, Webhook> webhooks) {
+        @DefaultValue Delivery delivery, @DefaultValue Mail mail,
+        @DefaultValue("http://127.0.0.1:8080/") URI patientPageUrl, Map<String, Webhook> webhooks) {
 
     public ReminderServiceProperties {
         offsets = List.copyOf(offsets);

@@ -27,9 +27,10 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         String notificationId = "notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause;
         assertThat(mail.subject()).isEqualTo("Confirmed: your appointment with Test clinic on Wed 3 Mar, 09:30 EST");
         assertThat(mail.text()).contains("Hello Ada,", "Your appointment with Test clinic is confirmed.",
-                "When: Wednesday 3 March 2027, 09:30 EST (America/New_York)", "CancelAppointment",
-                appointment.appointmentId(), "http://127.0.0.1:8080/appointments/" + appointment.appointmentId());
-        assertThat(mail.html()).contains("Wednesday 3 March 2027, 09:30 EST (America/New_York)", "Test clinic");
+                "When: Wednesday 3 March 2027, 09:30 EST (America/New_York)", "To cancel or reschedule",
+                "http://127.0.0.1:8080/?appointment=" + appointment.appointmentId()).doesNotContain("command");
+        assertThat(mail.html()).contains("Wednesday 3 March 2027, 09:30 EST (America/New_York)", "Test clinic",
+                "<a href=\"http://127.0.0.1:8080/?appointment=" + appointment.appointmentId() + "\">");
         assertThat(mail.headers()).containsEntry("X-Notification-Id", notificationId);
         NotificationRecord record = awaitFinished(notificationId);
         assertThat(record.status()).isEqualTo(NotificationStatus.SENT);
@@ -49,7 +50,7 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         ReceivedMail mail = awaitMails(patient, 1).getFirst();
         assertThat(mail.subject()).startsWith("Cancelled: your appointment with Test clinic");
         assertThat(mail.text()).contains("is cancelled", "Wednesday 7 July 2027, 09:00 EDT (America/New_York)")
-                .doesNotContain("CancelAppointment");
+                .doesNotContain("To cancel").contains("To book another time", "http://127.0.0.1:8080/.");
     }
 
     @Test

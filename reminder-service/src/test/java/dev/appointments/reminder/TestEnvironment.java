@@ -43,7 +43,7 @@ final class TestEnvironment {
         properties.put("appointments.reminder.timers.poll-interval", "300ms");
         properties.put("appointments.reminder.delivery.initial-backoff", "50ms");
         properties.put("appointments.reminder.delivery.timeout", "2s");
-        properties.put("appointments.reminder.cancel-url", "http://127.0.0.1:8080/appointments/{appointmentId}");
+        properties.put("appointments.reminder.patient-page-url", "http://127.0.0.1:8080/");
         // A copy whose claim is held by another instance comes back after this, not after the default 30 s.
         properties.put("spring.cloud.stream.sqs.bindings.appointmentReminders-in-0.consumer.visibility-timeout", "5s");
         properties.put("spring.cloud.stream.sqs.bindings.appointmentReminders-in-0.consumer.poll-timeout", "1s");

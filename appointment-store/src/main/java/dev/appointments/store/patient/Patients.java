@@ -1,7 +1,9 @@
 package dev.appointments.store.patient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +12,8 @@ import dev.appointments.resources.Tables;
 import dev.appointments.store.DynamoDbCalls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -87,6 +91,66 @@ public final class Patients {
             // Registered at the same moment under this id, or the address belongs to someone else.
             return find(normalised.patientId()).orElseThrow(() -> new EmailAlreadyClaimed(normalised.patientId()));
         }
+    }
+
+    /**
+     * Replaces {@code current} by {@code next} (the same patient) if what is stored is still {@code current}, in one
+     * transaction; a new e-mail address is claimed, with {@code attribute_not_exists}, and the old claim released.
+     *
+     * @return false when the stored patient is no longer {@code current}: read it again and decide again
+     * @throws EmailAlreadyClaimed when the new e-mail address belongs to another patient
+     */
+    public boolean update(Patient current, Patient next) {
+        Patient normalised = new Patient(current.patientId(), next.firstName(), next.lastName(),
+                Patient.normalisedEmail(next.email()), next.phone(), next.dateOfBirth(), current.createdAt());
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> conditions = new ArrayList<>();
+        Map<String, AttributeValue> stored = toItem(current);
+        for (String attribute : List.of("firstName", "lastName", "email", "phone", "dateOfBirth", "createdAt")) {
+            String name = "#" + attribute;
+            names.put(name, attribute);
+            if (stored.containsKey(attribute)) {
+                values.put(":" + attribute, stored.get(attribute));
+                conditions.add(name + " = :" + attribute);
+            }
+            else {
+                conditions.add("attribute_not_exists(" + name + ")");
+            }
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME)
+                .item(toItem(normalised)).conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        boolean newAddress = !normalised.email().equals(current.email());
+        if (newAddress) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
+                    .item(Map.of(Tables.PatientEmails.EMAIL, s(normalised.email()),
+                            Tables.PatientEmails.PATIENT_ID, s(normalised.patientId())))
+                    .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build());
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(Tables.PatientEmails.NAME)
+                    .key(Map.of(Tables.PatientEmails.EMAIL, s(current.email())))
+                    .conditionExpression(Tables.PatientEmails.PATIENT_ID + " = :me")
+                    .expressionAttributeValues(Map.of(":me", s(current.patientId()))).build()).build());
+        }
+        try {
+            calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(items)));
+            return true;
+        }
+        catch (TransactionCanceledException refused) {
+            List<CancellationReason> reasons = refused.cancellationReasons();
+            if (newAddress && reasons != null && reasons.size() > 1 && failedCondition(reasons.get(1))) {
+                throw new EmailAlreadyClaimed(current.patientId());
+            }
+            if (reasons != null && !reasons.isEmpty() && failedCondition(reasons.getFirst())) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    private static boolean failedCondition(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
     }
 
     /** One transaction: the e-mail claim and the patient, each only if absent. */

@@ -9,6 +9,7 @@ import dev.appointments.rules.ProviderRules;
 import dev.appointments.store.DynamoDbCalls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.appointments.store.Attributes.instant;
@@ -52,5 +53,27 @@ public final class Providers {
                 "version", n(version),
                 "updatedAt", s(at.toString())))));
         return new Provider(providerId, rules, version, at);
+    }
+
+    /**
+     * Replaces an existing provider's rules if they are still at {@code expectedVersion} (a conditional write, so that
+     * two editors never overwrite each other unseen); returns the stored provider, one version later, or empty when
+     * the provider is missing or at another version.
+     */
+    public Optional<Provider> replace(String providerId, ProviderRules rules, long expectedVersion, Instant at) {
+        long version = expectedVersion + 1;
+        try {
+            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Providers.NAME).item(Map.of(
+                    Tables.Providers.ID, s(providerId),
+                    "rules", s(JSON.writeValueAsString(rules)),
+                    "version", n(version),
+                    "updatedAt", s(at.toString())))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion)))));
+            return Optional.of(new Provider(providerId, rules, version, at));
+        }
+        catch (ConditionalCheckFailedException changedOrMissing) {
+            return Optional.empty();
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
@@ -44,14 +45,16 @@ class AppointmentController {
     @GetMapping("/api/appointments/{id}")
     @Operation(summary = "One appointment with its history",
             description = "The ETag is the appointment's version; send it as If-None-Match to get 304 while unchanged.")
-    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = Examples.APPOINTMENT)))
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AppointmentView.class),
+            examples = @ExampleObject(value = Examples.APPOINTMENT)))
     @ApiResponse(responseCode = "404", description = "No such appointment",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = Examples.NOT_FOUND)))
     ResponseEntity<AppointmentView> appointment(@PathVariable String id, Caller caller) {
         Appointment appointment = search.find(id, caller);
         return ResponseEntity.ok().eTag(ETags.ofVersion(appointment.version())).cacheControl(CacheControl.noCache())
-                .body(AppointmentView.of(appointment));
+                .body(AppointmentView.of(appointment, caller));
     }
 
     @GetMapping("/api/appointments")
@@ -59,7 +62,9 @@ class AppointmentController {
             description = "Exactly one of patientId, providerId and status. Served by an index query, a page at a "
                     + "time: pass nextCursor back as cursor until it is absent. A patient lists its own patientId, a "
                     + "provider its providerIds, schedulers and ops anything; other lists are empty.")
-    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = Examples.LIST)))
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AppointmentListView.class),
+            examples = @ExampleObject(value = Examples.LIST)))
     @ApiResponse(responseCode = "400", description = "No filter or several, a bad time, limit or cursor",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = Examples.BAD_LIMIT)))
@@ -81,7 +86,8 @@ class AppointmentController {
             throw new BadParameter("to", "Parameter 'to' (%s) must be after 'from' (%s).".formatted(end, start));
         }
         Listing listing = search.list(caller, filter.getKey(), filter.getValue(), start, end, limit, "limit", cursor, "cursor");
-        return new AppointmentListView(listing.appointments().stream().map(AppointmentView::of).toList(),
+        return new AppointmentListView(listing.appointments().stream()
+                .map(appointment -> AppointmentView.of(appointment, caller)).toList(),
                 limit == null ? AppointmentSearch.DEFAULT_LIMIT : limit, listing.nextCursor());
     }
 

@@ -1,6 +1,11 @@
 package dev.appointments.query.fhir;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.appointments.query.appointment.AppointmentSearch;
@@ -10,6 +15,7 @@ import dev.appointments.query.web.NotFound;
 import dev.appointments.security.Caller;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentIndex;
+import dev.appointments.store.appointment.AppointmentStatus;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,8 +34,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * FHIR R4 reads of appointments: {@code GET /fhir/Appointment/{id}} and the search
- * {@code GET /fhir/Appointment?patient=&date=} (by patient only, since that is what an index serves), a searchset
- * Bundle paged with {@code _count} and the {@code next} link. The same caller checks as the REST API: another's
+ * {@code GET /fhir/Appointment?patient=|practitioner=&date=&status=} (by patient or by practitioner, since those are
+ * what an index serves), a searchset Bundle paged with {@code _count} and the {@code next} link. The same caller checks as the REST API: another's
  * appointment is a 404 OperationOutcome like a missing one, another patient's search an empty Bundle.
  */
 @RestController
@@ -56,30 +62,42 @@ class FhirAppointmentController {
     }
 
     @GetMapping("/fhir/Appointment")
-    @Operation(summary = "Search a patient's appointments: a FHIR searchset Bundle in start order")
+    @Operation(summary = "Search a patient's or a practitioner's appointments: a FHIR searchset Bundle in start order",
+            description = "Exactly one of patient and practitioner (or actor naming either). A status filter keeps "
+                    + "the matching entries of each page, so a page may hold fewer than _count while a next link "
+                    + "follows.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/fhir+json"))
     @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/fhir+json"))
     ResponseEntity<String> search(
-            @Parameter(description = "Patient/{id} or {id}; required", example = "Patient/0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47")
+            @Parameter(description = "Patient/{id} or {id}", example = "Patient/0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47")
             @RequestParam(required = false) String patient,
+            @Parameter(description = "Practitioner/{providerId} or {providerId}", example = "Practitioner/dr-grey")
+            @RequestParam(required = false) String practitioner,
+            @Parameter(description = "Patient/{id} or Practitioner/{providerId}", example = "Practitioner/dr-grey")
+            @RequestParam(required = false) String actor,
             @Parameter(description = "Start: optional prefix eq|ge|gt|le|lt and a FHIR date or dateTime; repeatable",
                     example = "ge2026-12-01") @RequestParam(name = "date", required = false) List<String> dates,
+            @Parameter(description = "pending, booked, fulfilled, noshow, cancelled; several separated by commas",
+                    example = "booked") @RequestParam(required = false) String status,
             @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(name = "_count", required = false) String count,
             @Parameter(description = "Opaque; taken from the Bundle's next link") @RequestParam(name = "_cursor", required = false) String cursor,
             Caller caller) {
-        String patientId = patientId(patient);
+        Map.Entry<AppointmentIndex, String> whose = whose(patient, practitioner, actor);
+        Set<AppointmentStatus> statuses = statuses(status);
         DateRange range = DateRange.of(dates);
         Listing listing = range.empty() ? new Listing(List.of(), null)
-                : search.list(caller, AppointmentIndex.BY_PATIENT, patientId, range.from(), range.to(), count(count), "_count",
-                        cursor, "_cursor");
-        return json.ok(bundle(listing));
+                : search.list(caller, whose.getKey(), whose.getValue(), range.from(), range.to(), count(count),
+                        "_count", cursor, "_cursor");
+        List<Appointment> matching = listing.appointments().stream()
+                .filter(appointment -> statuses.isEmpty() || statuses.contains(appointment.status())).toList();
+        return json.ok(bundle(new Listing(matching, listing.nextCursor())));
     }
 
     @Hidden
     @RequestMapping("/fhir/**")
     ResponseEntity<String> unsupported() {
-        throw new NotFound("This server offers Appointment read (/fhir/Appointment/{id}) and search "
-                + "(/fhir/Appointment?patient=...), and Slot search (/fhir/Slot?schedule=...&start=...) only.");
+        throw new NotFound("This server offers what /fhir/metadata lists: Appointment read and search, Schedule read "
+                + "and search, Slot search, Practitioner and Patient read.");
     }
 
     private static Bundle bundle(Listing listing) {
@@ -100,16 +118,58 @@ class FhirAppointmentController {
         return bundle;
     }
 
-    private static String patientId(String patient) {
-        if (patient == null || patient.isBlank()) {
-            throw new BadParameter("patient", "The search needs a patient (patient=Patient/{id}): appointments are "
-                    + "searched by patient only.");
+    /** The index and key of the search: the patient's or the practitioner's appointments, exactly one of them. */
+    private static Map.Entry<AppointmentIndex, String> whose(String patient, String practitioner, String actor) {
+        String patientRef = patient;
+        String practitionerRef = practitioner;
+        if (actor != null && !actor.isBlank()) {
+            if (actor.startsWith("Patient/")) {
+                patientRef = patientRef == null ? actor : patientRef;
+            }
+            else if (actor.startsWith("Practitioner/")) {
+                practitionerRef = practitionerRef == null ? actor : practitionerRef;
+            }
+            else {
+                throw new BadParameter("actor", "'%s' is not a Patient or Practitioner reference.".formatted(actor));
+            }
         }
-        String id = patient.substring(patient.lastIndexOf('/') + 1);
-        if (id.isBlank() || patient.contains("/") && !patient.contains("Patient/")) {
-            throw new BadParameter("patient", "'%s' is not a patient reference; use Patient/{id}.".formatted(patient));
+        boolean byPatient = patientRef != null && !patientRef.isBlank();
+        boolean byPractitioner = practitionerRef != null && !practitionerRef.isBlank();
+        if (byPatient == byPractitioner) {
+            throw new BadParameter(byPatient ? "patient,practitioner" : "patient", "The search needs exactly one of "
+                    + "patient (Patient/{id}) and practitioner (Practitioner/{providerId}): appointments are searched "
+                    + "by one of them.");
+        }
+        return byPatient ? Map.entry(AppointmentIndex.BY_PATIENT, id(patientRef, "Patient", "patient"))
+                : Map.entry(AppointmentIndex.BY_PROVIDER, id(practitionerRef, "Practitioner", "practitioner"));
+    }
+
+    private static String id(String reference, String type, String parameter) {
+        String id = reference.substring(reference.lastIndexOf('/') + 1);
+        if (id.isBlank() || reference.contains("/") && !reference.startsWith(type + "/")) {
+            throw new BadParameter(parameter, "'%s' is not a %s reference; use %s/{id}.".formatted(reference,
+                    type.toLowerCase(Locale.ROOT), type));
         }
         return id;
+    }
+
+    /** The stored statuses of FHIR status codes: cancelled is any of declined, expired and cancelled. */
+    private static Set<AppointmentStatus> statuses(String codes) {
+        Set<AppointmentStatus> statuses = EnumSet.noneOf(AppointmentStatus.class);
+        if (codes == null || codes.isBlank()) {
+            return statuses;
+        }
+        for (String code : codes.split(",")) {
+            String wanted = code.trim();
+            List<AppointmentStatus> matching = Arrays.stream(AppointmentStatus.values())
+                    .filter(each -> AppointmentResources.status(each).toCode().equals(wanted)).toList();
+            if (matching.isEmpty()) {
+                throw new BadParameter("status", "'%s' is not a status this server gives; use pending, booked, "
+                        + "fulfilled, noshow or cancelled.".formatted(wanted));
+            }
+            statuses.addAll(matching);
+        }
+        return statuses;
     }
 
     private static Integer count(String count) {

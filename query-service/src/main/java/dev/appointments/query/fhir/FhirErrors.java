@@ -20,7 +20,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Failures of the FHIR endpoints as OperationOutcome resources with the matching HTTP status, as FHIR clients
  * expect, instead of the REST API's problem responses.
  */
-@RestControllerAdvice(assignableTypes = { FhirAppointmentController.class, FhirSlotController.class })
+@RestControllerAdvice(assignableTypes = { FhirAppointmentController.class, FhirSlotController.class,
+        FhirDirectoryController.class, FhirMetadataController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FhirErrors {
 

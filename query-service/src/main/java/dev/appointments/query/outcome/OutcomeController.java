@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/appointment-requests/{requestId}}: the recorded outcome of a command. Outcomes never change once
  * recorded, so a 200 can be cached for good; a 404 may turn into a 200 once the command has been handled.
  * <p>
- * Schedulers and ops see every outcome. An outcome names no patient, only the appointment it created or changed, so a
- * patient sees the outcomes about its own appointments; any other outcome, including a rejection that created no
- * appointment, is answered 404 like a missing one.
+ * Schedulers and ops see every outcome. A patient sees the outcomes about its own appointments, and the refusals of
+ * bookings made for it by its patient id (which created no appointment); any other outcome is answered 404 like a
+ * missing one.
  */
 @RestController
 @Tag(name = "Request outcomes")
@@ -56,6 +56,9 @@ class OutcomeController {
 
     private boolean maySee(Caller caller, Outcome outcome) {
         if (caller.hasAnyRole(Roles.SCHEDULER, Roles.OPS)) {
+            return true;
+        }
+        if (outcome.patientId() != null && caller.canSeeOutcome(outcome.patientId())) {
             return true;
         }
         return outcome.appointmentId() != null && appointments.find(outcome.appointmentId())

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PatientController {
 
     private static final String EXAMPLE = """
-            {"id": "0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47", "firstName": "Ada", "lastName": "Lovelace",
+            {"patientId": "0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47", "firstName": "Ada", "lastName": "Lovelace",
              "email": "ada@example.com", "phone": "+15551234567", "dateOfBirth": "1990-12-10",
              "createdAt": "2026-11-20T10:00:00Z"}""";
 
@@ -63,7 +63,7 @@ class PatientController {
                 .map(PatientView::of)
                 .orElseThrow(() -> new NotFound("No patient has this e-mail address."));
         return ResponseEntity.ok().eTag(patient.etag()).cacheControl(CacheControl.noCache())
-                .header("Content-Location", "/api/patients/" + patient.id()).body(patient);
+                .header("Content-Location", "/api/patients/" + patient.patientId()).body(patient);
     }
 
     @Hidden

@@ -11,7 +11,7 @@ import dev.appointments.store.patient.Patient;
  * A patient. Every field but the id is personal data: it is shown to the caller and never logged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PatientView(String id, String firstName, String lastName, String email, String phone, LocalDate dateOfBirth,
+record PatientView(String patientId, String firstName, String lastName, String email, String phone, LocalDate dateOfBirth,
         Instant createdAt) {
 
     static PatientView of(Patient patient) {
@@ -21,11 +21,11 @@ record PatientView(String id, String firstName, String lastName, String email, S
 
     /** Patients carry no version, so the tag is a digest of what is shown. */
     String etag() {
-        return ETags.ofContent(id, firstName, lastName, email, phone, dateOfBirth, createdAt);
+        return ETags.ofContent(patientId, firstName, lastName, email, phone, dateOfBirth, createdAt);
     }
 
     @Override
     public String toString() {
-        return "PatientView[id=" + id + "]";
+        return "PatientView[patientId=" + patientId + "]";
     }
 }

@@ -34,7 +34,8 @@ class AccessConfiguration {
         return rules -> rules
                 // The API description and the patient page's static files are public documents.
                 .path(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .path(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/assets/**").permitAll()
+                .path(HttpMethod.GET, "/", "/index.html", "/provider", "/provider.html", "/favicon.ico", "/*.js", "/*.css",
+                        "/assets/**").permitAll()
                 .path("/api/ops/**", "/ops/**").roles(Roles.OPS)
                 .path("/api/appointments", "/api/appointments/**", "/fhir/**")
                         .roles(Roles.PATIENT, Roles.PROVIDER, Roles.SCHEDULER, Roles.OPS)

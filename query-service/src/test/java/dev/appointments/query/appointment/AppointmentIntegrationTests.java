@@ -37,20 +37,43 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("ETag")).hasValue("\"2\"");
         JsonNode body = json(response);
-        assertThat(body.path("id").asString()).isEqualTo(booked.appointmentId());
+        assertThat(body.path("appointmentId").asString()).isEqualTo(booked.appointmentId());
         assertThat(body.path("providerId").asString()).isEqualTo(providerId);
         assertThat(body.path("patientId").asString()).isEqualTo(patient.patientId());
         assertThat(body.path("status").asString()).isEqualTo("CONFIRMED");
         assertThat(body.path("startsAt").asString()).isEqualTo("2027-03-02T14:30:00Z");
         assertThat(body.path("endsAt").asString()).isEqualTo("2027-03-02T14:45:00Z");
         assertThat(body.path("timeZone").asString()).isEqualTo("America/New_York");
-        assertThat(body.path("localDate").asString()).isEqualTo("2027-03-02");
-        assertThat(body.path("localStartTime").asString()).isEqualTo("09:30");
+        assertThat(body.path("appointmentDate").asString()).isEqualTo("2027-03-02");
+        assertThat(body.path("startTime").asString()).isEqualTo("09:30");
+        assertThat(body.path("endTime").asString()).isEqualTo("09:45");
+        assertThat(body.path("durationMinutes").asInt()).isEqualTo(15);
+        assertThat(body.path("notes").asString()).isEqualTo("first visit");
+        assertThat(body.path("createdAt").asString()).isEqualTo(NOW.toString());
+        assertThat(body.path("updatedAt").asString()).isEqualTo(confirmed.updatedAt().toString());
         assertThat(body.path("version").asLong()).isEqualTo(confirmed.version());
         assertThat(body.path("history")).hasSize(2);
         assertThat(body.path("history").get(1).path("from").asString()).isEqualTo("REQUESTED");
         assertThat(body.path("history").get(1).path("to").asString()).isEqualTo("CONFIRMED");
-        assertThat(body.has("notes")).isFalse();
+        assertThat(body.has("id")).isFalse();
+        assertThat(body.has("localDate")).isFalse();
+    }
+
+    @Test
+    void theNotesAreForThePatientAndTheProviderNotForOps() {
+        String providerId = newProvider();
+        Patient patient = newPatient();
+        Appointment booked = book(providerId, patient.patientId(), TUESDAY, LocalTime.of(11, 30));
+        String path = "/api/appointments/" + booked.appointmentId();
+
+        JsonNode byPatient = json(getAs(patientToken(patient.patientId()), path));
+        JsonNode byProvider = json(getAs(providerToken(providerId), path));
+        JsonNode byOps = json(getAs(demoClientToken("demo-ops"), path));
+
+        assertThat(byPatient.path("notes").asString()).isEqualTo("first visit");
+        assertThat(byProvider.path("notes").asString()).isEqualTo("first visit");
+        assertThat(byOps.has("notes")).isFalse();
+        assertThat(byOps.path("appointmentId").asString()).isEqualTo(booked.appointmentId());
     }
 
     @Test
@@ -119,7 +142,7 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(pages).extracting(page -> page.path("items").size()).containsExactly(3, 3, 1);
         assertThat(pages.getLast().has("nextCursor")).isFalse();
         assertThat(pages.stream().flatMap(page -> page.path("items").valueStream())
-                .map(item -> item.path("id").asString()).toList()).containsExactlyElementsOf(booked);
+                .map(item -> item.path("appointmentId").asString()).toList()).containsExactlyElementsOf(booked);
     }
 
     @Test
@@ -140,7 +163,7 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         for (int limit : new int[] { 50, 200 }) {
             List<JsonNode> items = pages("/api/appointments?patientId=" + patientId + "&limit=" + limit).stream()
                     .flatMap(page -> page.path("items").valueStream()).toList();
-            List<String> ids = items.stream().map(item -> item.path("id").asString()).toList();
+            List<String> ids = items.stream().map(item -> item.path("appointmentId").asString()).toList();
             List<Instant> starts = items.stream().map(item -> Instant.parse(item.path("startsAt").asString())).toList();
             assertThat(ids).hasSize(500).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(booked);
             assertThat(starts).isSorted();
@@ -197,7 +220,7 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
 
     private static List<String> ids(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json(response).path("items").valueStream().map(item -> item.path("id").asString()).toList();
+        return json(response).path("items").valueStream().map(item -> item.path("appointmentId").asString()).toList();
     }
 
     private static String encode(String text) {

@@ -14,6 +14,11 @@ import dev.appointments.store.appointment.AppointmentStatus;
 import org.hl7.fhir.r4.model.Appointment.AppointmentParticipantComponent;
 import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,6 +171,107 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
         assertOutcome(get("/fhir/Appointment?patient=Patient/x&_count=ten"), 400, OperationOutcome.IssueType.INVALID);
         assertOutcome(get("/fhir/Appointment?patient=Patient/x&_cursor=bogus"), 400, OperationOutcome.IssueType.INVALID);
         assertOutcome(get("/fhir/Patient/x"), 404, OperationOutcome.IssueType.NOTFOUND);
+        assertOutcome(get("/fhir/Encounter/x"), 404, OperationOutcome.IssueType.NOTFOUND);
+        assertOutcome(get("/fhir/Appointment?patient=Patient/x&practitioner=Practitioner/y"), 400,
+                OperationOutcome.IssueType.INVALID);
+        assertOutcome(get("/fhir/Appointment?practitioner=Practitioner/y&status=arrived"), 400,
+                OperationOutcome.IssueType.INVALID);
+        assertOutcome(get("/fhir/Schedule"), 400, OperationOutcome.IssueType.INVALID);
+        assertOutcome(get("/fhir/Practitioner/nobody"), 404, OperationOutcome.IssueType.NOTFOUND);
+    }
+
+    @Test
+    void describesItselfInACapabilityStatement() {
+        HttpResponse<String> response = get("/fhir/metadata");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(contentType(response)).startsWith("application/fhir+json");
+        CapabilityStatement statement = parser().parseResource(CapabilityStatement.class, response.body());
+        assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
+        assertThat(statement.getKind()).isEqualTo(CapabilityStatement.CapabilityStatementKind.INSTANCE);
+        assertThat(statement.getFormat()).extracting(CodeType::getValue).contains("application/fhir+json");
+        var resources = statement.getRestFirstRep().getResource();
+        assertThat(resources).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
+                .containsExactly("Appointment", "Schedule", "Slot", "Practitioner", "Patient");
+        assertThat(resources.getFirst().getSearchParam()).extracting(
+                CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+                .contains("patient", "practitioner", "date", "status");
+        assertThat(resources.getFirst().getInteraction()).extracting(interaction -> interaction.getCode().toCode())
+                .containsExactly("read", "search-type");
+    }
+
+    @Test
+    void readsAProviderAsPractitionerAndItsScheduleAndFindsTheScheduleByActor() {
+        String providerId = newProvider();
+
+        var practitioner = parser().parseResource(Practitioner.class, get("/fhir/Practitioner/" + providerId).body());
+        var schedule = parser().parseResource(Schedule.class, get("/fhir/Schedule/" + providerId).body());
+        Bundle found = parser().parseResource(Bundle.class,
+                get("/fhir/Schedule?actor=Practitioner/" + providerId).body());
+        Bundle none = parser().parseResource(Bundle.class, get("/fhir/Schedule?actor=Practitioner/nobody").body());
+
+        assertThat(practitioner.getIdElement().getIdPart()).isEqualTo(providerId);
+        assertThat(practitioner.getNameFirstRep().getText()).isEqualTo("Test clinic");
+        assertThat(practitioner.getActive()).isTrue();
+        assertThat(schedule.getActorFirstRep().getReference()).isEqualTo("Practitioner/" + providerId);
+        assertThat(schedule.getComment()).contains("Slot?schedule=Schedule/" + providerId, "America/New_York");
+        assertThat(found.getEntry()).singleElement().satisfies(entry -> {
+            assertThat(entry.getResource()).isInstanceOf(Schedule.class);
+            assertThat(entry.getFullUrl()).endsWith("/fhir/Schedule/" + providerId);
+        });
+        assertThat(none.getEntry()).isEmpty();
+        Bundle slots = parser().parseResource(Bundle.class,
+                get("/fhir/Slot?schedule=Schedule/" + providerId + "&start=2027-03-03").body());
+        assertThat(slots.getEntry()).isNotEmpty();
+    }
+
+    @Test
+    void readsAPatientForThePatientItselfAndSchedulersOnly() {
+        var patient = newPatient();
+
+        HttpResponse<String> own = getAs(patientToken(patient.patientId()), "/fhir/Patient/" + patient.patientId());
+        HttpResponse<String> other = getAs(patientToken(newPatient().patientId()), "/fhir/Patient/"
+                + patient.patientId());
+
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        var resource = parser().parseResource(org.hl7.fhir.r4.model.Patient.class, own.body());
+        assertThat(resource.getIdElement().getIdPart()).isEqualTo(patient.patientId());
+        assertThat(resource.getNameFirstRep().getFamily()).isEqualTo("Lovelace");
+        assertThat(resource.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Ada");
+        assertThat(resource.getBirthDateElement().getValueAsString()).isEqualTo("1990-12-10");
+        assertThat(resource.getTelecom()).extracting(ContactPoint::getValue)
+                .containsExactly(patient.email(), "+15551234567");
+        assertOutcome(other, 404, OperationOutcome.IssueType.NOTFOUND);
+        assertThat(get("/fhir/Patient/" + patient.patientId()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void searchesAPractitionersAppointmentsByDateRangeAndStatus() {
+        String providerId = newProvider();
+        Appointment tuesday = book(providerId, newPatient().patientId(), TUESDAY, LocalTime.of(9, 0));
+        Appointment wednesday = book(providerId, newPatient().patientId(), TUESDAY.plusDays(1), LocalTime.of(9, 0));
+        book(providerId, newPatient().patientId(), TUESDAY.plusDays(3), LocalTime.of(9, 0));
+        transition(wednesday, AppointmentStatus.CONFIRMED, null);
+        String range = "&date=ge2027-03-02&date=lt2027-03-04";
+        String path = "/fhir/Appointment?practitioner=Practitioner/" + providerId + range;
+
+        Bundle both = parser().parseResource(Bundle.class, get(path).body());
+        Bundle booked = parser().parseResource(Bundle.class, get(path + "&status=booked").body());
+        Bundle pendingOrBooked = parser().parseResource(Bundle.class,
+                get("/fhir/Appointment?actor=Practitioner/" + providerId + range + "&status=pending,booked").body());
+        Bundle byItsProvider = parser().parseResource(Bundle.class,
+                getAs(providerToken(providerId), path + "&status=pending").body());
+        Bundle byAnother = parser().parseResource(Bundle.class, getAs(providerToken("another-provider"), path).body());
+
+        assertThat(ids(both)).containsExactly(tuesday.appointmentId(), wednesday.appointmentId());
+        assertThat(ids(booked)).containsExactly(wednesday.appointmentId());
+        assertThat(ids(pendingOrBooked)).containsExactly(tuesday.appointmentId(), wednesday.appointmentId());
+        assertThat(ids(byItsProvider)).containsExactly(tuesday.appointmentId());
+        assertThat(byAnother.getEntry()).isEmpty();
+    }
+
+    private static List<String> ids(Bundle bundle) {
+        return bundle.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
     }
 
     private static void assertOutcome(HttpResponse<String> response, int status, OperationOutcome.IssueType type) {

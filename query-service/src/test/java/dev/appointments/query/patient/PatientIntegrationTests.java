@@ -19,7 +19,7 @@ class PatientIntegrationTests extends QueryServiceIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
-        assertThat(body.path("id").asString()).isEqualTo(patient.patientId());
+        assertThat(body.path("patientId").asString()).isEqualTo(patient.patientId());
         assertThat(body.path("firstName").asString()).isEqualTo("Ada");
         assertThat(body.path("lastName").asString()).isEqualTo("Lovelace");
         assertThat(body.path("email").asString()).isEqualTo(patient.email());
@@ -36,7 +36,7 @@ class PatientIntegrationTests extends QueryServiceIntegrationTest {
         HttpResponse<String> response = get("/api/patients?email=" + patient.email().toUpperCase());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response).path("id").asString()).isEqualTo(patient.patientId());
+        assertThat(json(response).path("patientId").asString()).isEqualTo(patient.patientId());
         assertThat(response.headers().firstValue("Content-Location")).hasValue("/api/patients/" + patient.patientId());
         assertThat(response.headers().firstValue("ETag"))
                 .isEqualTo(get("/api/patients/" + patient.patientId()).headers().firstValue("ETag"));

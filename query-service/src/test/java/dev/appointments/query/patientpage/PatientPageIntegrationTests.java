@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The patient page is served without a token, with its settings, and under a content security policy that lets its
- * script call exactly the token endpoint and the request-service's intake besides this service.
+ * The patient and provider pages are served without a token, with their settings, and under a content security policy
+ * that lets their scripts call exactly the token endpoint and the request-service's API besides this service.
  */
 class PatientPageIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -20,9 +20,21 @@ class PatientPageIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<script src=\"patient.js\" defer></script>", "id=\"sign-in\"");
+        assertThat(getAs(null, "/pages.js").body()).contains("code_challenge_method");
         assertThat(getAs(null, "/index.html").statusCode()).isEqualTo(200);
-        assertThat(getAs(null, "/patient.js").body()).contains("code_challenge_method");
+        assertThat(getAs(null, "/patient.js").body()).contains("/reschedule", "/cancel", "api/patients/me");
         assertThat(getAs(null, "/patient.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theProviderPageIsServedAtItsOwnAddressWithoutToken() {
+        var page = getAs(null, "/provider");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"provider.js\" defer></script>", "id=\"holds\"",
+                "id=\"calendar\"", "id=\"rules-form\"");
+        assertThat(getAs(null, "/provider.js").body()).contains("'confirm'", "'decline'", "'complete'", "'no-show'",
+                "If-Match");
     }
 
     @Test
@@ -43,14 +55,14 @@ class PatientPageIntegrationTests extends QueryServiceIntegrationTest {
     }
 
     @Test
-    void thePolicyLetsThePageCallTheTokenEndpointAndTheIntakeOnly() {
+    void thePolicyLetsThePageCallTheTokenEndpointAndTheRequestServicesApiOnly() {
         String issuer = LocalAuthServer.shared().issuerUri().toString();
 
         var page = getAs(null, "/");
 
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
                 .contains("script-src 'self';", "frame-ancestors 'none'", "connect-src 'self' " + issuer
-                        + "/oauth2/token http://127.0.0.1:8081/api/appointment-requests;")
+                        + "/oauth2/token http://127.0.0.1:8081/api/;")
                 .doesNotContain("unsafe-inline", "${"));
     }
 }

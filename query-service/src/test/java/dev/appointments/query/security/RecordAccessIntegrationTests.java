@@ -1,5 +1,6 @@
 package dev.appointments.query.security;
 
+import java.net.http.HttpResponse;
 import java.time.LocalTime;
 import java.util.UUID;
 
@@ -49,7 +50,7 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
     }
 
     @Test
-    void anOutcomeWithoutAppointmentIsForSchedulersAndOpsOnly() {
+    void anOutcomeWithoutAppointmentOrPatientIsForSchedulersAndOpsOnly() {
         String requestId = "req-" + UUID.randomUUID();
         outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", "SLOT_UNAVAILABLE", "The slot is taken.",
                 null, NOW));
@@ -59,6 +60,22 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
                 getAs(patient, "/api/appointment-requests/req-never-sent"), "req-never-sent");
         assertThat(getAs(demoClientToken("demo-scheduler"), "/api/appointment-requests/" + requestId).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedBookingIsReadByThePatientItWasForOnly() {
+        String requestId = "req-" + UUID.randomUUID();
+        String patientId = newPatient().patientId();
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", "SLOT_UNAVAILABLE", "The slot is taken.",
+                null, NOW).withPatientId(patientId));
+        String other = patientToken(newPatient().patientId());
+
+        HttpResponse<String> own = getAs(patientToken(patientId), "/api/appointment-requests/" + requestId);
+
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("\"reason\":\"SLOT_UNAVAILABLE\"");
+        assertLikeMissing(getAs(other, "/api/appointment-requests/" + requestId), requestId,
+                getAs(other, "/api/appointment-requests/req-never-sent"), "req-never-sent");
     }
 
     @Test

@@ -96,6 +96,7 @@ class SlotIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
         JsonNode body = json(response);
+        assertThat(body.path("providerId").asString()).isEqualTo(providerId);
         assertThat(body.path("rules").path("timeZone").asString()).isEqualTo("America/New_York");
         assertThat(body.path("rules").path("minimumNotice").asString()).isEqualTo("PT24H");
         assertThat(get("/api/providers/" + providerId, "If-None-Match", "\"1\"").statusCode()).isEqualTo(304);

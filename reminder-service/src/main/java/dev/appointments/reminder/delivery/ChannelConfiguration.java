@@ -19,7 +19,7 @@ class ChannelConfiguration {
     @Bean
     @Order(1)
     Channel mailChannel(JavaMailSender mailSender, ReminderServiceProperties properties) {
-        return new MailChannel(mailSender, new Letters(properties.cancelUrl()), properties.mail().from());
+        return new MailChannel(mailSender, new Letters(properties.patientPageUrl()), properties.mail().from());
     }
 
     @Bean

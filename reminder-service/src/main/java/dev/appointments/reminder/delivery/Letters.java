@@ -1,5 +1,6 @@
 package dev.appointments.reminder.delivery;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,21 +9,24 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Writes the letter of a notice. Times are the provider's wall-clock time with its zone, since that is where the
- * patient has to be: {@code Wednesday 3 March 2027, 09:30 EST (America/New_York)}.
+ * patient has to be: {@code Wednesday 3 March 2027, 09:30 EST (America/New_York)}. While the appointment is ahead the
+ * letter says how to cancel or reschedule it on the patient page, with a link that opens that appointment; after a
+ * refusal or a cancellation, where to book again. A patient is never asked to send a queue command.
  */
 final class Letters {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm zzz", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm zzz", Locale.ENGLISH);
 
-    private final String cancelUrl;
+    private final URI patientPage;
 
-    /** @param cancelUrl where patients cancel, with {@code {appointmentId}} to fill in; may be {@code null} */
-    Letters(String cancelUrl) {
-        this.cancelUrl = cancelUrl == null || cancelUrl.isBlank() ? null : cancelUrl;
+    /** @param patientPage the patient page, where patients sign in and manage their appointments */
+    Letters(URI patientPage) {
+        this.patientPage = patientPage;
     }
 
     Letter write(Notice notice) {
@@ -33,14 +37,18 @@ final class Letters {
         paragraphs.add(lead(notice, provider));
         paragraphs.add("When: " + when + "\nWith: " + provider + "\nAppointment: "
                 + notice.appointment().appointmentId());
-        if (notice.topic().appointmentAhead()) {
-            paragraphs.add(howToCancel(notice.appointment().appointmentId()));
-        }
+        String link = notice.topic().appointmentAhead() ? linkTo(notice.appointment().appointmentId())
+                : patientPage.toString();
+        paragraphs.add(notice.topic().appointmentAhead()
+                ? "To cancel or reschedule, open this appointment on your appointments page: " + link
+                        + " (sign in, then choose Cancel or Reschedule)."
+                : "To book another time, go to your appointments page: " + link + ".");
         String greeting = "Hello " + notice.patient().firstName() + ",";
         String text = greeting + "\n\n" + String.join("\n\n", paragraphs) + "\n";
         StringBuilder html = new StringBuilder("<!doctype html><html><body><p>").append(escape(greeting)).append("</p>");
-        paragraphs.forEach(paragraph -> html.append("<p>").append(escape(paragraph).replace("\n", "<br>\n"))
-                .append("</p>"));
+        String anchor = "<a href=\"" + escape(link) + "\">" + escape(link) + "</a>";
+        paragraphs.forEach(paragraph -> html.append("<p>").append(escape(paragraph).replace("\n", "<br>\n")
+                .replace(escape(link), anchor)).append("</p>"));
         html.append("</body></html>");
         return new Letter(subject(notice, provider, SHORT.format(start)), text, html.toString());
     }
@@ -70,11 +78,10 @@ final class Letters {
         };
     }
 
-    private String howToCancel(String appointmentId) {
-        String command = "To cancel, send a CancelAppointment command with appointmentId " + appointmentId
-                + " (your booking app or clinic does this for you)";
-        return cancelUrl == null ? command + "." : command + ", or go to " + cancelUrl.replace("{appointmentId}",
-                appointmentId) + ".";
+    /** The patient page opening this appointment. */
+    private String linkTo(String appointmentId) {
+        return UriComponentsBuilder.fromUri(patientPage).replaceQueryParam("appointment", appointmentId).build()
+                .encode().toUriString();
     }
 
     private static String inAbout(Duration offset) {

@@ -1,5 +1,6 @@
 package dev.appointments.reminder.delivery;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LettersTests {
 
-    private final Letters letters = new Letters(null);
+    private final Letters letters = new Letters(URI.create("https://appointments.example.org/"));
 
     @Test
     void statesTheProvidersLocalTimeWithItsZoneInWinterAndInSummer() {
@@ -30,14 +31,26 @@ class LettersTests {
     }
 
     @Test
-    void offersCancellationOnlyWhileTheAppointmentIsAhead() {
-        assertThat(letters.write(notice(Topic.REMINDER, "2027-03-03T14:30:00Z", "America/New_York",
-                Duration.ofHours(2))).text()).contains("in 2 hours", "CancelAppointment command with appointmentId a-1");
-        assertThat(letters.write(notice(Topic.DECLINED, "2027-03-03T14:30:00Z", "America/New_York", null)).text())
-                .doesNotContain("CancelAppointment");
-        assertThat(new Letters("https://example.org/a/{appointmentId}/cancel")
-                .write(notice(Topic.CONFIRMED, "2027-03-03T14:30:00Z", "America/New_York", null)).text())
-                .contains("or go to https://example.org/a/a-1/cancel.");
+    void offersCancellingAndReschedulingOnThePatientPageWhileTheAppointmentIsAhead() {
+        Letter reminder = letters.write(notice(Topic.REMINDER, "2027-03-03T14:30:00Z", "America/New_York",
+                Duration.ofHours(2)));
+
+        assertThat(reminder.text()).contains("in 2 hours", "To cancel or reschedule, open this appointment on your "
+                + "appointments page: https://appointments.example.org/?appointment=a-1").doesNotContain("command");
+        assertThat(reminder.html()).contains("<a href=\"https://appointments.example.org/?appointment=a-1\">");
+        for (Topic after : new Topic[] { Topic.DECLINED, Topic.EXPIRED, Topic.CANCELLED }) {
+            assertThat(letters.write(notice(after, "2027-03-03T14:30:00Z", "America/New_York", null)).text())
+                    .doesNotContain("To cancel").contains("To book another time, go to your appointments page: "
+                            + "https://appointments.example.org/.");
+        }
+    }
+
+    @Test
+    void keepsThePagesOwnQueryInTheLink() {
+        Letter letter = new Letters(URI.create("https://clinic.example.org/portal/?lang=en"))
+                .write(notice(Topic.CONFIRMED, "2027-03-03T14:30:00Z", "America/New_York", null));
+
+        assertThat(letter.text()).contains("https://clinic.example.org/portal/?lang=en&appointment=a-1");
     }
 
     @Test

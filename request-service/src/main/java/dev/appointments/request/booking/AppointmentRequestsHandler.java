@@ -55,7 +55,8 @@ public class AppointmentRequestsHandler {
     }
 
     public Handled handle(AppointmentRequestsMessage message) {
-        Command command = new Command(message.requestId(), MessageTypes.typeOf(message), fingerprint(message));
+        Command command = new Command(message.requestId(), MessageTypes.typeOf(message), fingerprint(message),
+                message instanceof RequestAppointment request ? request.patientId() : null);
         Optional<Outcome> earlier = outcomes.find(command.requestId());
         if (earlier.isPresent()) {
             return answerAgain(earlier.get(), command);

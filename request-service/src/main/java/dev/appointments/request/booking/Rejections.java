@@ -20,6 +20,6 @@ final class Rejections {
 
     Handled reject(Command command, String reason, String message, String appointmentId) {
         return Handled.of(outcomes.record(Outcome.rejected(command.requestId(), command.type(), command.fingerprint(),
-                reason, message, appointmentId, clock.instant())));
+                reason, message, appointmentId, clock.instant()).withPatientId(command.patientId())));
     }
 }

@@ -3,7 +3,7 @@ package dev.appointments.request.intake;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.appointments.request.booking.ReasonCodes;
@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * The answers of an intake request whose client asked to wait ({@code Prefer: wait=N}), each carrying
  * {@code Preference-Applied}: the outcome as an HTTP status, so that a browser or any plain HTTP client learns at once
- * whether it got the slot.
+ * whether it got the slot or whether its appointment moved.
  * <p>
  * An outcome recorded for different content under the same requestId (a reused key) is not this request's answer and
  * is not shown: it may be someone else's booking. That is a 422 naming the reuse, as the IETF's Idempotency-Key
@@ -30,7 +30,14 @@ import org.springframework.http.ResponseEntity;
  */
 record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint, Duration waited) {
 
-    /** 201 with the appointment's URL, 409 when the slot is taken, 422 for any other refusal. */
+    /** The refusals that are about the state of things, which the same command may meet later: 409 Conflict. */
+    static final Set<String> CONFLICTS = Set.of(ReasonCodes.SLOT_UNAVAILABLE, ReasonCodes.ILLEGAL_TRANSITION,
+            ReasonCodes.CHANGED_CONCURRENTLY);
+
+    /**
+     * 201 with the appointment's URL for a booking, 200 with the outcome for any other command carried out, 409 when
+     * the slot is taken or the appointment's state or version stood in the way, 422 for any other refusal.
+     */
     ResponseEntity<?> answer(Outcome outcome) {
         if (!outcome.sameCommand(fingerprint)) {
             return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "requestId already used",
@@ -38,6 +45,12 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
                     ReasonCodes.DUPLICATE_REQUEST_ID, outcome.requestId());
         }
         if (outcome.status() == OutcomeStatus.ACCEPTED) {
+            if (!"RequestAppointment".equals(outcome.commandType())) {
+                return ResponseEntity.ok()
+                        .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited))
+                        .header(HttpHeaders.CONTENT_LOCATION, outcomeUrl.toString())
+                        .body(OutcomeBody.of(outcome));
+            }
             URI location = outcome.appointmentId() == null ? outcomeUrl
                     : appointmentsBaseUrl.resolve("/api/appointments/" + outcome.appointmentId());
             return ResponseEntity.created(location)
@@ -45,16 +58,16 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
                     .header(HttpHeaders.CONTENT_LOCATION, outcomeUrl.toString())
                     .body(OutcomeBody.of(outcome));
         }
-        if (ReasonCodes.SLOT_UNAVAILABLE.equals(outcome.reason())) {
-            return refusal(HttpStatus.CONFLICT, "Slot unavailable", outcome.message(), outcome.reason(),
+        if (CONFLICTS.contains(outcome.reason())) {
+            return refusal(HttpStatus.CONFLICT, titleOf(outcome.reason()), outcome.message(), outcome.reason(),
                     outcome.requestId());
         }
-        return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "Booking refused", outcome.message(), outcome.reason(),
+        return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "Command refused", outcome.message(), outcome.reason(),
                 outcome.requestId());
     }
 
     /** 202 as without a wait: the outcome was not recorded in time, and will be at the outcome's URL. */
-    ResponseEntity<?> stillQueued(IntakeController.Accepted accepted) {
+    ResponseEntity<?> stillQueued(CommandSubmissions.Accepted accepted) {
         return ResponseEntity.accepted().location(outcomeUrl)
                 .header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited))
                 .body(accepted);
@@ -62,11 +75,16 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
 
     private ResponseEntity<ProblemDetail> refusal(HttpStatus status, String title, String detail, String reason,
             String requestId) {
-        ResponseEntity<ProblemDetail> problem = IntakeController.problem(status, title, detail, List.of());
-        ProblemDetail body = problem.getBody();
-        body.setProperty("reason", reason);
-        body.setProperty("requestId", requestId);
-        return ResponseEntity.status(status).header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited)).body(body);
+        return ResponseEntity.status(status).header(PreferWait.PREFERENCE_APPLIED, PreferWait.applied(waited))
+                .body(Problems.refusal(status, title, detail, reason, requestId));
+    }
+
+    private static String titleOf(String reason) {
+        return switch (reason) {
+            case ReasonCodes.SLOT_UNAVAILABLE -> "Slot unavailable";
+            case ReasonCodes.ILLEGAL_TRANSITION -> "Not possible in the appointment's state";
+            default -> "Appointment changed meanwhile";
+        };
     }
 
     /**

@@ -1,4 +1,4 @@
 /**
- * HTTP intake: booking requests posted over HTTP are checked and put on the appointment-requests queue.
+ * HTTP intake: producer commands given over HTTP are checked and put on the queue a producer would put them on.
  */
 package dev.appointments.request.intake;

@@ -1,4 +1,4 @@
 /**
- * Patients of the local run: the record behind the demo patient who signs in at the local authorization server.
+ * Patients' own records: a signed-in patient creates and updates its record; the local run's demo patient.
  */
 package dev.appointments.request.patient;

@@ -1,4 +1,4 @@
 /**
- * Who may call the request-service's HTTP API: patients and schedulers submit intake, admins manage providers.
+ * Who may call the request-service's HTTP API: patients, providers and schedulers give commands, admins manage providers.
  */
 package dev.appointments.request.security;
