@@ -137,6 +137,7 @@ final class ServiceDeployment extends Construct {
             environment.put("APPOINTMENTS_SECURITY_CLAIMS_ROLES", settings.rolesClaim());
         }
         if (settings.otlpTracingEndpoint() != null) {
+            environment.put("OTLP_TRACING_EXPORT_ENABLED", "true");
             environment.put("OTLP_TRACING_ENDPOINT", settings.otlpTracingEndpoint());
         }
         if (definition == AppointmentService.REQUEST) {

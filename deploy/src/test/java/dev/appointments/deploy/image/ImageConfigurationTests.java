@@ -44,6 +44,8 @@ class ImageConfigurationTests {
         assertThat(image.reference()).isEqualTo("appointments/" + module + ":" + version);
         assertThat(image.labels()).containsEntry("org.opencontainers.image.title", module)
                 .containsKeys("org.opencontainers.image.description", "org.opencontainers.image.base.name");
+        // The commit the image was built from (git-commit-id), a full SHA-1.
+        assertThat(image.labels().get("org.opencontainers.image.revision")).matches("[0-9a-f]{40}");
     }
 
     @ParameterizedTest

@@ -93,6 +93,25 @@ class ImagesStartIntegrationTests {
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
     }
 
+    @ParameterizedTest
+    @EnumSource(AppointmentService.class)
+    void infoShowsTheBuildAndTheCommitTheImageWasBuiltFrom(AppointmentService service) throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + ports.get(service));
+        services.get(service).awaitAnswer(base.resolve(AppointmentService.READINESS_PATH),
+                response -> response.statusCode() == 200, STARTUP);
+        authServer.awaitAnswer(issuer.resolve("/.well-known/openid-configuration"),
+                response -> response.statusCode() == 200, STARTUP);
+        HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(base.resolve("/actuator/info"))
+                .header("Authorization", "Bearer " + clientCredentialsToken("demo-ops")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
+        assertThat(info.body()).contains("\"build\":{").contains("\"artifact\":\"" + service.serviceName() + "\"")
+                .contains("\"version\":\"" + ImageTar.of(service.serviceName()).labels()
+                        .get("org.opencontainers.image.version") + "\"")
+                .contains("\"git\":{").contains("\"commit\":{");
+    }
+
     @Test
     void authorizationServerImageIssuesTokensThatTheServiceImagesAccept() throws Exception {
         authServer.awaitAnswer(issuer.resolve("/.well-known/openid-configuration"),

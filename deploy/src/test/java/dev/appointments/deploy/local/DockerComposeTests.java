@@ -41,7 +41,7 @@ class DockerComposeTests {
     private static final Set<String> NOT_NEEDED_IN_COMPOSE = Set.of(
             "SQS_PORT", "DYNAMODB_PORT", "AUTH_SERVER_PORT", "QUERY_SERVICE_PORT", "REQUEST_SERVICE_PORT",
             "SMTP_PORT", "MAIL_HOST", "MAIL_PORT", "OTLP_METRICS_EXPORT_ENABLED", "SLOT_CACHE_TTL",
-            "PATIENT_PAGE_CLIENT_ID", "DR_GREY_WEBHOOK_SECRET", "OTLP_TRACING_HEADERS");
+            "PATIENT_PAGE_CLIENT_ID", "DR_GREY_WEBHOOK_SECRET");
 
     private static Map<String, Object> compose;
     private static Map<String, Object> services;
@@ -208,8 +208,10 @@ class DockerComposeTests {
         try (Reader reader = Files.newBufferedReader(ROOT.resolve(configFile.substring(0, configFile.indexOf(':'))))) {
             config = new Yaml().load(reader);
         }
-        assertThat((List<String>) config.get("rule_files")).containsExactly("/etc/prometheus/rules/alerts.yml");
+        assertThat((List<String>) config.get("rule_files")).containsExactly("/etc/prometheus/rules/alerts.yml",
+                "/etc/prometheus/rules/scrape-alerts.yml");
         assertThat(ROOT.resolve("deploy/prometheus/alerts.yml")).exists();
+        assertThat(ROOT.resolve("deploy/prometheus/scrape-alerts.yml")).exists();
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
         for (AppointmentService service : AppointmentService.values()) {
             Map<String, Object> job = jobs.stream().filter(candidate -> service.serviceName().equals(
@@ -229,6 +231,14 @@ class DockerComposeTests {
         assertThat(ROOT.resolve("deploy/grafana/appointments-dashboard.json")).exists();
         assertThat(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml")).exists();
         assertThat(ROOT.resolve("deploy/grafana/provisioning/dashboards/appointments.yml")).exists();
+    }
+
+    @ParameterizedTest
+    @EnumSource(AppointmentService.class)
+    void recordsEveryTraceLocallyAndExportsThemOnlyWhenSwitchedOn(AppointmentService definition) {
+        assertThat(environment(definition.serviceName()))
+                .containsEntry("TRACING_SAMPLING_PROBABILITY", "1.0")
+                .containsEntry("OTLP_TRACING_EXPORT_ENABLED", "${OTLP_TRACING_EXPORT_ENABLED:-false}");
     }
 
     @Test

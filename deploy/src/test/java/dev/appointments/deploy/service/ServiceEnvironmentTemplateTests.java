@@ -31,7 +31,7 @@ class ServiceEnvironmentTemplateTests {
     private static final Set<String> NOT_NEEDED_IN_PRODUCTION = Set.of(
             "SQS_PORT", "DYNAMODB_PORT", "AUTH_SERVER_PORT", "QUERY_SERVICE_PORT", "REQUEST_SERVICE_PORT",
             "SMTP_PORT", "OTLP_METRICS_EXPORT_ENABLED", "SLOT_CACHE_TTL", "DR_GREY_WEBHOOK_SECRET",
-            "OTLP_TRACING_ENDPOINT", "OTLP_TRACING_HEADERS", "MANAGEMENT_INFO_ENABLED");
+            "OTLP_TRACING_ENDPOINT", "OTLP_TRACING_EXPORT_ENABLED");
 
     private final TemplateJson template = new TemplateJson(SynthesizedStacks.singleRegion(), SynthesizedStacks.REGION);
 
@@ -82,12 +82,13 @@ class ServiceEnvironmentTemplateTests {
     @EnumSource(AppointmentService.class)
     void samplesATenthOfTracesAndExportsThemOnlyToAGivenCollector(AppointmentService service) {
         assertThat(environment(template, service)).containsEntry("TRACING_SAMPLING_PROBABILITY", "0.1")
-                .doesNotContainKey("OTLP_TRACING_ENDPOINT");
+                .doesNotContainKeys("OTLP_TRACING_ENDPOINT", "OTLP_TRACING_EXPORT_ENABLED");
         var exporting = new TemplateJson(SynthesizedStacks.synthesize(Map.of("region", SynthesizedStacks.REGION,
                 "otlpTracingEndpoint", "http://localhost:4318/v1/traces", "tracingSamplingProbability", "0.25")),
                 SynthesizedStacks.REGION);
         assertThat(environment(exporting, service))
                 .containsEntry("OTLP_TRACING_ENDPOINT", "http://localhost:4318/v1/traces")
+                .containsEntry("OTLP_TRACING_EXPORT_ENABLED", "true")
                 .containsEntry("TRACING_SAMPLING_PROBABILITY", "0.25");
     }
 
