@@ -33,12 +33,17 @@ public final class LocalStackInitScript {
     private LocalStackInitScript() {
     }
 
-    /** Regenerates the script: {@code main <repository root>}. */
+    /** The copy the local Kubernetes overlay mounts (kustomize reads no file outside its directory). */
+    public static final String KUBERNETES_COPY = "deploy/kubernetes/overlays/local/provision-resources.sh";
+
+    /** Regenerates the script and its Kubernetes copy: {@code main <repository root>}. */
     public static void main(String[] args) throws IOException {
-        Path script = Path.of(args.length > 0 ? args[0] : "..").resolve(PATH);
-        Files.createDirectories(script.getParent());
-        Files.writeString(script, render());
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String path : List.of(PATH, KUBERNETES_COPY)) {
+            Path script = Path.of(args.length > 0 ? args[0] : "..").resolve(path);
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, render());
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** The script for the system's queues and tables. */
