@@ -1,6 +1,7 @@
 #!/bin/bash
-# Creates the system's queues and tables in LocalStack; docker-compose.yml mounts it into
-# /etc/localstack/init/ready.d, so it runs once LocalStack is ready.
+# Creates the system's queues and tables with `awslocal`: in LocalStack (mounted into
+# /etc/localstack/init/ready.d, it runs once LocalStack is ready), or in docker-compose.yml's provision
+# container, where awslocal is the AWS CLI with endpoints for ElasticMQ and the DynamoDB engine.
 # GENERATED from dev.appointments.resources.Queues and Tables by
 # dev.appointments.deploy.local.LocalStackInitScript; do not edit: regenerate (deploy/README.md).
 # The deploy module's tests fail when this file and the definitions disagree.

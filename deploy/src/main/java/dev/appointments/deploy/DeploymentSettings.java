@@ -29,6 +29,13 @@ import dev.appointments.resources.Queues;
  * @param mailHost the reminder-service's SMTP relay (e.g. Amazon SES's SMTP endpoint)
  * @param mailPort its port (587 with STARTTLS)
  * @param smtpSecretArn Secrets Manager secret with {@code username} and {@code password} for the relay, or null
+ * @param publicBaseUrl the API's public URL when a DNS name points at the load balancer (e.g.
+ *     {@code https://appointments.example.org}), or null for the load balancer's own name
+ * @param otlpTracingEndpoint an OTLP/HTTP collector the services export traces to (e.g.
+ *     {@code http://localhost:4318/v1/traces} for an ADOT sidecar), or null for no export
+ * @param tracingSamplingProbability the share of traces sampled (0.0 to 1.0)
+ * @param rolesClaim the token claim that carries the product's roles (e.g. {@code cognito:groups}), or null for the
+ *     services' default ({@code roles})
  */
 public record DeploymentSettings(
         String region,
@@ -47,7 +54,11 @@ public record DeploymentSettings(
         String alarmEmail,
         String mailHost,
         int mailPort,
-        String smtpSecretArn) {
+        String smtpSecretArn,
+        String publicBaseUrl,
+        String otlpTracingEndpoint,
+        double tracingSamplingProbability,
+        String rolesClaim) {
 
     public DeploymentSettings {
         if (region == null || region.isBlank()) {
@@ -60,6 +71,12 @@ public record DeploymentSettings(
         }
         if (replicaRegions.contains(region)) {
             throw new IllegalArgumentException("replicaRegions must not contain the primary region " + region);
+        }
+        if (publicBaseUrl != null && !publicBaseUrl.matches("https?://[^/]+")) {
+            throw new IllegalArgumentException("publicBaseUrl is a scheme and host without a path: " + publicBaseUrl);
+        }
+        if (tracingSamplingProbability < 0 || tracingSamplingProbability > 1) {
+            throw new IllegalArgumentException("tracingSamplingProbability is between 0 and 1");
         }
         if (minTasks < 0 || maxTasks < Math.max(1, minTasks)) {
             throw new IllegalArgumentException("need 0 <= minTasks <= maxTasks and maxTasks >= 1");
@@ -100,7 +117,11 @@ public record DeploymentSettings(
                 values.string("alarmEmail", null),
                 values.string("mailHost", "email-smtp." + values.string("region", defaultRegion) + ".amazonaws.com"),
                 values.integer("mailPort", 587),
-                values.string("smtpSecretArn", null));
+                values.string("smtpSecretArn", null),
+                values.string("publicBaseUrl", null),
+                values.string("otlpTracingEndpoint", null),
+                values.decimal("tracingSamplingProbability", 0.1),
+                values.string("rolesClaim", null));
     }
 
     /** Context values arrive as strings from {@code -c} and as JSON values from cdk.json. */
@@ -114,6 +135,11 @@ public record DeploymentSettings(
         int integer(String key, int fallback) {
             String value = string(key, null);
             return value == null ? fallback : (int) Double.parseDouble(value);
+        }
+
+        double decimal(String key, double fallback) {
+            String value = string(key, null);
+            return value == null ? fallback : Double.parseDouble(value);
         }
 
         List<String> list(String key) {

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
- * Writes the LocalStack init script of docker-compose.yml: {@code awslocal} commands that create the queues (with
- * their dead-letter queues and redrive policies) and the tables of aws-resources, as the embedded engines'
+ * Writes the provisioning script of docker-compose.yml and LocalStack: {@code awslocal} commands that create the
+ * queues (with their dead-letter queues and redrive policies) and the tables of aws-resources, as the embedded engines'
  * provisioner and the CDK stack do. The script is generated, checked in, and compared with a fresh rendering by the
  * module's tests, so the definitions still exist once.
  */
@@ -33,12 +33,17 @@ public final class LocalStackInitScript {
     private LocalStackInitScript() {
     }
 
-    /** Regenerates the script: {@code main <repository root>}. */
+    /** The copy the local Kubernetes overlay mounts (kustomize reads no file outside its directory). */
+    public static final String KUBERNETES_COPY = "deploy/kubernetes/overlays/local/provision-resources.sh";
+
+    /** Regenerates the script and its Kubernetes copy: {@code main <repository root>}. */
     public static void main(String[] args) throws IOException {
-        Path script = Path.of(args.length > 0 ? args[0] : "..").resolve(PATH);
-        Files.createDirectories(script.getParent());
-        Files.writeString(script, render());
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (String path : List.of(PATH, KUBERNETES_COPY)) {
+            Path script = Path.of(args.length > 0 ? args[0] : "..").resolve(path);
+            Files.createDirectories(script.getParent());
+            Files.writeString(script, render());
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** The script for the system's queues and tables. */
@@ -112,8 +117,9 @@ public final class LocalStackInitScript {
 
     private static final String HEADER = """
             #!/bin/bash
-            # Creates the system's queues and tables in LocalStack; docker-compose.yml mounts it into
-            # /etc/localstack/init/ready.d, so it runs once LocalStack is ready.
+            # Creates the system's queues and tables with `awslocal`: in LocalStack (mounted into
+            # /etc/localstack/init/ready.d, it runs once LocalStack is ready), or in docker-compose.yml's provision
+            # container, where awslocal is the AWS CLI with endpoints for ElasticMQ and the DynamoDB engine.
             # GENERATED from dev.appointments.resources.Queues and Tables by
             # dev.appointments.deploy.local.LocalStackInitScript; do not edit: regenerate (deploy/README.md).
             # The deploy module's tests fail when this file and the definitions disagree.

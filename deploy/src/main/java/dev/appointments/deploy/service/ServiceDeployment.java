@@ -24,6 +24,8 @@ import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.constructs.Construct;
 
 /**
@@ -69,8 +71,7 @@ final class ServiceDeployment extends Construct {
                 .environment(environment(definition, inputs))
                 .secrets(secrets(definition, inputs))
                 .healthCheck(HealthCheck.builder()
-                        .command(List.of("CMD-SHELL", "curl -fsS http://localhost:" + definition.port()
-                                + AppointmentService.LIVENESS_PATH + " || exit 1"))
+                        .command(livenessCheck(definition))
                         .interval(Duration.seconds(15))
                         .timeout(Duration.seconds(5))
                         .retries(3)
@@ -92,27 +93,71 @@ final class ServiceDeployment extends Construct {
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
                 .vpcSubnets(inputs.subnets())
                 .assignPublicIp(inputs.publicIp());
-        if (definition == AppointmentService.QUERY) {
+        if (definition == AppointmentService.QUERY || definition == AppointmentService.REQUEST) {
             // Behind the load balancer: give a starting JVM time before failing target health checks count.
             service.healthCheckGracePeriod(Duration.seconds(120));
         }
         this.service = service.build();
+        NagSuppressions.addResourceSuppressions(task, List.of(
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-ECS2")
+                        .reason("The environment holds configuration only (region, URLs, switches); the one secret, "
+                                + "the SMTP credentials, comes from Secrets Manager through the execution role")
+                        .build(),
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("The execution role's ecr:GetAuthorizationToken has no resource-level permissions "
+                                + "(AWS requires *); image pulls and log writes are scoped by CDK to the repository "
+                                + "and the log group")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()), true);
     }
 
     FargateService service() {
         return service;
     }
 
+    /**
+     * The liveness probe from inside the container. The image has bash but no HTTP client (its base is a plain JRE
+     * image), so bash opens the port and reads the status line.
+     */
+    static List<String> livenessCheck(AppointmentService definition) {
+        return List.of("CMD", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + definition.port()
+                + " && printf 'GET " + AppointmentService.LIVENESS_PATH + " HTTP/1.0\\r\\n\\r\\n' >&3"
+                + " && head -1 <&3 | grep -q ' 200 '");
+    }
+
     private static Map<String, String> environment(AppointmentService definition, Inputs inputs) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("AWS_REGION", inputs.settings().region());
-        environment.put("TOKEN_ISSUER_URI", inputs.tokenIssuerUri());
+        DeploymentSettings settings = inputs.settings();
+        environment.put("AWS_REGION", settings.region());
+        environment.put("TOKEN_ISSUER_URI", inputs.tokenIssuer().issuerUri());
+        environment.put("TRACING_SAMPLING_PROBABILITY", Double.toString(settings.tracingSamplingProbability()));
+        if (settings.rolesClaim() != null) {
+            environment.put("APPOINTMENTS_SECURITY_CLAIMS_ROLES", settings.rolesClaim());
+        }
+        if (settings.otlpTracingEndpoint() != null) {
+            environment.put("OTLP_TRACING_EXPORT_ENABLED", "true");
+            environment.put("OTLP_TRACING_ENDPOINT", settings.otlpTracingEndpoint());
+        }
+        if (definition == AppointmentService.REQUEST) {
+            // Where clients read an outcome (the Location of a 202), and the patient page's origin, which books here.
+            environment.put("APPOINTMENTS_REQUEST_OUTCOMEBASEURL", inputs.baseUrl());
+            environment.put("APPOINTMENTS_SECURITY_CORS_ALLOWEDORIGINS", inputs.baseUrl());
+        }
+        if (definition == AppointmentService.QUERY) {
+            // The patient page: sign-in at the issuer, bookings at the request-service behind the same load balancer.
+            environment.put("REQUEST_SERVICE_URL", inputs.baseUrl());
+            environment.put("PATIENT_PAGE_AUTHORIZATION_ENDPOINT", inputs.tokenIssuer().authorizationEndpoint());
+            environment.put("PATIENT_PAGE_TOKEN_ENDPOINT", inputs.tokenIssuer().tokenEndpoint());
+            environment.put("PATIENT_PAGE_CLIENT_ID", inputs.tokenIssuer().patientWebClientId());
+        }
         // The stack owns the queues; the task roles have no CreateQueue or SetQueueAttributes.
         environment.put("SPRING_CLOUD_STREAM_SQS_BINDER_AUTO_CREATE_QUEUES", "false");
         environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError");
         if (definition == AppointmentService.REMINDER) {
-            environment.put("MAIL_HOST", inputs.settings().mailHost());
-            environment.put("MAIL_PORT", Integer.toString(inputs.settings().mailPort()));
+            environment.put("MAIL_HOST", settings.mailHost());
+            environment.put("MAIL_PORT", Integer.toString(settings.mailPort()));
             environment.put("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true");
             environment.put("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true");
         }
@@ -133,6 +178,6 @@ final class ServiceDeployment extends Construct {
 
     /** What every service deployment shares. */
     record Inputs(DeploymentSettings settings, ICluster cluster, SubnetSelection subnets, boolean publicIp,
-            WorkQueues queues, DataTables tables, String imageTag, String tokenIssuerUri) {
+            WorkQueues queues, DataTables tables, String imageTag, TokenIssuer tokenIssuer, String baseUrl) {
     }
 }

@@ -51,22 +51,23 @@ class ServicesTemplateTests {
     void restartsATaskOnlyWhenItsLivenessProbeFails(AppointmentService service) {
         Map<String, Object> healthCheck = (Map<String, Object>) container(service).get("HealthCheck");
         assertThat(healthCheck.get("Command").toString())
-                .contains("http://localhost:" + service.port() + "/actuator/health/liveness");
+                .contains("/dev/tcp/127.0.0.1/" + service.port())
+                .contains("GET /actuator/health/liveness HTTP/1.0");
     }
 
     @Test
-    void sendsQueryTrafficOnlyToReadyTasksBehindAPublicLoadBalancer() {
-        assertThat(template.ofType("AWS::ElasticLoadBalancingV2::TargetGroup").values()).singleElement()
-                .satisfies(group -> {
-                    assertThat(group.get("HealthCheckPath")).isEqualTo("/actuator/health/readiness");
-                    assertThat(group.get("Port")).isEqualTo(8080);
-                });
+    void sendsTrafficOnlyToReadyTasksOfTheQueryAndRequestServicesBehindOnePublicLoadBalancer() {
+        assertThat(template.ofType("AWS::ElasticLoadBalancingV2::TargetGroup").values()).hasSize(2)
+                .allSatisfy(group -> assertThat(group.get("HealthCheckPath")).isEqualTo("/actuator/health/readiness"))
+                .extracting(group -> group.get("Port")).containsExactlyInAnyOrder(8080, 8081);
         assertThat(template.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer").values()).singleElement()
                 .satisfies(alb -> assertThat(alb.get("Scheme")).isEqualTo("internet-facing"));
-        String queryService = template.idOf("AWS::ECS::Service", "ServiceName", "query-service");
-        assertThat(template.properties(queryService)).containsKey("LoadBalancers");
+        for (AppointmentService service : List.of(AppointmentService.QUERY, AppointmentService.REQUEST)) {
+            String id = template.idOf("AWS::ECS::Service", "ServiceName", service.serviceName());
+            assertThat(template.properties(id)).containsKey("LoadBalancers");
+        }
         assertThat(template.ofType("AWS::ECS::Service").values())
-                .filteredOn(service -> service.containsKey("LoadBalancers")).hasSize(1);
+                .filteredOn(service -> service.containsKey("LoadBalancers")).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,4 @@
+/**
+ * cdk-nag's AwsSolutions rules over the synthesised stacks.
+ */
+package dev.appointments.deploy.nag;
