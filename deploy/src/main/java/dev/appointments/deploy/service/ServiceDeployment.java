@@ -158,6 +158,8 @@ final class ServiceDeployment extends Construct {
         if (definition == AppointmentService.REMINDER) {
             environment.put("MAIL_HOST", settings.mailHost());
             environment.put("MAIL_PORT", Integer.toString(settings.mailPort()));
+            // E-mails link to the patient page (the query-service's root) to cancel or reschedule.
+            environment.put("PATIENT_PAGE_URL", inputs.baseUrl() + "/");
             environment.put("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true");
             environment.put("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true");
         }
