@@ -63,13 +63,15 @@ public final class Tables {
         }
     }
 
-    /** One item per taken slot of a provider: written with attribute_not_exists, it is what forbids double booking. */
+    /**
+     * The providers' calendars: one item per provider and UTC day with the time each appointment keeps and a version,
+     * rewritten under a condition on the version in each booking's transaction; it is what forbids double booking.
+     */
     public static final class SlotLocks {
         public static final String NAME = "slot-locks";
         public static final String PROVIDER_ID = "providerId";
-        /** ISO-8601 UTC instant of the slot's start. */
+        /** {@code day#<ISO-8601 UTC date>}; the name is older than the calendar layout. */
         public static final String SLOT_START = "slotStart";
-        public static final String APPOINTMENT_ID = "appointmentId";
 
         private SlotLocks() {
         }

@@ -25,7 +25,7 @@ class BookingCheckTests {
         BookingDecision decision = calendar.check(date("2026-03-09"), time("09:30"), null, NOW);
 
         assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-09T13:30:00Z"),
-                instant("2026-03-09T13:45:00Z"), List.of(instant("2026-03-09T13:30:00Z"))));
+                instant("2026-03-09T13:45:00Z"), instant("2026-03-09T13:45:00Z")));
     }
 
     @Test
@@ -33,8 +33,7 @@ class BookingCheckTests {
         BookingDecision decision = calendar.check(date("2026-03-06"), time("09:30"), 30, NOW);
 
         assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-06T14:30:00Z"),
-                instant("2026-03-06T15:00:00Z"),
-                List.of(instant("2026-03-06T14:30:00Z"), instant("2026-03-06T14:45:00Z"))));
+                instant("2026-03-06T15:00:00Z"), instant("2026-03-06T15:00:00Z")));
     }
 
     @Test

@@ -22,6 +22,8 @@ import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.appointment.BusyTimes;
+import dev.appointments.rules.TimeWindow;
 import dev.appointments.store.appointment.HistoryEntry;
 import dev.appointments.store.appointment.WriteResult;
 import dev.appointments.store.outcome.Outcome;
@@ -106,12 +108,18 @@ abstract class ConfirmationServiceIntegrationTest {
         Appointment appointment = new Appointment(UUID.randomUUID().toString(), provider.providerId(),
                 "patient-" + UUID.randomUUID(), AppointmentStatus.REQUESTED, startsAt, startsAt.plus(Duration.ofMinutes(15)),
                 zone.getId(), startsAt.atZone(zone).toLocalDate(), startsAt.atZone(zone).toLocalTime(), null, null,
-                List.of(startsAt), 1, List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, requestId, null)),
+                null, 1, List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, requestId, null)),
                 now, now);
         WriteResult result = appointments.book(appointment, Outcome.accepted(requestId, "RequestAppointment", "test",
                 appointment.appointmentId(), "Booked.", now));
         assertThat(result).isEqualTo(WriteResult.WRITTEN);
         return appointment;
+    }
+
+    /** The times the provider's calendar keeps around {@code appointment}'s time, read straight from DynamoDB. */
+    List<TimeWindow> busyAt(Appointment appointment) {
+        return new BusyTimes(engines.dynamoDb(), DynamoDbCalls.DIRECT).within(appointment.providerId(),
+                appointment.blocked());
     }
 
     /** The fact the request-service publishes after booking {@code appointment}. */

@@ -86,7 +86,7 @@ class RestartIntegrationTests {
         ZonedDateTime local = start.atZone(ZoneId.of(NEW_YORK));
         Appointment requested = new Appointment("appt-" + UUID.randomUUID(), providerId, patient.patientId(),
                 AppointmentStatus.REQUESTED, start, start.plus(Duration.ofMinutes(30)), NEW_YORK, local.toLocalDate(),
-                local.toLocalTime(), null, null, List.of(start), 1, List.of(), clock.instant(), clock.instant());
+                local.toLocalTime(), null, null, null, 1, List.of(), clock.instant(), clock.instant());
         appointments.book(requested, Outcome.accepted("req-" + UUID.randomUUID(), "RequestAppointment", "fp",
                 requested.appointmentId(), "booked", clock.instant()));
         Appointment confirmed = requested.transitionedTo(AppointmentStatus.CONFIRMED, clock.instant(), "confirm", null);

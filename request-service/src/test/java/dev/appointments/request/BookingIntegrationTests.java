@@ -44,7 +44,7 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(appointment.get("status").s()).isEqualTo("REQUESTED");
         assertThat(appointment.get("startsAt").s()).isEqualTo("2027-03-03T14:30:00Z");
         assertThat(appointment.get("version").n()).isEqualTo("1");
-        assertThat(locksOf(provider)).containsExactly("2027-03-03T14:30:00Z", "2027-03-03T14:45:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-03T14:30:00Z/2027-03-03T15:00:00Z");
         Message fact = awaitFact(requestId).getFirst();
         assertThat(attribute(fact, "type")).isEqualTo("AppointmentRequested");
         assertThat(fact.body()).contains("\"appointmentId\":\"" + outcome.appointmentId() + "\"")
@@ -69,7 +69,7 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(all).filteredOn(outcome -> outcome.status() == OutcomeStatus.ACCEPTED).hasSize(1);
         assertThat(all).filteredOn(outcome -> "SLOT_UNAVAILABLE".equals(outcome.reason())).hasSize(49);
         assertThat(appointmentsOf(provider)).hasSize(1);
-        assertThat(locksOf(provider)).containsExactly("2027-03-04T15:00:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-04T15:00:00Z/2027-03-04T15:15:00Z");
     }
 
     @Test

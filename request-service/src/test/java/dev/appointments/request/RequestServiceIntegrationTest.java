@@ -121,6 +121,16 @@ abstract class RequestServiceIntegrationTest {
         return providerId;
     }
 
+    /** Replaces the rules of an existing provider, as an admin would. */
+    void changeRules(String providerId, ProviderRules rules) {
+        providers.save(providerId, rules, NOW);
+    }
+
+    /** PUTs new rules for an existing provider through the admin API. */
+    HttpResponse<String> updateRules(String providerId, String rulesJson) throws Exception {
+        return httpPut(adminToken(), "/api/providers/" + providerId, rulesJson);
+    }
+
     static String newRequestId() {
         return "req-" + UUID.randomUUID();
     }
@@ -158,11 +168,13 @@ abstract class RequestServiceIntegrationTest {
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))).items();
     }
 
-    List<String> locksOf(String providerId) {
+    /** The times the provider's calendar keeps, as {@code from/until}, read straight from its calendar days. */
+    List<String> busyOf(String providerId) {
         return engines.dynamoDb().query(request -> request.tableName(Tables.SlotLocks.NAME)
                 .keyConditionExpression("providerId = :p")
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))).items().stream()
-                .map(item -> item.get(Tables.SlotLocks.SLOT_START).s()).toList();
+                .flatMap(item -> item.get("busy").m().values().stream())
+                .map(time -> time.m().get("from").s() + "/" + time.m().get("until").s()).distinct().sorted().toList();
     }
 
     /** Every message now on a queue (received without deleting, so they reappear later). */

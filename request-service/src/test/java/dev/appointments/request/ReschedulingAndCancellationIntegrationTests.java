@@ -37,7 +37,7 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
             assertThat(step.cause()).isEqualTo(move);
             assertThat(step.note()).contains("2027-03-03T14:00:00Z");
         });
-        assertThat(locksOf(provider)).containsExactly("2027-03-04T19:00:00Z", "2027-03-04T19:15:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-04T19:00:00Z/2027-03-04T19:30:00Z");
         String rebook = newRequestId();
         send(requestAppointment(rebook, provider, unique("next"), "2027-03-03", "09:00", null));
         assertThat(awaitOutcome(rebook).status()).isEqualTo(OutcomeStatus.ACCEPTED);
@@ -52,7 +52,7 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
         send(reschedule(move, appointmentId, "2027-03-03", "10:15"));
 
         assertThat(awaitOutcome(move).status()).isEqualTo(OutcomeStatus.ACCEPTED);
-        assertThat(locksOf(provider)).containsExactly("2027-03-03T15:15:00Z", "2027-03-03T15:30:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-03T15:15:00Z/2027-03-03T15:45:00Z");
     }
 
     @Test
@@ -68,7 +68,8 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
         Outcome outcome = awaitOutcome(move);
         assertThat(outcome.reason()).isEqualTo("SLOT_UNAVAILABLE");
         assertThat(appointments.find(mine)).contains(before);
-        assertThat(locksOf(provider)).containsExactly("2027-03-03T16:00:00Z", "2027-03-03T17:00:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-03T16:00:00Z/2027-03-03T16:15:00Z",
+                "2027-03-03T17:00:00Z/2027-03-03T17:15:00Z");
     }
 
     @Test
@@ -83,7 +84,7 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
         var cancelled = appointments.find(appointmentId).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(cancelled.reason()).isEqualTo("feeling better");
-        assertThat(locksOf(provider)).isEmpty();
+        assertThat(busyOf(provider)).isEmpty();
 
         String again = newRequestId();
         send(cancelCommand(again, appointmentId, null));

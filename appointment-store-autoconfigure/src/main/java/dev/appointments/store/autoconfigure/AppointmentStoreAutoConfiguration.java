@@ -5,7 +5,7 @@ import java.time.Clock;
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.appointment.AppointmentLists;
 import dev.appointments.store.appointment.Appointments;
-import dev.appointments.store.appointment.LockedSlots;
+import dev.appointments.store.appointment.BusyTimes;
 import dev.appointments.store.outcome.Outcomes;
 import dev.appointments.store.patient.Patients;
 import dev.appointments.store.provider.Providers;
@@ -75,8 +75,8 @@ public class AppointmentStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LockedSlots lockedSlots(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new LockedSlots(dynamoDb, calls);
+    BusyTimes busyTimes(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        return new BusyTimes(dynamoDb, calls);
     }
 
     @Bean

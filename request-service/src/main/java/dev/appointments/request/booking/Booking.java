@@ -24,7 +24,7 @@ import dev.appointments.store.provider.Providers;
 
 /**
  * Books new appointments: checks the provider's rules, finds or creates the patient, and writes the appointment,
- * its slot locks and the outcome in one transaction.
+ * its time in the provider's calendar and the outcome in one transaction.
  */
 final class Booking {
 
@@ -71,7 +71,7 @@ final class Booking {
         String appointmentId = appointmentIdFor(command.requestId());
         Appointment appointment = new Appointment(appointmentId, request.providerId(), patientId.get(),
                 AppointmentStatus.REQUESTED, slot.start(), slot.end(), calendar.zone().getId(),
-                request.appointmentDate(), request.startTime(), request.notes(), null, slot.lockedSlots(), 1,
+                request.appointmentDate(), request.startTime(), request.notes(), null, slot.blockedUntil(), 1,
                 List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, command.requestId(), null)), now, now);
         Outcome accepted = Outcome.accepted(command.requestId(), command.type(), command.fingerprint(), appointmentId,
                 "Booked; waiting for confirmation.", now);

@@ -15,7 +15,7 @@ import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.provider.Providers;
 
 /**
- * Cancels REQUESTED or CONFIRMED appointments, honouring the provider's cancellation notice; the slot locks are
+ * Cancels REQUESTED or CONFIRMED appointments, honouring the provider's cancellation notice; their time in the calendar is
  * released in the same transaction.
  */
 final class Cancellation {

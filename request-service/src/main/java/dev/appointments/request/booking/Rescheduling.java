@@ -18,8 +18,8 @@ import dev.appointments.store.provider.Provider;
 import dev.appointments.store.provider.Providers;
 
 /**
- * Moves appointments: the new slots are locked and the old ones released in the same transaction as the
- * appointment's change, or nothing changes. The appointment keeps its id and returns to REQUESTED.
+ * Moves appointments: the new time is taken and the old one freed in the provider's calendar in the same
+ * transaction as the appointment's change, or nothing changes. The appointment keeps its id and returns to REQUESTED.
  */
 final class Rescheduling {
 
@@ -64,7 +64,7 @@ final class Rescheduling {
                 case SlotRequest allowed -> slot = allowed;
             }
             Appointment moved = current.movedTo(slot.start(), slot.end(), request.appointmentDate(),
-                    request.startTime(), slot.lockedSlots(), now, command.requestId());
+                    request.startTime(), slot.blockedUntil(), now, command.requestId());
             Outcome accepted = Outcome.accepted(command.requestId(), command.type(), command.fingerprint(),
                     current.appointmentId(), "Moved; waiting for confirmation.", now);
             switch (appointments.update(current, moved, accepted)) {

@@ -1,6 +1,7 @@
 package dev.appointments.request.provider;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import dev.appointments.rules.ProviderRules;
@@ -19,17 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code PUT /api/providers/{providerId}} creates or replaces a provider's booking rules;
- * {@code GET /api/providers/{providerId}} returns them. Invalid rules get a problem response naming each field.
+ * {@code GET /api/providers/{providerId}} returns them. Invalid rules get a problem response naming each field. A
+ * change answers with the future appointments the new rules would not allow: they stay booked.
  */
 @RestController
 @RequestMapping("/api/providers")
 class ProviderController {
 
     private final Providers providers;
+    private final AppointmentsOutsideRules outsideRules;
     private final Clock clock;
 
-    ProviderController(Providers providers, Clock clock) {
+    ProviderController(Providers providers, AppointmentsOutsideRules outsideRules, Clock clock) {
         this.providers = providers;
+        this.outsideRules = outsideRules;
         this.clock = clock;
     }
 
@@ -45,8 +49,10 @@ class ProviderController {
                     violations.stream().map(violation -> violation.field() + ": " + violation.message())
                             .reduce((a, b) -> a + "; " + b).orElse(""), violations));
         }
-        Provider saved = providers.save(providerId, rules, clock.instant());
-        return ResponseEntity.ok().eTag(Long.toString(saved.version())).body(ProviderView.of(saved));
+        Instant now = clock.instant();
+        Provider saved = providers.save(providerId, rules, now);
+        var outside = outsideRules.find(providerId, saved.calendar(), now);
+        return ResponseEntity.ok().eTag(Long.toString(saved.version())).body(SavedProviderView.of(saved, outside));
     }
 
     @GetMapping("/{providerId}")
@@ -67,8 +73,21 @@ class ProviderController {
         return problem;
     }
 
+    /**
+     * A provider as the admin API answers a PUT: with the future appointments its new rules would not allow, which
+     * stay booked (empty when there are none), and whether there were more than could be listed.
+     */
+    record SavedProviderView(String providerId, long version, Instant updatedAt, ProviderRules rules,
+            List<AppointmentsOutsideRules.OutsideRules> appointmentsOutsideRules, boolean moreOutsideRules) {
+
+        static SavedProviderView of(Provider provider, AppointmentsOutsideRules.Found outside) {
+            return new SavedProviderView(provider.providerId(), provider.version(), provider.updatedAt(),
+                    provider.rules(), outside.appointments(), outside.truncated());
+        }
+    }
+
     /** A provider as the admin API shows it. */
-    record ProviderView(String providerId, long version, java.time.Instant updatedAt, ProviderRules rules) {
+    record ProviderView(String providerId, long version, Instant updatedAt, ProviderRules rules) {
 
         static ProviderView of(Provider provider) {
             return new ProviderView(provider.providerId(), provider.version(), provider.updatedAt(), provider.rules());
