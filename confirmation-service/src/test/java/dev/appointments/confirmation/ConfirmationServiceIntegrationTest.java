@@ -92,7 +92,7 @@ abstract class ConfirmationServiceIntegrationTest {
         ProviderRules rules = ProviderRules.withDefaults("Test clinic", "America/New_York",
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
                 .withConfirmation(autoConfirm, confirmationTimeout);
-        return providers.save("provider-" + UUID.randomUUID(), rules, clock.instant());
+        return providers.create("provider-" + UUID.randomUUID(), rules, clock.instant()).orElseThrow();
     }
 
     /** Books a 15-minute appointment three days ahead, now, as the request-service does; returns it. */

@@ -118,7 +118,7 @@ public abstract class QueryServiceIntegrationTest {
 
     protected String newProvider(ProviderRules rules) {
         String providerId = "provider-" + UUID.randomUUID();
-        providers.save(providerId, rules, NOW);
+        providers.create(providerId, rules, NOW);
         return providerId;
     }
 

@@ -75,7 +75,7 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     String newProvider(String providerId) {
-        providers.save(providerId, ProviderRules.withDefaults("Test clinic", NEW_YORK,
+        providers.create(providerId, ProviderRules.withDefaults("Test clinic", NEW_YORK,
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))), clock.instant());
         return providerId;
     }

@@ -49,7 +49,7 @@ class RestartIntegrationTests {
             patient = first.getBean(Patients.class).findOrCreate(new Patient(null, "Grace", "Hopper",
                     "grace-" + UUID.randomUUID() + "@example.com", null, LocalDate.of(1906, 12, 9), clock.instant()));
             String providerId = "provider-" + UUID.randomUUID();
-            first.getBean(Providers.class).save(providerId, ProviderRules.withDefaults("Restart clinic", NEW_YORK,
+            first.getBean(Providers.class).create(providerId, ProviderRules.withDefaults("Restart clinic", NEW_YORK,
                     ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))),
                     clock.instant());
             start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);

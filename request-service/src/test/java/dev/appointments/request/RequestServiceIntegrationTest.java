@@ -117,18 +117,23 @@ abstract class RequestServiceIntegrationTest {
 
     String newProvider(ProviderRules rules) {
         String providerId = "provider-" + UUID.randomUUID();
-        providers.save(providerId, rules, NOW);
+        providers.create(providerId, rules, NOW).orElseThrow();
         return providerId;
     }
 
     /** Replaces the rules of an existing provider, as an admin would. */
     void changeRules(String providerId, ProviderRules rules) {
-        providers.save(providerId, rules, NOW);
+        long version = providers.find(providerId).orElseThrow().version();
+        providers.update(providerId, rules, version, NOW).orElseThrow();
     }
 
-    /** PUTs new rules for an existing provider through the admin API. */
+    /** PUTs new rules for an existing provider through the admin API, from its current version. */
     HttpResponse<String> updateRules(String providerId, String rulesJson) throws Exception {
-        return httpPut(adminToken(), "/api/providers/" + providerId, rulesJson);
+        String etag = "\"" + providers.find(providerId).orElseThrow().version() + "\"";
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/providers/" + providerId))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(rulesJson)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String newRequestId() {

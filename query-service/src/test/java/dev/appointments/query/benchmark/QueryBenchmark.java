@@ -134,7 +134,7 @@ public final class QueryBenchmark {
         List<String> slotPaths = new ArrayList<>();
         for (int p = 0; p < PROVIDERS; p++) {
             String providerId = "bench-provider-" + UUID.randomUUID();
-            providers.save(providerId, rules, now);
+            providers.create(providerId, rules, now);
             providerIds.add(providerId);
             dates.forEach(date -> slotPaths.add("/api/providers/%s/slots?date=%s".formatted(providerId, date)));
         }
