@@ -1,6 +1,10 @@
 package dev.appointments.store.outcome;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * What became of a command.
@@ -13,22 +17,37 @@ import java.time.Instant;
  * @param message a sentence for people
  * @param appointmentId the appointment the command created or changed, when there is one
  * @param recordedAt when the outcome was recorded
+ * @param deadLetterQueue the dead-letter queue the command's message was moved to because it could not be read;
+ *        {@code null} for a command that was read
  */
 public record Outcome(String requestId, String commandType, String fingerprint, OutcomeStatus status, String reason,
-        String message, String appointmentId, Instant recordedAt) {
+        String message, String appointmentId, Instant recordedAt, String deadLetterQueue) {
 
     public static Outcome accepted(String requestId, String commandType, String fingerprint, String appointmentId,
             String message, Instant at) {
-        return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.ACCEPTED, null, message, appointmentId, at);
+        return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.ACCEPTED, null, message, appointmentId, at,
+                null);
     }
 
     public static Outcome rejected(String requestId, String commandType, String fingerprint, String reason,
             String message, String appointmentId, Instant at) {
-        return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.REJECTED, reason, message, appointmentId, at);
+        return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.REJECTED, reason, message, appointmentId, at,
+                null);
     }
 
     /** Whether this outcome was recorded for the same command content. */
     public boolean sameCommand(String otherFingerprint) {
         return fingerprint != null && fingerprint.equals(otherFingerprint);
+    }
+
+    /** The fingerprint of a command's content: the SHA-256 of its text, in hex. */
+    public static String fingerprintOf(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
     }
 }

@@ -66,12 +66,14 @@ public final class Outcomes {
         putIfPresent(item, "message", outcome.message());
         putIfPresent(item, "appointmentId", outcome.appointmentId());
         item.put("recordedAt", instant(outcome.recordedAt()));
+        putIfPresent(item, "deadLetterQueue", outcome.deadLetterQueue());
         return item;
     }
 
     static Outcome fromItem(Map<String, AttributeValue> item) {
         return new Outcome(string(item, Tables.RequestOutcomes.REQUEST_ID), string(item, "commandType"),
                 string(item, "fingerprint"), OutcomeStatus.valueOf(string(item, "status")), string(item, "reason"),
-                string(item, "message"), string(item, "appointmentId"), instant(item, "recordedAt"));
+                string(item, "message"), string(item, "appointmentId"), instant(item, "recordedAt"),
+                string(item, "deadLetterQueue"));
     }
 }

@@ -3,15 +3,20 @@ package dev.appointments.query.outcome;
 import java.net.http.HttpResponse;
 import java.time.LocalTime;
 
+import dev.appointments.model.requests.AppointmentRequestsMessage;
 import dev.appointments.query.QueryServiceIntegrationTest;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
+import dev.appointments.store.outcome.UnreadableCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -34,6 +39,7 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(body.path("recordedAt").asString()).isEqualTo(NOW.toString());
         assertThat(body.has("reason")).isFalse();
         assertThat(body.has("fingerprint")).isFalse();
+        assertThat(body.has("deadLetterQueue")).isFalse();
     }
 
     @Test
@@ -47,6 +53,24 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(body.path("status").asString()).isEqualTo("REJECTED");
         assertThat(body.path("reason").asString()).isEqualTo("SLOT_UNAVAILABLE");
         assertThat(body.path("message").asString()).isEqualTo("The slot is taken.");
+    }
+
+    @Test
+    void saysWhichDeadLetterQueueAnUnreadableCommandWasMovedToAndWhy() {
+        String requestId = "req-unreadable-" + System.nanoTime();
+        String body = "{\"type\": \"RequestAppointment\", \"requestId\": \"" + requestId
+                + "\", \"durationMinutes\": \"long\"}";
+        JacksonException unreadable = assertThrows(JacksonException.class,
+                () -> JsonMapper.builder().build().readValue(body, AppointmentRequestsMessage.class));
+        outcomes.record(UnreadableCommand.of(body, null, null, unreadable)
+                .outcome("appointment-requests-dlq", NOW).orElseThrow());
+
+        JsonNode answer = json(get("/api/appointment-requests/" + requestId));
+
+        assertThat(answer.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(answer.path("reason").asString()).isEqualTo("INVALID");
+        assertThat(answer.path("deadLetterQueue").asString()).isEqualTo("appointment-requests-dlq");
+        assertThat(answer.path("message").asString()).contains("durationMinutes", "appointment-requests-dlq");
     }
 
     @Test
