@@ -16,6 +16,7 @@ import dev.appointments.rules.TimeRange;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.OutcomeStatus;
 import dev.appointments.store.patient.Patients;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,6 +30,9 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
 
     @Autowired
     Patients patients;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void booksAnAppointmentAndTellsTheConfirmationService() {
@@ -70,6 +74,30 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(all).filteredOn(outcome -> "SLOT_UNAVAILABLE".equals(outcome.reason())).hasSize(49);
         assertThat(appointmentsOf(provider)).hasSize(1);
         assertThat(busyOf(provider)).containsExactly("2027-03-04T15:00:00Z/2027-03-04T15:15:00Z");
+    }
+
+    @Test
+    void concurrentBookingsOfOneDayAllCommitWithoutRedelivery() {
+        // Every booking of the day writes the same calendar item: those that lose its version read it again.
+        String provider = newProvider(false);
+        List<String> times = IntStream.range(0, 32).mapToObj(i -> "%02d:%02d".formatted(9 + i / 4, (i % 4) * 15))
+                .toList();
+        List<String> requestIds = IntStream.range(0, 40).mapToObj(i -> newRequestId()).toList();
+        double failedBefore = failedMessages();
+        String url = queueUrl(Queues.APPOINTMENT_REQUESTS);
+        for (int from = 0; from < requestIds.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> entries = IntStream.range(from, from + 10)
+                    .mapToObj(i -> SendMessageBatchRequestEntry.builder().id(requestIds.get(i))
+                            .messageBody(requestAppointment(requestIds.get(i), provider, unique("c"), "2027-03-04",
+                                    times.get(i % times.size()), null)).build()).toList();
+            engines.sqs().sendMessageBatch(request -> request.queueUrl(url).entries(entries));
+        }
+
+        List<Outcome> all = requestIds.stream().map(this::awaitOutcome).toList();
+
+        assertThat(all).filteredOn(outcome -> outcome.status() == OutcomeStatus.ACCEPTED).hasSize(32);
+        assertThat(all).filteredOn(outcome -> "SLOT_UNAVAILABLE".equals(outcome.reason())).hasSize(8);
+        assertThat(failedMessages()).as("messages left for SQS to redeliver").isEqualTo(failedBefore);
     }
 
     @Test
@@ -223,6 +251,12 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
                 () -> peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
                         .filter(message -> requestId.equals(attribute(message, "requestId"))).toList(),
                 facts -> !facts.isEmpty());
+    }
+
+    /** Messages the consumer threw on, which SQS delivers again after the visibility timeout. */
+    private double failedMessages() {
+        return meters.find("sqs.binder.messages.failed").tag("binding", "appointmentRequests-in-0").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     static String unique(String name) {

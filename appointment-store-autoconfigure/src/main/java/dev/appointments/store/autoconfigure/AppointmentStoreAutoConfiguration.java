@@ -58,7 +58,8 @@ public class AppointmentStoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DynamoDbCalls dynamoDbCalls(CircuitBreaker dynamoDbCircuitBreaker, DynamoDbResilienceProperties properties) {
-        return new ResilientDynamoDbCalls(dynamoDbCircuitBreaker, properties.retryAttempts());
+        return new ResilientDynamoDbCalls(dynamoDbCircuitBreaker, properties.retryAttempts(),
+                properties.retryMaxBackoff());
     }
 
     @Bean

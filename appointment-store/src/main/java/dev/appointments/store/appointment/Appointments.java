@@ -105,15 +105,21 @@ public final class Appointments {
                 + " kept changing under the write");
     }
 
-    /** The result of the transaction; empty when only a calendar day changed since it was read. */
+    /**
+     * The result of the transaction; empty when only a calendar day changed since it was read. A transaction that
+     * collided with another one is cancelled with a {@link TransientConflictException} inside the call, so that the
+     * service's retry runs it again.
+     */
     private Optional<WriteResult> transact(List<TransactWriteItem> items) {
-        try {
-            calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(items)));
-            return Optional.of(WriteResult.WRITTEN);
-        }
-        catch (TransactionCanceledException ex) {
-            return whyCancelled(ex.cancellationReasons(), items);
-        }
+        return calls.call(() -> {
+            try {
+                dynamoDb.transactWriteItems(request -> request.transactItems(items));
+                return Optional.of(WriteResult.WRITTEN);
+            }
+            catch (TransactionCanceledException ex) {
+                return whyCancelled(ex.cancellationReasons(), items);
+            }
+        });
     }
 
     private static Optional<WriteResult> whyCancelled(List<CancellationReason> reasons, List<TransactWriteItem> items) {
