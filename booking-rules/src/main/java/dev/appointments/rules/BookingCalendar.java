@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.appointments.model.ReasonCode;
+
 /**
  * The calendar of one provider: its slot grid, the booking check, the time an appointment keeps and the free
  * slots of a day. Built once per version of the rules and safe to share between threads; {@code now} always comes
@@ -108,16 +110,18 @@ public final class BookingCalendar {
     }
 
     /**
-     * Whether an appointment starting at {@code start} may be cancelled at {@code now}: empty when it may, otherwise
-     * {@code IN_THE_PAST} once it has begun or {@code TOO_SHORT_NOTICE} inside the cancellation notice.
+     * Whether an appointment starting at {@code start} may give up its time at {@code now}, by a cancellation or by a
+     * move (which leaves its time as a cancellation does): empty when it may, otherwise {@code ALREADY_STARTED} once
+     * it has begun or {@code INSIDE_CANCELLATION_NOTICE} within the provider's cancellation notice.
      */
     public Optional<Refusal> checkCancellation(Instant start, Instant now) {
         if (!start.isAfter(now)) {
-            return Optional.of(new Refusal(RefusalReason.IN_THE_PAST, "The appointment has already begun."));
+            return Optional.of(new Refusal(ReasonCode.ALREADY_STARTED, "The appointment has already begun."));
         }
         if (start.isBefore(now.plus(rules.cancellationNotice()))) {
-            return Optional.of(new Refusal(RefusalReason.TOO_SHORT_NOTICE, "This provider takes cancellations up to "
-                    + BookingCheck.describe(rules.cancellationNotice()) + " before the start."));
+            return Optional.of(new Refusal(ReasonCode.INSIDE_CANCELLATION_NOTICE, "This provider takes "
+                    + "cancellations and moves up to " + BookingCheck.describe(rules.cancellationNotice())
+                    + " before the start."));
         }
         return Optional.empty();
     }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.appointments.model.ReasonCode;
+
 import org.junit.jupiter.api.Test;
 
 class BlockedTimeTests {
@@ -98,11 +100,11 @@ class BlockedTimeTests {
         BookingCalendar half = Providers.calendar(Providers.weekdays().withSlotMinutes(30));
 
         assertThat(half.checkFit(date("2026-03-09"), time("09:15"), 30)).get().extracting(Refusal::reason)
-            .isEqualTo(RefusalReason.MISALIGNED);
+            .isEqualTo(ReasonCode.MISALIGNED);
         assertThat(half.checkFit(date("2026-03-09"), time("09:30"), 45)).get().extracting(Refusal::reason)
-            .isEqualTo(RefusalReason.INVALID_DURATION);
+            .isEqualTo(ReasonCode.INVALID_DURATION);
         assertThat(half.checkFit(date("2026-03-09"), time("16:30"), 60)).get().extracting(Refusal::reason)
-            .isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+            .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(half.checkFit(date("2026-03-09"), time("16:30"), 30)).isEmpty();
     }
 

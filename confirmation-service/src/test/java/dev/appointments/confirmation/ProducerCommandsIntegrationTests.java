@@ -67,9 +67,31 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
     }
 
     @Test
+    void anAppointmentCanNeitherBeCompletedNorMarkedNoShowBeforeItStarts() {
+        Provider provider = newProvider(false, Duration.ofMinutes(15));
+        Appointment booked = book(provider);
+        String confirm = newRequestId();
+        send(new ConfirmAppointment(confirm, booked.appointmentId()));
+        awaitOutcome(confirm);
+        Appointment confirmed = appointment(booked.appointmentId());
+
+        String complete = newRequestId();
+        String noShow = newRequestId();
+        send(new CompleteAppointment(complete, booked.appointmentId()));
+        send(new MarkNoShow(noShow, booked.appointmentId()));
+
+        Outcome completed = awaitOutcome(complete);
+        assertThat(completed.status()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(completed.reason()).as(completed.message()).isEqualTo("NOT_STARTED_YET");
+        assertThat(awaitOutcome(noShow).reason()).isEqualTo("NOT_STARTED_YET");
+        assertThat(appointment(booked.appointmentId())).isEqualTo(confirmed);
+    }
+
+    @Test
     void confirmedAppointmentsEndCompletedOrNoShowWithoutNotices() {
         Provider provider = newProvider(false, Duration.ofMinutes(15));
-        Appointment visited = book(provider);
+        // Both have begun: only then can a visit be complete or missed.
+        Appointment visited = book(provider, clock.instant().minus(Duration.ofHours(2)));
         Appointment missed = book(provider, visited.startsAt().plus(Duration.ofHours(1)));
         String confirmVisited = newRequestId();
         String confirmMissed = newRequestId();

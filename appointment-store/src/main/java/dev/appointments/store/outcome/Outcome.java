@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import dev.appointments.model.ReasonCode;
+
 /**
  * What became of a command.
  *
@@ -13,7 +15,7 @@ import java.util.HexFormat;
  * @param commandType the command's {@code type}
  * @param fingerprint a digest of the command's content, to tell a redelivery from a reused requestId
  * @param status accepted or rejected
- * @param reason machine-readable reason code of a rejection, {@code null} when accepted
+ * @param reason the {@link ReasonCode} of a rejection, by name; {@code null} when accepted
  * @param message a sentence for people
  * @param appointmentId the appointment the command created or changed, when there is one
  * @param recordedAt when the outcome was recorded
@@ -29,10 +31,10 @@ public record Outcome(String requestId, String commandType, String fingerprint, 
                 null);
     }
 
-    public static Outcome rejected(String requestId, String commandType, String fingerprint, String reason,
+    public static Outcome rejected(String requestId, String commandType, String fingerprint, ReasonCode reason,
             String message, String appointmentId, Instant at) {
-        return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.REJECTED, reason, message, appointmentId, at,
-                null);
+        return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.REJECTED, reason.name(), message,
+                appointmentId, at, null);
     }
 
     /** Whether this outcome was recorded for the same command content. */

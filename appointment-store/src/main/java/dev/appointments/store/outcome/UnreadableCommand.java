@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.appointments.model.Identifier;
+import dev.appointments.model.ReasonCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidTypeIdException;
@@ -54,7 +55,7 @@ public record UnreadableCommand(String requestId, String type, String problem, S
         if (requestId == null) {
             return Optional.empty();
         }
-        return Optional.of(new Outcome(requestId, type, fingerprint, OutcomeStatus.REJECTED, "INVALID",
+        return Optional.of(new Outcome(requestId, type, fingerprint, OutcomeStatus.REJECTED, ReasonCode.INVALID.name(),
                 "The message could not be read as a command (" + problem + "); it was moved to " + deadLetterQueue
                         + " as it was sent. Send a corrected command with a new requestId.",
                 null, at, deadLetterQueue));

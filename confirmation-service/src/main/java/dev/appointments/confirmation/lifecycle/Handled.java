@@ -2,6 +2,7 @@ package dev.appointments.confirmation.lifecycle;
 
 import java.util.List;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
 import dev.appointments.store.outcome.Outcome;
 
@@ -32,6 +33,6 @@ public record Handled(String result, Outcome outcome, List<AppointmentRemindersM
     }
 
     static Handled duplicate(Outcome earlier) {
-        return new Handled("DUPLICATE_REQUEST_ID", earlier, List.of(), true);
+        return new Handled(ReasonCode.DUPLICATE_REQUEST_ID.name(), earlier, List.of(), true);
     }
 }

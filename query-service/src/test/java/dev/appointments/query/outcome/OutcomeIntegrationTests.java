@@ -3,6 +3,7 @@ package dev.appointments.query.outcome;
 import java.net.http.HttpResponse;
 import java.time.LocalTime;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.requests.AppointmentRequestsMessage;
 import dev.appointments.query.QueryServiceIntegrationTest;
 import dev.appointments.store.appointment.Appointment;
@@ -45,7 +46,7 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
     @Test
     void returnsTheReasonOfARejection() {
         String requestId = "req-rejected-" + System.nanoTime();
-        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", "SLOT_UNAVAILABLE",
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", ReasonCode.SLOT_UNAVAILABLE,
                 "The slot is taken.", null, NOW));
 
         JsonNode body = json(get("/api/appointment-requests/" + requestId));

@@ -3,6 +3,7 @@ package dev.appointments.query.security;
 import java.time.LocalTime;
 import java.util.UUID;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.query.QueryServiceIntegrationTest;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
@@ -51,7 +52,7 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
     @Test
     void anOutcomeWithoutAppointmentIsForSchedulersAndOpsOnly() {
         String requestId = "req-" + UUID.randomUUID();
-        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", "SLOT_UNAVAILABLE", "The slot is taken.",
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", ReasonCode.SLOT_UNAVAILABLE, "The slot is taken.",
                 null, NOW));
         String patient = patientToken(newPatient().patientId());
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.FieldViolation;
 import dev.appointments.model.FieldViolations;
 import dev.appointments.model.MessageTypes;
@@ -62,7 +63,7 @@ public class AppointmentRequestsHandler {
         }
         List<FieldViolation> violations = FieldViolations.of(validator, message);
         if (!violations.isEmpty()) {
-            return rejections.reject(command, ReasonCodes.INVALID, violations.stream()
+            return rejections.reject(command, ReasonCode.INVALID, violations.stream()
                     .map(violation -> violation.field() + ": " + violation.message())
                     .collect(Collectors.joining("; ")), null);
         }

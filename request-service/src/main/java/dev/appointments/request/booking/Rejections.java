@@ -2,6 +2,7 @@ package dev.appointments.request.booking;
 
 import java.time.Clock;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
 
@@ -18,7 +19,7 @@ final class Rejections {
         this.clock = clock;
     }
 
-    Handled reject(Command command, String reason, String message, String appointmentId) {
+    Handled reject(Command command, ReasonCode reason, String message, String appointmentId) {
         return Handled.of(outcomes.record(Outcome.rejected(command.requestId(), command.type(), command.fingerprint(),
                 reason, message, appointmentId, clock.instant())));
     }

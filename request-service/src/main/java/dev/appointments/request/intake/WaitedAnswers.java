@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.appointments.request.booking.ReasonCodes;
+import dev.appointments.model.ReasonCode;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.OutcomeStatus;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +35,7 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
         if (!outcome.sameCommand(fingerprint)) {
             return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "requestId already used",
                     "This requestId was already used for a different command; send this one with a new requestId.",
-                    ReasonCodes.DUPLICATE_REQUEST_ID, outcome.requestId());
+                    ReasonCode.DUPLICATE_REQUEST_ID.name(), outcome.requestId());
         }
         if (outcome.status() == OutcomeStatus.ACCEPTED) {
             URI location = outcome.appointmentId() == null ? outcomeUrl
@@ -45,7 +45,7 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
                     .header(HttpHeaders.CONTENT_LOCATION, outcomeUrl.toString())
                     .body(OutcomeBody.of(outcome));
         }
-        if (ReasonCodes.SLOT_UNAVAILABLE.equals(outcome.reason())) {
+        if (ReasonCode.SLOT_UNAVAILABLE.name().equals(outcome.reason())) {
             return refusal(HttpStatus.CONFLICT, "Slot unavailable", outcome.message(), outcome.reason(),
                     outcome.requestId());
         }

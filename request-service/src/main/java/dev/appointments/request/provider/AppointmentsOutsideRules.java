@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.appointments.model.ReasonCode;
 import dev.appointments.rules.BookingCalendar;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentIndex;
@@ -57,7 +58,7 @@ class AppointmentsOutsideRules {
                     }
                     outside.add(new OutsideRules(appointment.appointmentId(), local.toLocalDate(),
                             local.toLocalTime(), minutes, appointment.status().name(),
-                            refusal.get().reason().name(), refusal.get().message()));
+                            refusal.get().reason(), refusal.get().message()));
                 }
             }
             startKey = page.nextKey();
@@ -78,6 +79,6 @@ class AppointmentsOutsideRules {
      */
     record OutsideRules(String appointmentId, LocalDate appointmentDate,
             @JsonFormat(pattern = "HH:mm") LocalTime startTime, int durationMinutes,
-            String status, String reason, String message) {
+            String status, ReasonCode reason, String message) {
     }
 }
