@@ -3,6 +3,7 @@ package dev.appointments.confirmation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.appointments.model.confirmations.AppointmentCancelled;
 import dev.appointments.model.confirmations.AppointmentRequested;
@@ -14,6 +15,7 @@ import dev.appointments.model.confirmations.MarkNoShow;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
+import dev.appointments.resources.Tables;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.HistoryEntry;
@@ -24,6 +26,7 @@ import dev.appointments.store.provider.Provider;
 import dev.appointments.timers.DurableTimers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -176,7 +179,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
     }
 
     @Test
-    void requestIdReusedForAnotherCommandIsIgnored() {
+    void requestIdReusedForAnotherCommandIsRefusedInTheFirstOutcomeAndChangesNothing() {
         Provider provider = newProvider(false, Duration.ofMinutes(15));
         Appointment first = book(provider);
         Appointment second = book(provider, first.startsAt().plus(Duration.ofHours(1)));
@@ -189,7 +192,16 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
 
         awaitHandled("DeclineAppointment", before, 1);
         assertThat(appointment(second.appointmentId())).isEqualTo(second);
-        assertThat(outcomes.find(requestId).orElseThrow().commandType()).isEqualTo("ConfirmAppointment");
+        Outcome outcome = outcomes.find(requestId).orElseThrow();
+        assertThat(outcome.commandType()).isEqualTo("ConfirmAppointment");
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.ACCEPTED);
+        var stored = engines.dynamoDb().getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item().get("laterSubmissions");
+        assertThat(stored).as("later submissions").isNotNull();
+        assertThat(stored.l()).singleElement().satisfies(submission -> {
+            assertThat(submission.m().get("commandType").s()).isEqualTo("DeclineAppointment");
+            assertThat(submission.m().get("reason").s()).isEqualTo("DUPLICATE_REQUEST_ID");
+        });
     }
 
     @Test

@@ -120,18 +120,33 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     @Test
-    void aRequestIdReusedForADifferentCommandChangesNothing() {
+    void aRequestIdReusedForADifferentCommandIsRefusedWhereTheProducerSeesItAndChangesNothingElse() {
         String provider = newProvider(false);
         String requestId = newRequestId();
         send(requestAppointment(requestId, provider, unique("first"), "2027-03-05", "13:00", null));
         Outcome first = awaitOutcome(requestId);
+        double countedBefore = meters.counter("appointments.commands.duplicate.request.id").count();
 
-        send(requestAppointment(requestId, provider, unique("second"), "2027-03-05", "14:00", null));
+        String second = requestAppointment(requestId, provider, unique("second"), "2027-03-05", "14:00", null);
+        send(second);
+        send(second);
         String marker = newRequestId();
         send(requestAppointment(marker, provider, unique("marker"), "2027-03-05", "15:00", null));
         awaitOutcome(marker);
 
-        assertThat(outcomes.find(requestId)).contains(first);
+        List<Map<String, AttributeValue>> refused = await().atMost(Duration.ofSeconds(20))
+                .until(() -> laterSubmissionsOf(requestId), submissions -> !submissions.isEmpty());
+        assertThat(refused).singleElement().satisfies(submission -> {
+            assertThat(submission.get("reason").s()).isEqualTo("DUPLICATE_REQUEST_ID");
+            assertThat(submission.get("commandType").s()).isEqualTo("RequestAppointment");
+            assertThat(submission.get("at").s()).isEqualTo(NOW.toString());
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                meters.counter("appointments.commands.duplicate.request.id").count()).isEqualTo(countedBefore + 1));
+        Outcome after = outcomes.find(requestId).orElseThrow();
+        assertThat(List.of(after.status(), after.commandType(), after.fingerprint(), after.appointmentId(),
+                after.recordedAt(), after.message())).isEqualTo(List.of(first.status(), first.commandType(),
+                first.fingerprint(), first.appointmentId(), first.recordedAt(), first.message()));
         assertThat(appointmentsOf(provider)).extracting(item -> item.get("startsAt").s())
                 .containsExactlyInAnyOrder("2027-03-05T18:00:00Z", "2027-03-05T20:00:00Z");
     }
@@ -251,6 +266,13 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
                 () -> peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
                         .filter(message -> requestId.equals(attribute(message, "requestId"))).toList(),
                 facts -> !facts.isEmpty());
+    }
+
+    /** The later submissions recorded with a requestId's outcome, read straight from DynamoDB. */
+    private List<Map<String, AttributeValue>> laterSubmissionsOf(String requestId) {
+        AttributeValue list = engines.dynamoDb().getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item().get("laterSubmissions");
+        return list == null ? List.of() : list.l().stream().map(AttributeValue::m).toList();
     }
 
     /** Messages the consumer threw on, which SQS delivers again after the visibility timeout. */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import dev.appointments.model.ReasonCode;
 
@@ -21,25 +22,37 @@ import dev.appointments.model.ReasonCode;
  * @param recordedAt when the outcome was recorded
  * @param deadLetterQueue the dead-letter queue the command's message was moved to because it could not be read;
  *        {@code null} for a command that was read
+ * @param laterSubmissions other commands sent later under the same requestId, each refused; the outcome itself never
+ *        changes
  */
 public record Outcome(String requestId, String commandType, String fingerprint, OutcomeStatus status, String reason,
-        String message, String appointmentId, Instant recordedAt, String deadLetterQueue) {
+        String message, String appointmentId, Instant recordedAt, String deadLetterQueue,
+        List<LaterSubmission> laterSubmissions) {
+
+    public Outcome {
+        laterSubmissions = laterSubmissions == null ? List.of() : List.copyOf(laterSubmissions);
+    }
 
     public static Outcome accepted(String requestId, String commandType, String fingerprint, String appointmentId,
             String message, Instant at) {
         return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.ACCEPTED, null, message, appointmentId, at,
-                null);
+                null, List.of());
     }
 
     public static Outcome rejected(String requestId, String commandType, String fingerprint, ReasonCode reason,
             String message, String appointmentId, Instant at) {
         return new Outcome(requestId, commandType, fingerprint, OutcomeStatus.REJECTED, reason.name(), message,
-                appointmentId, at, null);
+                appointmentId, at, null, List.of());
     }
 
     /** Whether this outcome was recorded for the same command content. */
     public boolean sameCommand(String otherFingerprint) {
         return fingerprint != null && fingerprint.equals(otherFingerprint);
+    }
+
+    /** The refusal of {@code laterCommand}, a different command sent under this outcome's requestId. */
+    public LaterSubmission refusal(String laterCommandType, String laterFingerprint, Instant at) {
+        return new LaterSubmission(at, laterCommandType, laterFingerprint, ReasonCode.DUPLICATE_REQUEST_ID.name());
     }
 
     /** The fingerprint of a command's content: the SHA-256 of its text, in hex. */

@@ -1,6 +1,7 @@
 package dev.appointments.store.outcome;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -58,7 +59,7 @@ public record UnreadableCommand(String requestId, String type, String problem, S
         return Optional.of(new Outcome(requestId, type, fingerprint, OutcomeStatus.REJECTED, ReasonCode.INVALID.name(),
                 "The message could not be read as a command (" + problem + "); it was moved to " + deadLetterQueue
                         + " as it was sent. Send a corrected command with a new requestId.",
-                null, at, deadLetterQueue));
+                null, at, deadLetterQueue, List.of()));
     }
 
     private static JsonNode tree(String body) {

@@ -97,7 +97,7 @@ public class AppointmentConfirmationsHandler {
      * @return whether an outcome stands for its requestId now
      */
     public boolean refuseUnreadable(UnreadableCommand unreadable, String deadLetterQueue) {
-        return unreadable.outcome(deadLetterQueue, clock.instant()).map(outcomes::record).isPresent();
+        return unreadable.outcome(deadLetterQueue, clock.instant()).map(outcomes::recordOrRefuse).isPresent();
     }
 
     private Handled command(String requestId, AppointmentConfirmationsMessage message,

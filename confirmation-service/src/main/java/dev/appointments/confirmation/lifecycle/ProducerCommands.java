@@ -18,7 +18,8 @@ import dev.appointments.store.outcome.Outcomes;
 /**
  * The producers' lifecycle commands. Each is a conditional transition on status and version, written with its
  * outcome in one transaction; a command that can't be honoured gets a recorded rejection instead. A command whose
- * requestId has an outcome already is not run again.
+ * requestId has an outcome already is not run again; if it is another command, it is refused and listed with that
+ * outcome.
  */
 final class ProducerCommands {
 
@@ -92,7 +93,8 @@ final class ProducerCommands {
 
     private Handled answerAgain(Outcome earlier, Command command) {
         if (!earlier.sameCommand(command.fingerprint())) {
-            return Handled.duplicate(earlier);
+            return Handled.duplicate(earlier, outcomes.recordLater(command.requestId(),
+                    earlier.refusal(command.type(), command.fingerprint(), clock.instant())));
         }
         if (earlier.status() != OutcomeStatus.ACCEPTED || earlier.appointmentId() == null) {
             return Handled.of(earlier, List.of());
@@ -103,7 +105,10 @@ final class ProducerCommands {
     }
 
     private Handled reject(Command command, ReasonCode reason, String message, String appointmentId) {
-        return Handled.of(outcomes.record(Outcome.rejected(command.requestId(), command.type(), command.fingerprint(),
-                reason, message, appointmentId, clock.instant())), List.of());
+        Outcome standing = outcomes.record(Outcome.rejected(command.requestId(), command.type(),
+                command.fingerprint(), reason, message, appointmentId, clock.instant()));
+        // Another command under the same requestId may have been answered in the meantime.
+        return standing.sameCommand(command.fingerprint()) ? Handled.of(standing, List.of())
+                : answerAgain(standing, command);
     }
 }

@@ -47,7 +47,8 @@ class AppointmentConfirmationsConsumer {
                     var messageType = MDC.putCloseable("messageType", type)) {
                 Handled handled = handler.handle(received);
                 if (handled.duplicateRequestId()) {
-                    log.warn("Ignored a command whose requestId was used before for a different command");
+                    log.warn("Refused a command whose requestId was used before for a different command; the refusal "
+                            + "is listed with the first outcome");
                 } else {
                     publisher.publish(handled.notices());
                 }

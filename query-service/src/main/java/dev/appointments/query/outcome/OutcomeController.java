@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/appointment-requests/{requestId}}: the recorded outcome of a command, which says where the command
  * is: answered, or (with {@code deadLetterQueue}) unreadable and moved to that dead-letter queue; a 404 means it still
- * waits in its queue. Outcomes never change once recorded, so a 200 can be cached for good; a 404 may turn into a 200
- * once the command has been handled.
+ * waits in its queue. An outcome's decision never changes once recorded; other commands sent later under the same
+ * requestId are listed in {@code laterSubmissions}, refused. A 404 may turn into a 200 once the command has been
+ * handled.
  * <p>
  * Schedulers and ops see every outcome. An outcome names no patient, only the appointment it created or changed, so a
  * patient sees the outcomes about its own appointments; any other outcome, including a rejection that created no
@@ -48,6 +49,12 @@ class OutcomeController {
                     {"requestId": "req-7f3b", "commandType": "RequestAppointment", "status": "REJECTED",
                      "reason": "SLOT_UNAVAILABLE", "message": "The slot is taken: 2026-12-01 09:30 at dr-grey.",
                      "recordedAt": "2026-11-20T10:00:02Z"}"""),
+            @ExampleObject(name = "requestId reused", value = """
+                    {"requestId": "req-7f3a", "commandType": "RequestAppointment", "status": "ACCEPTED",
+                     "message": "Booked; waiting for confirmation.",
+                     "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "recordedAt": "2026-11-20T10:00:00Z",
+                     "laterSubmissions": [{"at": "2026-11-20T10:05:00Z", "commandType": "CancelAppointment",
+                                           "reason": "DUPLICATE_REQUEST_ID"}]}"""),
             @ExampleObject(name = "dead-lettered", value = """
                     {"requestId": "req-7f3c", "commandType": "RequestAppointment", "status": "REJECTED",
                      "reason": "INVALID", "message": "The message could not be read as a command (field durationMinutes

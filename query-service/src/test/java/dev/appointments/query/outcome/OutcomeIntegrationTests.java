@@ -41,6 +41,7 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(body.has("reason")).isFalse();
         assertThat(body.has("fingerprint")).isFalse();
         assertThat(body.has("deadLetterQueue")).isFalse();
+        assertThat(body.has("laterSubmissions")).isFalse();
     }
 
     @Test
@@ -72,6 +73,25 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(answer.path("reason").asString()).isEqualTo("INVALID");
         assertThat(answer.path("deadLetterQueue").asString()).isEqualTo("appointment-requests-dlq");
         assertThat(answer.path("message").asString()).contains("durationMinutes", "appointment-requests-dlq");
+    }
+
+    @Test
+    void listsTheLaterCommandsThatReusedTheRequestIdBesideTheFirstOutcome() {
+        String requestId = "req-reused-" + System.nanoTime();
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "first", ReasonCode.SLOT_UNAVAILABLE,
+                "The slot is taken.", null, NOW));
+        Outcome first = outcomes.find(requestId).orElseThrow();
+        outcomes.recordLater(requestId, first.refusal("CancelAppointment", "second", NOW.plusSeconds(60)));
+
+        JsonNode body = json(get("/api/appointment-requests/" + requestId));
+
+        assertThat(body.path("reason").asString()).isEqualTo("SLOT_UNAVAILABLE");
+        assertThat(body.path("commandType").asString()).isEqualTo("RequestAppointment");
+        assertThat(body.path("laterSubmissions")).hasSize(1);
+        assertThat(body.at("/laterSubmissions/0/commandType").asString()).isEqualTo("CancelAppointment");
+        assertThat(body.at("/laterSubmissions/0/reason").asString()).isEqualTo("DUPLICATE_REQUEST_ID");
+        assertThat(body.at("/laterSubmissions/0/at").asString()).isEqualTo(NOW.plusSeconds(60).toString());
+        assertThat(body.at("/laterSubmissions/0").has("fingerprint")).isFalse();
     }
 
     @Test

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Handles the commands of the appointment-requests queue. A command whose requestId already has an outcome is not
- * run again: a redelivery gets its facts published again, a different command under a used requestId is ignored.
+ * run again: a redelivery gets its facts published again, a different command under a used requestId is refused and
+ * listed with the first outcome.
  */
 @Service
 public class AppointmentRequestsHandler {
@@ -79,7 +80,7 @@ public class AppointmentRequestsHandler {
 
     private Handled answerAgain(Outcome earlier, Command command) {
         if (!earlier.sameCommand(command.fingerprint())) {
-            return new Handled(earlier, List.of(), true);
+            return rejections.duplicate(earlier, command);
         }
         if (earlier.status() != OutcomeStatus.ACCEPTED || earlier.appointmentId() == null) {
             return Handled.of(earlier);

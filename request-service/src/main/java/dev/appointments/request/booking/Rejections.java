@@ -20,7 +20,19 @@ final class Rejections {
     }
 
     Handled reject(Command command, ReasonCode reason, String message, String appointmentId) {
-        return Handled.of(outcomes.record(Outcome.rejected(command.requestId(), command.type(), command.fingerprint(),
-                reason, message, appointmentId, clock.instant())));
+        Outcome standing = outcomes.record(Outcome.rejected(command.requestId(), command.type(),
+                command.fingerprint(), reason, message, appointmentId, clock.instant()));
+        // Another command under the same requestId may have been answered in the meantime.
+        return standing.sameCommand(command.fingerprint()) ? Handled.of(standing) : duplicate(standing, command);
+    }
+
+    /**
+     * Refuses {@code command}, which reuses the requestId of {@code first} for other content: the first outcome
+     * stands, and lists this command as a later submission refused {@code DUPLICATE_REQUEST_ID}.
+     */
+    Handled duplicate(Outcome first, Command command) {
+        boolean recorded = outcomes.recordLater(command.requestId(),
+                first.refusal(command.type(), command.fingerprint(), clock.instant()));
+        return Handled.duplicate(first, recorded);
     }
 }

@@ -38,8 +38,11 @@ class AppointmentRequestsConsumer {
                     var type = MDC.putCloseable("messageType", command.getClass().getSimpleName())) {
                 Handled handled = handler.handle(command);
                 if (handled.duplicateRequestId()) {
-                    log.warn("Ignored a command whose requestId was used before for a different command");
-                    meters.counter("appointments.commands.duplicate.request.id").increment();
+                    if (handled.refusalRecorded()) {
+                        log.warn("Refused a {} whose requestId was used before for a different command; the refusal "
+                                + "is listed with the first outcome", MessageTypes.typeOf(command));
+                        meters.counter("appointments.commands.duplicate.request.id").increment();
+                    }
                     return;
                 }
                 publisher.publish(handled.facts(), command.requestId());

@@ -42,7 +42,7 @@ class UnreadableCommands {
         Object queue = message.getHeaders().get(QUEUE_NAME_HEADER);
         String deadLetterQueue = (queue != null ? queue : Queues.APPOINTMENT_REQUESTS) + QueueDefinition.DLQ_SUFFIX;
         try (var requestId = MDC.putCloseable("requestId", unreadable.requestId())) {
-            unreadable.outcome(deadLetterQueue, clock.instant()).ifPresent(outcomes::record);
+            unreadable.outcome(deadLetterQueue, clock.instant()).ifPresent(outcomes::recordOrRefuse);
             // The problem names fields and types, never values: the body may hold personal data.
             log.warn("Unreadable {} message{}: {}", unreadable.type(),
                     unreadable.requestId() == null ? " without a requestId" : "", unreadable.problem());
