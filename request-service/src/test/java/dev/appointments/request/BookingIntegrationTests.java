@@ -56,6 +56,22 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     @Test
+    void anOutcomeExpiresAfterItsRetentionWhileTheAppointmentAndThePatientNeverDo() {
+        String provider = newProvider(false);
+        String requestId = newRequestId();
+        String email = unique("kept");
+        send(requestAppointment(requestId, provider, email, "2027-03-03", "11:30", null));
+        Outcome outcome = awaitOutcome(requestId);
+
+        // DynamoDB's TTL reads epoch seconds from the attribute the tables declare (aws-resources, deploy/).
+        assertThat(item(Tables.RequestOutcomes.NAME, "requestId", requestId).get("expiresAt").n())
+                .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
+        assertThat(item(Tables.Appointments.NAME, "appointmentId", outcome.appointmentId())).doesNotContainKey("expiresAt");
+        assertThat(item(Tables.Patients.NAME, "patientId", patients.findIdByEmail(email).orElseThrow()))
+                .doesNotContainKey("expiresAt");
+    }
+
+    @Test
     void fiftyConcurrentRequestsForOneSlotBookExactlyOne() {
         String provider = newProvider(false);
         List<String> requestIds = IntStream.range(0, 50).mapToObj(i -> newRequestId()).toList();
@@ -266,6 +282,11 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
                 () -> peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
                         .filter(message -> requestId.equals(attribute(message, "requestId"))).toList(),
                 facts -> !facts.isEmpty());
+    }
+
+    private Map<String, AttributeValue> item(String table, String key, String value) {
+        return engines.dynamoDb().getItem(request -> request.tableName(table)
+                .key(Map.of(key, AttributeValue.fromS(value)))).item();
     }
 
     /** The later submissions recorded with a requestId's outcome, read straight from DynamoDB. */

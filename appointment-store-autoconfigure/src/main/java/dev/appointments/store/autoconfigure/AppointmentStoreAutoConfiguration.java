@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration")
 @ConditionalOnBean(DynamoDbClient.class)
-@EnableConfigurationProperties(DynamoDbResilienceProperties.class)
+@EnableConfigurationProperties({ DynamoDbResilienceProperties.class, RetentionProperties.class })
 public class AppointmentStoreAutoConfiguration {
 
     @Bean
@@ -64,8 +64,8 @@ public class AppointmentStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Appointments appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new Appointments(dynamoDb, calls);
+    Appointments appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls, Outcomes outcomes) {
+        return new Appointments(dynamoDb, calls, outcomes);
     }
 
     @Bean
@@ -82,8 +82,8 @@ public class AppointmentStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outcomes outcomes(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new Outcomes(dynamoDb, calls);
+    Outcomes outcomes(DynamoDbClient dynamoDb, DynamoDbCalls calls, RetentionProperties retention) {
+        return new Outcomes(dynamoDb, calls, retention.outcomes());
     }
 
     @Bean

@@ -40,11 +40,18 @@ public final class Appointments {
     private final DynamoDbClient dynamoDb;
     private final DynamoDbCalls calls;
     private final CalendarDays days;
+    private final Outcomes outcomes;
 
     public Appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        this(dynamoDb, calls, new Outcomes(dynamoDb, calls));
+    }
+
+    /** @param outcomes how the outcomes written with the appointments are recorded (their retention) */
+    public Appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls, Outcomes outcomes) {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
         this.days = new CalendarDays(dynamoDb, calls);
+        this.outcomes = outcomes;
     }
 
     public Optional<Appointment> find(String appointmentId) {
@@ -93,7 +100,7 @@ public final class Appointments {
                 items.add(CalendarDays.put(next.providerId(), day.with(next.appointmentId(), taken)));
             }
             if (outcome != null) {
-                items.add(Outcomes.recordInTransaction(outcome));
+                items.add(outcomes.recordInTransaction(outcome));
             }
             Optional<WriteResult> result = transact(items);
             if (result.isPresent()) {

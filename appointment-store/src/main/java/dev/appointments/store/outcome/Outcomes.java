@@ -1,5 +1,6 @@
 package dev.appointments.store.outcome;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import static dev.appointments.store.Attributes.instant;
 import static dev.appointments.store.Attributes.listOfMaps;
+import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.putIfPresent;
 import static dev.appointments.store.Attributes.s;
 import static dev.appointments.store.Attributes.string;
 
 /**
  * The request-outcomes table. An outcome is written once, with {@code attribute_not_exists}, and never changed; later
- * commands that reuse its requestId for other content are refused and listed beside it.
+ * commands that reuse its requestId for other content are refused and listed beside it. Outcomes expire (DynamoDB
+ * time to live on {@code expiresAt}) a retention after they were recorded.
  */
 public final class Outcomes {
 
@@ -33,12 +36,25 @@ public final class Outcomes {
 
     private static final String NOT_RECORDED = "attribute_not_exists(" + Tables.RequestOutcomes.REQUEST_ID + ")";
 
+    /**
+     * How long an outcome is kept: well beyond the 14 days a message can live in SQS, so that a late redelivery still
+     * finds it, and long enough for producers to read their answers.
+     */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+
     private final DynamoDbClient dynamoDb;
     private final DynamoDbCalls calls;
+    private final Duration retention;
 
     public Outcomes(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        this(dynamoDb, calls, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long after it was recorded an outcome expires (DynamoDB time to live) */
+    public Outcomes(DynamoDbClient dynamoDb, DynamoDbCalls calls, Duration retention) {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
+        this.retention = retention;
     }
 
     public Optional<Outcome> find(String requestId) {
@@ -107,12 +123,12 @@ public final class Outcomes {
     }
 
     /** The write of an outcome as one item of a transaction, failing the transaction if one exists. */
-    public static TransactWriteItem recordInTransaction(Outcome outcome) {
+    public TransactWriteItem recordInTransaction(Outcome outcome) {
         return TransactWriteItem.builder().put(Put.builder().tableName(Tables.RequestOutcomes.NAME)
                 .item(toItem(outcome)).conditionExpression(NOT_RECORDED).build()).build();
     }
 
-    static Map<String, AttributeValue> toItem(Outcome outcome) {
+    private Map<String, AttributeValue> toItem(Outcome outcome) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Tables.RequestOutcomes.REQUEST_ID, s(outcome.requestId()));
         item.put("commandType", s(outcome.commandType()));
@@ -123,6 +139,7 @@ public final class Outcomes {
         putIfPresent(item, "appointmentId", outcome.appointmentId());
         item.put("recordedAt", instant(outcome.recordedAt()));
         putIfPresent(item, "deadLetterQueue", outcome.deadLetterQueue());
+        item.put(Tables.EXPIRES_AT, n(outcome.recordedAt().plus(retention).getEpochSecond()));
         return item;
     }
 
