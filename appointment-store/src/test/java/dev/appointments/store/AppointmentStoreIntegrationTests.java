@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,10 +14,11 @@ import java.util.stream.IntStream;
 
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.engines.EmbeddedEnginesExtension;
-import dev.appointments.resources.Tables;
+import dev.appointments.rules.TimeWindow;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.appointment.BusyTimes;
 import dev.appointments.store.appointment.WriteResult;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
@@ -26,7 +26,6 @@ import dev.appointments.store.patient.Patient;
 import dev.appointments.store.patient.Patients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,14 +40,14 @@ class AppointmentStoreIntegrationTests {
     private final Patients patients = new Patients(engines.dynamoDb(), DynamoDbCalls.DIRECT);
 
     @Test
-    void booksAnAppointmentWithItsLocksAndOutcomeInOneTransaction() {
+    void booksAnAppointmentWithItsTimeAndOutcomeInOneTransaction() {
         String provider = "provider-" + UUID.randomUUID();
         Appointment appointment = appointment(provider, "2026-12-10T14:30:00Z", 2);
 
         assertThat(appointments.book(appointment, accepted(appointment))).isEqualTo(WriteResult.WRITTEN);
 
         assertThat(appointments.find(appointment.appointmentId())).contains(appointment);
-        assertThat(locksOf(provider)).containsExactly("2026-12-10T14:30:00Z", "2026-12-10T14:45:00Z");
+        assertThat(busyOf(provider)).containsExactly("2026-12-10T14:30:00Z/2026-12-10T15:00:00Z");
         assertThat(outcomes.find("req-" + appointment.appointmentId())).isPresent();
     }
 
@@ -84,6 +83,41 @@ class AppointmentStoreIntegrationTests {
     }
 
     @Test
+    void concurrentBookingsOfDifferentSlotsOnOneDayAllCommit() throws Exception {
+        String provider = "provider-" + UUID.randomUUID();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<WriteResult>> attempts = IntStream.range(0, 16).<Callable<WriteResult>>mapToObj(i -> () -> {
+                Appointment candidate = appointment(provider, Instant.parse("2026-12-11T14:00:00Z")
+                        .plus(15L * i, ChronoUnit.MINUTES).toString(), 1);
+                return retryingConflicts(() -> appointments.book(candidate, accepted(candidate)));
+            }).toList();
+            List<WriteResult> results = pool.invokeAll(attempts).stream().map(AppointmentStoreIntegrationTests::join).toList();
+            assertThat(results).containsOnly(WriteResult.WRITTEN);
+            assertThat(busyOf(provider)).hasSize(16);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAppointmentOverMidnightKeepsItsTimeOnBothDays() {
+        String provider = "provider-" + UUID.randomUUID();
+        Appointment late = appointment(provider, "2026-12-10T23:30:00Z", 4);
+        assertThat(appointments.book(late, accepted(late))).isEqualTo(WriteResult.WRITTEN);
+
+        Appointment nextDay = appointment(provider, "2026-12-11T00:15:00Z", 1);
+        Appointment sameDay = appointment(provider, "2026-12-10T23:15:00Z", 2);
+
+        assertThat(appointments.book(nextDay, accepted(nextDay))).isEqualTo(WriteResult.SLOT_TAKEN);
+        assertThat(appointments.book(sameDay, accepted(sameDay))).isEqualTo(WriteResult.SLOT_TAKEN);
+        Appointment cancelled = late.transitionedTo(AppointmentStatus.CANCELLED, NOW, "req-cancel", null);
+        assertThat(appointments.update(late, cancelled, null)).isEqualTo(WriteResult.WRITTEN);
+        assertThat(appointments.book(nextDay, accepted(nextDay))).isEqualTo(WriteResult.WRITTEN);
+    }
+
+    @Test
     void anUpdateOfAStaleVersionChangesNothing() {
         String provider = "provider-" + UUID.randomUUID();
         Appointment booked = appointment(provider, "2026-12-10T16:00:00Z", 1);
@@ -95,11 +129,11 @@ class AppointmentStoreIntegrationTests {
 
         assertThat(appointments.update(booked, cancelledFromStale, null)).isEqualTo(WriteResult.STALE);
         assertThat(appointments.find(booked.appointmentId()).orElseThrow().status()).isEqualTo(AppointmentStatus.CONFIRMED);
-        assertThat(locksOf(provider)).hasSize(1);
+        assertThat(busyOf(provider)).hasSize(1);
     }
 
     @Test
-    void leavingTheCalendarReleasesTheLocks() {
+    void leavingTheCalendarFreesItsTime() {
         String provider = "provider-" + UUID.randomUUID();
         Appointment booked = appointment(provider, "2026-12-10T17:00:00Z", 2);
         appointments.book(booked, accepted(booked));
@@ -107,7 +141,7 @@ class AppointmentStoreIntegrationTests {
         Appointment cancelled = booked.transitionedTo(AppointmentStatus.CANCELLED, NOW, "req-cancel", "ill");
         assertThat(appointments.update(booked, cancelled, null)).isEqualTo(WriteResult.WRITTEN);
 
-        assertThat(locksOf(provider)).isEmpty();
+        assertThat(busyOf(provider)).isEmpty();
         Appointment stored = appointments.find(booked.appointmentId()).orElseThrow();
         assertThat(stored.history()).extracting(entry -> entry.to()).containsExactly(AppointmentStatus.REQUESTED,
                 AppointmentStatus.CANCELLED);
@@ -131,20 +165,18 @@ class AppointmentStoreIntegrationTests {
         }
     }
 
-    private List<String> locksOf(String provider) {
-        return engines.dynamoDb().query(request -> request.tableName(Tables.SlotLocks.NAME)
-                .keyConditionExpression("providerId = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(provider)))).items().stream()
-                .map(item -> item.get(Tables.SlotLocks.SLOT_START).s()).toList();
+    private List<String> busyOf(String provider) {
+        return new BusyTimes(engines.dynamoDb(), DynamoDbCalls.DIRECT).within(provider,
+                new TimeWindow(Instant.parse("2026-12-09T00:00:00Z"), Instant.parse("2026-12-13T00:00:00Z"))).stream()
+                .map(time -> time.from() + "/" + time.to()).sorted().toList();
     }
 
     private static Appointment appointment(String provider, String start, int slots) {
         Instant startsAt = Instant.parse(start);
-        List<Instant> locks = IntStream.range(0, slots).mapToObj(i -> startsAt.plus(15L * i, ChronoUnit.MINUTES)).toList();
         String id = UUID.randomUUID().toString();
         return new Appointment(id, provider, "patient-1", AppointmentStatus.REQUESTED, startsAt,
                 startsAt.plus(15L * slots, ChronoUnit.MINUTES), "America/New_York", LocalDate.of(2026, 12, 10),
-                LocalTime.of(9, 30), null, null, locks, 1,
+                LocalTime.of(9, 30), null, null, null, 1,
                 List.of(new dev.appointments.store.appointment.HistoryEntry(NOW, null, AppointmentStatus.REQUESTED,
                         "req-" + id, null)), NOW, NOW);
     }

@@ -2,6 +2,7 @@ package dev.appointments.resources;
 
 import java.util.List;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -11,6 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
  * The DynamoDB tables of the system: their names, keys and indexes. Every read path of the
@@ -63,13 +67,15 @@ public final class Tables {
         }
     }
 
-    /** One item per taken slot of a provider: written with attribute_not_exists, it is what forbids double booking. */
+    /**
+     * The providers' calendars: one item per provider and UTC day with the time each appointment keeps and a version,
+     * rewritten under a condition on the version in each booking's transaction; it is what forbids double booking.
+     */
     public static final class SlotLocks {
         public static final String NAME = "slot-locks";
         public static final String PROVIDER_ID = "providerId";
-        /** ISO-8601 UTC instant of the slot's start. */
+        /** {@code day#<ISO-8601 UTC date>}; the name is older than the calendar layout. */
         public static final String SLOT_START = "slotStart";
-        public static final String APPOINTMENT_ID = "appointmentId";
 
         private SlotLocks() {
         }
@@ -108,7 +114,46 @@ public final class Tables {
         }
     }
 
+    /**
+     * The attribute DynamoDB's time to live reads, in epoch seconds, on the tables whose items expire (the same name
+     * as in the CDK stack). Only records that nothing needs once they are old expire: command outcomes and
+     * notification records some weeks after they were written (well after the 14 days a message can live in SQS, so
+     * that a late redelivery still finds its idempotency record), timers some days after they were due. Appointments,
+     * patients, providers and the calendars never expire.
+     */
+    public static final String EXPIRES_AT = "expiresAt";
+
     private Tables() {
+    }
+
+    /** The tables whose items carry {@link #EXPIRES_AT}. */
+    public static List<String> expiring() {
+        return List.of(RequestOutcomes.NAME, Notifications.NAME, Timers.NAME);
+    }
+
+    /** The requests that turn time to live on for {@link #expiring()} tables, reading {@link #EXPIRES_AT}. */
+    public static List<UpdateTimeToLiveRequest> timeToLive() {
+        return expiring().stream().map(table -> UpdateTimeToLiveRequest.builder().tableName(table)
+                .timeToLiveSpecification(TimeToLiveSpecification.builder().attributeName(EXPIRES_AT).enabled(true)
+                        .build())
+                .build()).toList();
+    }
+
+    /**
+     * Turns time to live on where it is not on yet; running it again changes nothing (DynamoDB refuses to enable it
+     * twice). For engines that tables are provisioned on by code: the CDK stack declares the same.
+     */
+    public static void enableTimeToLive(DynamoDbClient dynamoDb) {
+        for (UpdateTimeToLiveRequest request : timeToLive()) {
+            var current = dynamoDb.describeTimeToLive(describe -> describe.tableName(request.tableName()))
+                    .timeToLiveDescription();
+            boolean on = current != null && EXPIRES_AT.equals(current.attributeName())
+                    && (current.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                            || current.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
+            if (!on) {
+                dynamoDb.updateTimeToLive(request);
+            }
+        }
     }
 
     /** Every table, as the request that creates it. */

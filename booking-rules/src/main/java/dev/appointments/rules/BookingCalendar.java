@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.appointments.model.ReasonCode;
+
 /**
- * The calendar of one provider: its slot grid, the booking check, the slot locks an appointment takes and the free
+ * The calendar of one provider: its slot grid, the booking check, the time an appointment keeps and the free
  * slots of a day. Built once per version of the rules and safe to share between threads; {@code now} always comes
  * from the caller's clock.
  */
@@ -22,15 +23,15 @@ public final class BookingCalendar {
 
     private final SlotGrid grid;
 
-    private final SlotLocks locks;
+    private final BlockedTime blocked;
 
     private final BookingCheck check;
 
     private BookingCalendar(ProviderRules rules) {
         this.rules = rules;
         this.grid = new SlotGrid(rules);
-        this.locks = new SlotLocks(grid, rules.bufferMinutes());
-        this.check = new BookingCheck(rules, grid, locks);
+        this.blocked = new BlockedTime(grid, rules.bufferMinutes());
+        this.check = new BookingCheck(rules, grid, blocked);
     }
 
     /**
@@ -61,53 +62,66 @@ public final class BookingCalendar {
 
     /**
      * Whether an appointment may start at a provider-local date and time and last {@code durationMinutes} (null
-     * means one slot), seen at {@code now}. Does not look at other appointments: the slot locks do that.
+     * means one slot), seen at {@code now}. Does not look at other appointments: the provider's busy times do that.
      */
     public BookingDecision check(LocalDate date, LocalTime startTime, Integer durationMinutes, Instant now) {
         return check.check(date, startTime, durationMinutes, now);
     }
 
     /**
-     * The lock keys of an appointment: the grid instants in {@code [start, start + duration + buffer)}, the buffer
-     * rounded up to whole slots.
-     * @throws IllegalArgumentException when {@code start} is not a grid instant or the duration is not positive
+     * Whether these rules would allow an appointment at a provider-local date and time for {@code durationMinutes},
+     * leaving aside when it is asked (notice, advance, the past): empty when they would, otherwise the rule it
+     * breaks ({@code INVALID_DURATION}, {@code MISALIGNED}, {@code OUTSIDE_SCHEDULE}). For appointments booked under
+     * earlier rules, which stay valid.
      */
-    public List<Instant> lockedSlots(Instant start, Duration duration) {
-        return locks.lockedSlots(start, duration);
+    public Optional<Refusal> checkFit(LocalDate date, LocalTime startTime, int durationMinutes) {
+        return check.checkFit(date, startTime, durationMinutes);
     }
 
-    /** The buffer between appointments as the locks enforce it: rounded up to whole slots. */
+    /**
+     * The time an appointment keeps from others, {@code [start, start + duration + buffer)}, the buffer rounded up
+     * to whole slots.
+     * @throws IllegalArgumentException when the duration is not positive
+     */
+    public TimeWindow blockedTime(Instant start, Duration duration) {
+        return blocked.of(start, duration);
+    }
+
+    /** The buffer between appointments as bookings keep it: rounded up to whole slots. */
     public Duration effectiveBuffer() {
-        return locks.buffer();
+        return blocked.buffer();
     }
 
     /**
      * The slots of a date where a one-slot appointment (with its buffer) can be booked at {@code now}: allowed by the
-     * booking check and sharing no lock with {@code lockedSlots}, the locks held in {@link #lockWindow(LocalDate)}.
+     * booking check and overlapping none of {@code busy}, the times other appointments keep in
+     * {@link #busyWindow(LocalDate)}.
      */
-    public List<Slot> freeSlots(LocalDate date, Set<Instant> lockedSlots, Instant now) {
+    public List<Slot> freeSlots(LocalDate date, Collection<TimeWindow> busy, Instant now) {
         return grid.slots(date).stream()
             .filter(slot -> check.check(date, slot.time(), null, now) instanceof SlotRequest request
-                    && Collections.disjoint(request.lockedSlots(), lockedSlots))
+                    && busy.stream().noneMatch(request.blocked()::overlaps))
             .toList();
     }
 
-    /** The range of lock instants that {@link #freeSlots} needs to know about for a date. */
-    public TimeWindow lockWindow(LocalDate date) {
-        return locks.lockWindow(date);
+    /** The range of instants whose busy times {@link #freeSlots} needs to know about for a date. */
+    public TimeWindow busyWindow(LocalDate date) {
+        return blocked.window(date);
     }
 
     /**
-     * Whether an appointment starting at {@code start} may be cancelled at {@code now}: empty when it may, otherwise
-     * {@code IN_THE_PAST} once it has begun or {@code TOO_SHORT_NOTICE} inside the cancellation notice.
+     * Whether an appointment starting at {@code start} may give up its time at {@code now}, by a cancellation or by a
+     * move (which leaves its time as a cancellation does): empty when it may, otherwise {@code ALREADY_STARTED} once
+     * it has begun or {@code INSIDE_CANCELLATION_NOTICE} within the provider's cancellation notice.
      */
     public Optional<Refusal> checkCancellation(Instant start, Instant now) {
         if (!start.isAfter(now)) {
-            return Optional.of(new Refusal(RefusalReason.IN_THE_PAST, "The appointment has already begun."));
+            return Optional.of(new Refusal(ReasonCode.ALREADY_STARTED, "The appointment has already begun."));
         }
         if (start.isBefore(now.plus(rules.cancellationNotice()))) {
-            return Optional.of(new Refusal(RefusalReason.TOO_SHORT_NOTICE, "This provider takes cancellations up to "
-                    + BookingCheck.describe(rules.cancellationNotice()) + " before the start."));
+            return Optional.of(new Refusal(ReasonCode.INSIDE_CANCELLATION_NOTICE, "This provider takes "
+                    + "cancellations and moves up to " + BookingCheck.describe(rules.cancellationNotice())
+                    + " before the start."));
         }
         return Optional.empty();
     }

@@ -99,7 +99,7 @@ final class SlotGrid {
 
     /**
      * The grid instants in {@code [from, to)}, open or not, in order. Every slot start that any booking can have is
-     * one of them, which is what makes them usable as lock keys.
+     * one of them.
      */
     List<Instant> instantsBetween(Instant from, Instant to) {
         // Without a transition since a day before, the offset is fixed and no time in the range is a repeated one.

@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import dev.appointments.model.ReasonCode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +27,7 @@ class BookingCheckTests {
         BookingDecision decision = calendar.check(date("2026-03-09"), time("09:30"), null, NOW);
 
         assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-09T13:30:00Z"),
-                instant("2026-03-09T13:45:00Z"), List.of(instant("2026-03-09T13:30:00Z"))));
+                instant("2026-03-09T13:45:00Z"), instant("2026-03-09T13:45:00Z")));
     }
 
     @Test
@@ -33,8 +35,7 @@ class BookingCheckTests {
         BookingDecision decision = calendar.check(date("2026-03-06"), time("09:30"), 30, NOW);
 
         assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-06T14:30:00Z"),
-                instant("2026-03-06T15:00:00Z"),
-                List.of(instant("2026-03-06T14:30:00Z"), instant("2026-03-06T14:45:00Z"))));
+                instant("2026-03-06T15:00:00Z"), instant("2026-03-06T15:00:00Z")));
     }
 
     @Test
@@ -57,13 +58,13 @@ class BookingCheckTests {
     @ValueSource(ints = { 0, -15, 20, 1455 })
     void refusesADurationThatIsNotAPositiveMultipleOfTheSlotUpToADay(int minutes) {
         assertThat(reason(calendar.check(date("2026-03-09"), time("09:30"), minutes, NOW)))
-            .isEqualTo(RefusalReason.INVALID_DURATION);
+            .isEqualTo(ReasonCode.INVALID_DURATION);
     }
 
     @Test
     void refusesAStartInThePast() {
         assertThat(reason(calendar.check(date("2026-02-27"), time("09:30"), null, NOW)))
-            .isEqualTo(RefusalReason.IN_THE_PAST);
+            .isEqualTo(ReasonCode.IN_THE_PAST);
     }
 
     @Test
@@ -71,14 +72,14 @@ class BookingCheckTests {
         Instant nineThirty = instant("2026-03-09T13:30:00Z");
 
         assertThat(reason(calendar.check(date("2026-03-09"), time("09:30"), null, nineThirty)))
-            .isEqualTo(RefusalReason.IN_THE_PAST);
+            .isEqualTo(ReasonCode.IN_THE_PAST);
     }
 
     @Test
     void refusesAStartInsideTheMinimumNoticeAndAcceptsOneExactlyAtIt() {
         // NOW plus 24 hours is Monday 2026-03-02, 10:00 in New York.
         assertThat(reason(calendar.check(date("2026-03-02"), time("09:45"), null, NOW)))
-            .isEqualTo(RefusalReason.TOO_SHORT_NOTICE);
+            .isEqualTo(ReasonCode.TOO_SHORT_NOTICE);
         assertThat(calendar.check(date("2026-03-02"), time("10:00"), null, NOW)).isInstanceOf(SlotRequest.class);
     }
 
@@ -90,30 +91,30 @@ class BookingCheckTests {
 
         assertThat(saturday.check(date("2026-05-30"), time("11:00"), null, NOW)).isInstanceOf(SlotRequest.class);
         assertThat(reason(saturday.check(date("2026-05-30"), time("11:15"), null, NOW)))
-            .isEqualTo(RefusalReason.TOO_FAR_AHEAD);
+            .isEqualTo(ReasonCode.TOO_FAR_AHEAD);
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "09:10", "09:30:30", "16:59" })
     void refusesAStartOffTheSlotGrid(String start) {
         assertThat(reason(calendar.check(date("2026-03-09"), LocalTime.parse(start), null, NOW)))
-            .isEqualTo(RefusalReason.MISALIGNED);
+            .isEqualTo(ReasonCode.MISALIGNED);
     }
 
     @Test
     void refusesAClosedWeekday() {
         Refusal refusal = (Refusal) calendar.check(date("2026-03-07"), time("10:00"), null, NOW);
 
-        assertThat(refusal.reason()).isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+        assertThat(refusal.reason()).isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(refusal.message()).contains("closed on 2026-03-07");
     }
 
     @Test
     void refusesAStartBeforeOpeningAndAnAppointmentRunningPastClosing() {
         assertThat(reason(calendar.check(date("2026-03-09"), time("08:45"), null, NOW)))
-            .isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+            .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(reason(calendar.check(date("2026-03-09"), time("16:45"), 30, NOW)))
-            .isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+            .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(calendar.check(date("2026-03-09"), time("16:30"), 30, NOW)).isInstanceOf(SlotRequest.class);
     }
 
@@ -123,7 +124,7 @@ class BookingCheckTests {
                 ProviderRules.mondayToFriday(TimeRange.of("09:00", "12:00"), TimeRange.of("13:00", "17:00"))));
 
         assertThat(reason(split.check(date("2026-03-09"), time("11:45"), 30, NOW)))
-            .isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+            .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(split.check(date("2026-03-09"), time("11:30"), 30, NOW)).isInstanceOf(SlotRequest.class);
     }
 
@@ -133,7 +134,7 @@ class BookingCheckTests {
 
         Refusal refusal = (Refusal) night.check(date("2026-03-08"), time("02:30"), null, NOW);
 
-        assertThat(refusal.reason()).isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+        assertThat(refusal.reason()).isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(refusal.message()).contains("does not exist");
     }
 
@@ -144,9 +145,9 @@ class BookingCheckTests {
                 DateOverride.openOn(date("2026-03-11"), TimeRange.of("12:00", "14:00")))));
 
         assertThat(reason(withOverrides.check(date("2026-03-10"), time("10:00"), null, NOW)))
-            .isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+            .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(reason(withOverrides.check(date("2026-03-11"), time("10:00"), null, NOW)))
-            .isEqualTo(RefusalReason.OUTSIDE_SCHEDULE);
+            .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(withOverrides.check(date("2026-03-11"), time("13:45"), null, NOW)).isInstanceOf(SlotRequest.class);
     }
 
@@ -157,28 +158,28 @@ class BookingCheckTests {
         LocalDate saturdayTooFar = date("2026-06-06");
 
         assertThat(reason(calendar.check(date("2026-03-09"), time("09:10"), 20, NOW)))
-            .isEqualTo(RefusalReason.INVALID_DURATION);
+            .isEqualTo(ReasonCode.INVALID_DURATION);
         assertThat(reason(calendar.check(pastSaturday, time("03:10"), null, NOW)))
-            .isEqualTo(RefusalReason.IN_THE_PAST);
+            .isEqualTo(ReasonCode.IN_THE_PAST);
         assertThat(reason(calendar.check(sundayWithinNotice, time("23:10"), null, NOW)))
-            .isEqualTo(RefusalReason.TOO_SHORT_NOTICE);
+            .isEqualTo(ReasonCode.TOO_SHORT_NOTICE);
         assertThat(reason(calendar.check(saturdayTooFar, time("03:10"), null, NOW)))
-            .isEqualTo(RefusalReason.TOO_FAR_AHEAD);
+            .isEqualTo(ReasonCode.TOO_FAR_AHEAD);
         assertThat(reason(calendar.check(date("2026-03-07"), time("03:10"), null, NOW)))
-            .isEqualTo(RefusalReason.MISALIGNED);
+            .isEqualTo(ReasonCode.MISALIGNED);
     }
 
     @Test
-    void cancellationHonoursTheNotice() {
+    void cancellingOrMovingHonoursTheNoticeAndEndsAtTheStart() {
         BookingCalendar strict = Providers.calendar(Providers.weekdays().withCancellationNotice(Duration.ofHours(24)));
         Instant start = instant("2026-03-09T13:30:00Z");
 
         assertThat(calendar.checkCancellation(start, instant("2026-03-09T13:29:00Z"))).isEmpty();
         assertThat(strict.checkCancellation(start, instant("2026-03-08T13:30:00Z"))).isEmpty();
         assertThat(strict.checkCancellation(start, instant("2026-03-08T13:31:00Z"))).get()
-            .extracting(Refusal::reason).isEqualTo(RefusalReason.TOO_SHORT_NOTICE);
+            .extracting(Refusal::reason).isEqualTo(ReasonCode.INSIDE_CANCELLATION_NOTICE);
         assertThat(calendar.checkCancellation(start, start)).get()
-            .extracting(Refusal::reason).isEqualTo(RefusalReason.IN_THE_PAST);
+            .extracting(Refusal::reason).isEqualTo(ReasonCode.ALREADY_STARTED);
     }
 
     @Test
@@ -190,7 +191,7 @@ class BookingCheckTests {
         assertThat(calendar.holdExpiry(instant("2026-03-09T13:20:00Z"), start)).isEqualTo(start);
     }
 
-    private static RefusalReason reason(BookingDecision decision) {
+    private static ReasonCode reason(BookingDecision decision) {
         assertThat(decision).isInstanceOf(Refusal.class);
         return ((Refusal) decision).reason();
     }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +54,7 @@ class CalendarPropertiesTests {
                     BookingDecision decision = calendar.check(date, offered.time(), null, now);
 
                     assertThat(decision).as("%s in %s", offered, calendar.rules().weeklyHours())
-                        .isEqualTo(new SlotRequest(offered.start(), offered.end(),
-                                calendar.lockedSlots(offered.start(), Duration.ofMinutes(slot))));
+                        .isEqualTo(new SlotRequest(offered.start(), offered.end(), offered.end()));
                 }
             }
         }
@@ -64,26 +62,31 @@ class CalendarPropertiesTests {
 
     @ParameterizedTest(name = "{0}, {1}-minute slots")
     @MethodSource("zonesAndSlots")
-    void locksIntersectExactlyWhenTwoAppointmentsComeCloserThanTheBuffer(String zone, int slot) {
+    void blockedTimesOverlapExactlyWhenTwoAppointmentsOfAnyGridComeCloserThanTheirBuffers(String zone, int slot) {
+        // The earlier appointment was booked on a 15-minute grid with its own buffer; rules change in between.
         Random random = new Random(zone.hashCode() * 31L + slot);
+        BookingCalendar before = calendars(zone, 15, 10).getFirst();
         for (int buffer : List.of(0, 10, 15, 50)) {
             BookingCalendar calendar = calendars(zone, slot, buffer).getFirst();
             SlotGrid grid = new SlotGrid(calendar.rules());
+            SlotGrid earlierGrid = new SlotGrid(before.rules());
             for (LocalDate date : DATES) {
                 Instant dayStart = date.atStartOfDay(calendar.zone()).toInstant();
                 List<Instant> instants = grid.instantsBetween(dayStart.minus(Duration.ofHours(6)),
                         dayStart.plus(Duration.ofDays(2)));
+                List<Instant> earlier = earlierGrid.instantsBetween(dayStart.minus(Duration.ofHours(6)),
+                        dayStart.plus(Duration.ofDays(2)));
                 for (int pair = 0; pair < 25; pair++) {
-                    Instant a = instants.get(random.nextInt(Math.min(instants.size(), 200)));
+                    Instant a = earlier.get(random.nextInt(Math.min(earlier.size(), 200)));
                     Instant b = instants.get(random.nextInt(Math.min(instants.size(), 200)));
-                    Duration aLength = grid.slotLength().multipliedBy(1 + random.nextInt(6));
+                    Duration aLength = Duration.ofMinutes(15L * (1 + random.nextInt(6)));
                     Duration bLength = grid.slotLength().multipliedBy(1 + random.nextInt(6));
-                    Duration kept = calendar.effectiveBuffer();
-                    boolean tooClose = a.isBefore(b.plus(bLength).plus(kept)) && b.isBefore(a.plus(aLength).plus(kept));
+                    boolean tooClose = a.isBefore(b.plus(bLength).plus(calendar.effectiveBuffer()))
+                            && b.isBefore(a.plus(aLength).plus(before.effectiveBuffer()));
 
-                    assertThat(Collections.disjoint(calendar.lockedSlots(a, aLength), calendar.lockedSlots(b, bLength)))
+                    assertThat(before.blockedTime(a, aLength).overlaps(calendar.blockedTime(b, bLength)))
                         .as("%s for %s and %s for %s, buffer %d", a, aLength, b, bLength, buffer)
-                        .isEqualTo(!tooClose);
+                        .isEqualTo(tooClose);
                 }
             }
         }

@@ -65,6 +65,11 @@ class AsyncApiTests {
         });
     }
 
+    /** The AsyncAPI document, read once. */
+    static JsonNode document() {
+        return asyncApi;
+    }
+
     private static JsonNode channelAt(String address) {
         return asyncApi.get("channels")
             .valueStream()

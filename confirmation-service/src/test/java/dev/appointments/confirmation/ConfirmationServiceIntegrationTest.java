@@ -22,6 +22,8 @@ import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.appointment.BusyTimes;
+import dev.appointments.rules.TimeWindow;
 import dev.appointments.store.appointment.HistoryEntry;
 import dev.appointments.store.appointment.WriteResult;
 import dev.appointments.store.outcome.Outcome;
@@ -90,7 +92,7 @@ abstract class ConfirmationServiceIntegrationTest {
         ProviderRules rules = ProviderRules.withDefaults("Test clinic", "America/New_York",
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
                 .withConfirmation(autoConfirm, confirmationTimeout);
-        return providers.save("provider-" + UUID.randomUUID(), rules, clock.instant());
+        return providers.create("provider-" + UUID.randomUUID(), rules, clock.instant()).orElseThrow();
     }
 
     /** Books a 15-minute appointment three days ahead, now, as the request-service does; returns it. */
@@ -106,12 +108,18 @@ abstract class ConfirmationServiceIntegrationTest {
         Appointment appointment = new Appointment(UUID.randomUUID().toString(), provider.providerId(),
                 "patient-" + UUID.randomUUID(), AppointmentStatus.REQUESTED, startsAt, startsAt.plus(Duration.ofMinutes(15)),
                 zone.getId(), startsAt.atZone(zone).toLocalDate(), startsAt.atZone(zone).toLocalTime(), null, null,
-                List.of(startsAt), 1, List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, requestId, null)),
+                null, 1, List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, requestId, null)),
                 now, now);
         WriteResult result = appointments.book(appointment, Outcome.accepted(requestId, "RequestAppointment", "test",
                 appointment.appointmentId(), "Booked.", now));
         assertThat(result).isEqualTo(WriteResult.WRITTEN);
         return appointment;
+    }
+
+    /** The times the provider's calendar keeps around {@code appointment}'s time, read straight from DynamoDB. */
+    List<TimeWindow> busyAt(Appointment appointment) {
+        return new BusyTimes(engines.dynamoDb(), DynamoDbCalls.DIRECT).within(appointment.providerId(),
+                appointment.blocked());
     }
 
     /** The fact the request-service publishes after booking {@code appointment}. */

@@ -39,7 +39,7 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         assertThat(confirmed.version()).isEqualTo(2);
         assertThat(confirmed.history()).last().extracting(HistoryEntry::from, HistoryEntry::cause)
                 .containsExactly(AppointmentStatus.REQUESTED, requestId);
-        assertThat(confirmed.lockedSlots()).isEqualTo(booked.lockedSlots());
+        assertThat(busyAt(confirmed)).containsExactly(booked.blocked());
         assertThat(awaitReminders(booked.appointmentId(), 2)).containsExactlyInAnyOrder(
                 new NotifyPatient(requestId, booked.appointmentId(), NoticeKind.CONFIRMED),
                 new PlanReminders(booked.appointmentId(), booked.startsAt()));
@@ -77,11 +77,11 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         Appointment expired = awaitStatus(booked.appointmentId(), AppointmentStatus.EXPIRED);
         String timerId = "hold:" + booked.appointmentId() + ":1";
         assertThat(expired.history()).last().extracting(HistoryEntry::cause).isEqualTo("timer:" + timerId);
-        assertThat(expired.lockedSlots()).isEmpty();
+        assertThat(busyAt(booked)).isEmpty();
         assertThat(awaitReminders(booked.appointmentId(), 1))
                 .containsExactly(new NotifyPatient(timerId, booked.appointmentId(), NoticeKind.EXPIRED));
         Appointment next = book(provider, booked.startsAt());
-        assertThat(appointment(next.appointmentId()).lockedSlots()).containsExactly(booked.startsAt());
+        assertThat(busyAt(next)).containsExactly(booked.blocked());
     }
 
     @Test
@@ -146,7 +146,7 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         Appointment after = appointment(booked.appointmentId());
         assertThat(after.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(after.version()).isEqualTo(2);
-        assertThat(after.lockedSlots()).containsExactly(booked.startsAt());
+        assertThat(busyAt(after)).containsExactly(booked.blocked());
         assertThat(remindersFor(booked.appointmentId())).noneMatch(HoldsIntegrationTests::isExpiryNotice);
     }
 

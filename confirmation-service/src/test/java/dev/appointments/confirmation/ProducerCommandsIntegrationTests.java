@@ -3,6 +3,7 @@ package dev.appointments.confirmation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.appointments.model.confirmations.AppointmentCancelled;
 import dev.appointments.model.confirmations.AppointmentRequested;
@@ -14,6 +15,7 @@ import dev.appointments.model.confirmations.MarkNoShow;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
+import dev.appointments.resources.Tables;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.HistoryEntry;
@@ -24,6 +26,7 @@ import dev.appointments.store.provider.Provider;
 import dev.appointments.timers.DurableTimers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +62,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         Appointment declined = appointment(booked.appointmentId());
         assertThat(declined.status()).isEqualTo(AppointmentStatus.DECLINED);
         assertThat(declined.reason()).isEqualTo("on leave");
-        assertThat(declined.lockedSlots()).isEmpty();
+        assertThat(busyAt(booked)).isEmpty();
         assertThat(declined.history()).last().extracting(HistoryEntry::cause).isEqualTo(decline);
         assertThat(awaitReminders(booked.appointmentId(), 1))
                 .containsExactly(new NotifyPatient(decline, booked.appointmentId(), NoticeKind.DECLINED));
@@ -67,9 +70,31 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
     }
 
     @Test
+    void anAppointmentCanNeitherBeCompletedNorMarkedNoShowBeforeItStarts() {
+        Provider provider = newProvider(false, Duration.ofMinutes(15));
+        Appointment booked = book(provider);
+        String confirm = newRequestId();
+        send(new ConfirmAppointment(confirm, booked.appointmentId()));
+        awaitOutcome(confirm);
+        Appointment confirmed = appointment(booked.appointmentId());
+
+        String complete = newRequestId();
+        String noShow = newRequestId();
+        send(new CompleteAppointment(complete, booked.appointmentId()));
+        send(new MarkNoShow(noShow, booked.appointmentId()));
+
+        Outcome completed = awaitOutcome(complete);
+        assertThat(completed.status()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(completed.reason()).as(completed.message()).isEqualTo("NOT_STARTED_YET");
+        assertThat(awaitOutcome(noShow).reason()).isEqualTo("NOT_STARTED_YET");
+        assertThat(appointment(booked.appointmentId())).isEqualTo(confirmed);
+    }
+
+    @Test
     void confirmedAppointmentsEndCompletedOrNoShowWithoutNotices() {
         Provider provider = newProvider(false, Duration.ofMinutes(15));
-        Appointment visited = book(provider);
+        // Both have begun: only then can a visit be complete or missed.
+        Appointment visited = book(provider, clock.instant().minus(Duration.ofHours(2)));
         Appointment missed = book(provider, visited.startsAt().plus(Duration.ofHours(1)));
         String confirmVisited = newRequestId();
         String confirmMissed = newRequestId();
@@ -154,7 +179,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
     }
 
     @Test
-    void requestIdReusedForAnotherCommandIsIgnored() {
+    void requestIdReusedForAnotherCommandIsRefusedInTheFirstOutcomeAndChangesNothing() {
         Provider provider = newProvider(false, Duration.ofMinutes(15));
         Appointment first = book(provider);
         Appointment second = book(provider, first.startsAt().plus(Duration.ofHours(1)));
@@ -167,7 +192,16 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
 
         awaitHandled("DeclineAppointment", before, 1);
         assertThat(appointment(second.appointmentId())).isEqualTo(second);
-        assertThat(outcomes.find(requestId).orElseThrow().commandType()).isEqualTo("ConfirmAppointment");
+        Outcome outcome = outcomes.find(requestId).orElseThrow();
+        assertThat(outcome.commandType()).isEqualTo("ConfirmAppointment");
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.ACCEPTED);
+        var stored = engines.dynamoDb().getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item().get("laterSubmissions");
+        assertThat(stored).as("later submissions").isNotNull();
+        assertThat(stored.l()).singleElement().satisfies(submission -> {
+            assertThat(submission.m().get("commandType").s()).isEqualTo("DeclineAppointment");
+            assertThat(submission.m().get("reason").s()).isEqualTo("DUPLICATE_REQUEST_ID");
+        });
     }
 
     @Test
@@ -189,7 +223,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         Instant newStart = booked.startsAt().plus(Duration.ofDays(1));
         String move = newRequestId();
         Appointment moved = booked.movedTo(newStart, newStart.plus(Duration.ofMinutes(15)), booked.localDate().plusDays(1),
-                booked.localStartTime(), List.of(newStart), clock.instant(), move);
+                booked.localStartTime(), newStart.plus(Duration.ofMinutes(15)), clock.instant(), move);
         assertThat(appointments.update(booked, moved, null)).isEqualTo(WriteResult.WRITTEN);
 
         send(new AppointmentRescheduled(move, booked.appointmentId(), booked.providerId(), booked.patientId(),

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.s;
 
 /**
@@ -35,11 +36,20 @@ public final class DurableTimers {
     /** Long enough for one send; a failed send is retried after it. */
     public static final Duration DEFAULT_CLAIM_DURATION = Duration.ofSeconds(30);
 
+    /**
+     * How long after its due time a timer that was never sent and deleted (its queue is gone, say) is kept before
+     * DynamoDB's time to live removes it; what it would send is stale by then.
+     */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
     private static final Logger log = LoggerFactory.getLogger(DurableTimers.class);
 
     private static final String NOT_SCHEDULED = "attribute_not_exists(" + Tables.Timers.DUE_KEY + ")";
     private static final String CLAIMABLE = "attribute_not_exists(" + TimerItems.CLAIM_UNTIL + ") OR "
             + TimerItems.CLAIM_UNTIL + " < :now";
+    /** DynamoDB removes expired items within days, not at once; until then they are left alone. */
+    private static final String NOT_EXPIRED = "(attribute_not_exists(" + Tables.EXPIRES_AT + ") OR "
+            + Tables.EXPIRES_AT + " > :nowSeconds)";
     private static final int MAX_PAGE = 100;
 
     private final DynamoDbClient dynamoDb;
@@ -49,6 +59,7 @@ public final class DurableTimers {
     private final int shards;
     private final String owner;
     private final Duration claimDuration;
+    private final Duration retention;
     /** Instances start their rounds at different shards, so that they contend less for the same timers. */
     private final AtomicInteger nextShard;
 
@@ -63,6 +74,12 @@ public final class DurableTimers {
      */
     public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, String namespace, int shards,
             String owner, Duration claimDuration) {
+        this(dynamoDb, calls, clock, namespace, shards, owner, claimDuration, DEFAULT_RETENTION);
+    }
+
+    /** @param retention how long after its due time a timer that was never sent and deleted expires */
+    public DurableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock, String namespace, int shards,
+            String owner, Duration claimDuration, Duration retention) {
         if (shards < 1) {
             throw new IllegalArgumentException("At least one shard is needed");
         }
@@ -76,6 +93,7 @@ public final class DurableTimers {
         this.shards = shards;
         this.owner = owner;
         this.claimDuration = claimDuration;
+        this.retention = retention;
         this.nextShard = new AtomicInteger(ThreadLocalRandom.current().nextInt(shards));
     }
 
@@ -83,7 +101,7 @@ public final class DurableTimers {
     public void schedule(Timer timer) {
         try {
             calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Timers.NAME)
-                    .item(TimerItems.toItem(timer, shardOf(timer.timerId()), clock.instant()))
+                    .item(TimerItems.toItem(timer, shardOf(timer.timerId()), clock.instant(), retention))
                     .conditionExpression(NOT_SCHEDULED)));
         }
         catch (ConditionalCheckFailedException alreadyScheduled) {
@@ -151,10 +169,10 @@ public final class DurableTimers {
     private QueryResponse query(String shard, Instant now, Map<String, AttributeValue> startKey, int pageSize) {
         return calls.call(() -> dynamoDb.query(request -> request.tableName(Tables.Timers.NAME)
                 .keyConditionExpression("#shard = :shard AND #dueKey < :bound")
-                .filterExpression(CLAIMABLE)
+                .filterExpression("(" + CLAIMABLE + ") AND " + NOT_EXPIRED)
                 .expressionAttributeNames(Map.of("#shard", Tables.Timers.SHARD, "#dueKey", Tables.Timers.DUE_KEY))
                 .expressionAttributeValues(Map.of(":shard", s(shard), ":bound", s(TimerItems.dueBound(now)),
-                        ":now", s(TimerItems.sortable(now))))
+                        ":now", s(TimerItems.sortable(now)), ":nowSeconds", n(now.getEpochSecond())))
                 .consistentRead(true)
                 .limit(pageSize)
                 .exclusiveStartKey(startKey)));

@@ -1,5 +1,6 @@
 package dev.appointments.timers;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import dev.appointments.resources.Tables;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static dev.appointments.store.Attributes.instant;
+import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.s;
 import static dev.appointments.store.Attributes.string;
 
@@ -52,7 +54,7 @@ final class TimerItems {
         return Map.of(Tables.Timers.SHARD, s(shard), Tables.Timers.DUE_KEY, s(dueKey));
     }
 
-    static Map<String, AttributeValue> toItem(Timer timer, String shard, Instant scheduledAt) {
+    static Map<String, AttributeValue> toItem(Timer timer, String shard, Instant scheduledAt, Duration retention) {
         Map<String, AttributeValue> item = new HashMap<>(key(shard, dueKey(timer.timerId(), timer.dueAt())));
         item.put(TIMER_ID, s(timer.timerId()));
         item.put(DUE_AT, instant(timer.dueAt()));
@@ -63,6 +65,7 @@ final class TimerItems {
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> s(entry.getValue())))));
         }
         item.put("scheduledAt", instant(scheduledAt));
+        item.put(Tables.EXPIRES_AT, n(timer.dueAt().plus(retention).getEpochSecond()));
         return item;
     }
 

@@ -53,6 +53,21 @@ class DurableTimersIntegrationTests {
     }
 
     @Test
+    void aTimerExpiresAWeekAfterItsDueTimeIfItWasNeverSentAndDeleted() {
+        Timer timer = timer("expiring", NOW.plus(Duration.ofHours(3)));
+        timers.schedule(timer);
+
+        var items = engines.dynamoDb().query(request -> request.tableName(dev.appointments.resources.Tables.Timers.NAME)
+                .keyConditionExpression("#shard = :shard").expressionAttributeNames(Map.of("#shard", "shard"))
+                .expressionAttributeValues(Map.of(":shard", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                        .fromS(timers.shardOf(timer.timerId())))))
+                .items().stream().filter(item -> item.get("timerId").s().equals(timer.timerId())).toList();
+
+        assertThat(items).singleElement().satisfies(item -> assertThat(item.get("expiresAt").n())
+                .isEqualTo(Long.toString(timer.dueAt().plus(Duration.ofDays(7)).getEpochSecond())));
+    }
+
+    @Test
     void doesNotSendATimerBeforeItIsDue() {
         Timer timer = timer("later", NOW.plus(Duration.ofHours(2)));
         timers.schedule(timer);

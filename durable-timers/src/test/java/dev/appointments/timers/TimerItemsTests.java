@@ -32,7 +32,7 @@ class TimerItemsTests {
         Timer timer = new Timer("hold:a-1:1", Instant.parse("2026-12-01T12:00:00.123Z"), "q", "{}",
                 java.util.Map.of("type", "HoldExpired"));
 
-        assertThat(TimerItems.fromItem(TimerItems.toItem(timer, "3", Instant.EPOCH))).isEqualTo(timer);
+        assertThat(TimerItems.fromItem(TimerItems.toItem(timer, "3", Instant.EPOCH, java.time.Duration.ofDays(7)))).isEqualTo(timer);
     }
 
     @Test

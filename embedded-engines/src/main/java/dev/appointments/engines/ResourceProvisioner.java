@@ -28,6 +28,8 @@ public final class ResourceProvisioner {
     public void createAll(int maxReceiveCount) {
         Queues.all(maxReceiveCount).forEach(this::createQueue);
         Tables.all().forEach(this::createTable);
+        // Outcomes, notification records and timers expire; the engine's sweep deletes them as DynamoDB would.
+        Tables.enableTimeToLive(dynamoDb);
     }
 
     /** Creates the queue and its dead-letter queue, and returns the queue's URL. */
@@ -88,5 +90,6 @@ public final class ResourceProvisioner {
             }
             createTable(table);
         }
+        Tables.enableTimeToLive(dynamoDb);
     }
 }

@@ -118,7 +118,7 @@ public abstract class QueryServiceIntegrationTest {
 
     protected String newProvider(ProviderRules rules) {
         String providerId = "provider-" + UUID.randomUUID();
-        providers.save(providerId, rules, NOW);
+        providers.create(providerId, rules, NOW);
         return providerId;
     }
 
@@ -127,7 +127,7 @@ public abstract class QueryServiceIntegrationTest {
                 "+15551234567", LocalDate.parse("1990-12-10"), NOW));
     }
 
-    /** Books a one-slot appointment as the request-service does: the provider's check, the locks, the outcome. */
+    /** Books a one-slot appointment as the request-service does: the provider's check, the calendar, the outcome. */
     protected Appointment book(String providerId, String patientId, LocalDate date, LocalTime time) {
         return book(providerId, patientId, date, time, "req-" + UUID.randomUUID());
     }
@@ -138,7 +138,7 @@ public abstract class QueryServiceIntegrationTest {
         String appointmentId = UUID.randomUUID().toString();
         Appointment appointment = new Appointment(appointmentId, providerId, patientId, AppointmentStatus.REQUESTED,
                 slot.start(), slot.end(), provider.calendar().zone().getId(), date, time, "first visit", null,
-                slot.lockedSlots(), 1, List.of(new HistoryEntry(NOW, null, AppointmentStatus.REQUESTED, requestId, null)),
+                slot.blockedUntil(), 1, List.of(new HistoryEntry(NOW, null, AppointmentStatus.REQUESTED, requestId, null)),
                 NOW, NOW);
         WriteResult written = appointments.book(appointment, Outcome.accepted(requestId, "RequestAppointment",
                 "fingerprint", appointmentId, "Booked; waiting for confirmation.", NOW));

@@ -1,15 +1,19 @@
 package dev.appointments.reminder;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.appointments.engines.LocalMailServer.ReceivedMail;
 import dev.appointments.reminder.delivery.DeliveryStatus;
 import dev.appointments.reminder.notification.NotificationRecord;
 import dev.appointments.reminder.notification.NotificationStatus;
+import dev.appointments.resources.Tables;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.patient.Patient;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,23 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(record.deliveries()).containsOnlyKeys("email");
         assertThat(record.deliveries().get("email").status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(record.deliveries().get("email").attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theRecordOfASentNotificationExpiresAfterItsRetention() {
+        Patient patient = newPatient();
+        Appointment appointment = confirmedAppointment(newProvider(), patient, Instant.parse("2027-03-04T14:30:00Z"));
+        String cause = "req-" + UUID.randomUUID();
+
+        send(notifyPatient(cause, appointment, "CONFIRMED"));
+
+        String notificationId = "notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause;
+        awaitFinished(notificationId);
+        var item = engines.dynamoDb().getItem(request -> request.tableName(Tables.Notifications.NAME)
+                .key(Map.of(Tables.Notifications.ID, AttributeValue.fromS(notificationId)))).item();
+        Instant claimed = Instant.parse(item.get("createdAt").s());
+        assertThat(item.get("expiresAt")).as("expiresAt").isNotNull();
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(claimed.plus(Duration.ofDays(30)).getEpochSecond()));
     }
 
     @Test

@@ -75,7 +75,7 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     String newProvider(String providerId) {
-        providers.save(providerId, ProviderRules.withDefaults("Test clinic", NEW_YORK,
+        providers.create(providerId, ProviderRules.withDefaults("Test clinic", NEW_YORK,
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))), clock.instant());
         return providerId;
     }
@@ -91,7 +91,7 @@ abstract class ReminderServiceIntegrationTest {
         ZonedDateTime local = startsAt.atZone(ZoneId.of(NEW_YORK));
         Appointment requested = new Appointment("appt-" + UUID.randomUUID(), providerId, patient.patientId(),
                 AppointmentStatus.REQUESTED, startsAt, startsAt.plus(Duration.ofMinutes(30)), NEW_YORK,
-                local.toLocalDate(), local.toLocalTime(), null, null, List.of(startsAt), 1, List.of(),
+                local.toLocalDate(), local.toLocalTime(), null, null, null, 1, List.of(),
                 clock.instant(), clock.instant());
         assertThat(appointments.book(requested, Outcome.accepted("req-" + UUID.randomUUID(), "RequestAppointment",
                 "fp", requested.appointmentId(), "booked", clock.instant()))).isEqualTo(WriteResult.WRITTEN);
@@ -108,7 +108,7 @@ abstract class ReminderServiceIntegrationTest {
     Appointment movedAndConfirmed(Appointment current, Instant newStart) {
         ZonedDateTime local = newStart.atZone(ZoneId.of(NEW_YORK));
         Appointment moved = current.movedTo(newStart, newStart.plus(Duration.ofMinutes(30)), local.toLocalDate(),
-                local.toLocalTime(), List.of(newStart), clock.instant(), "move-" + UUID.randomUUID());
+                local.toLocalTime(), newStart.plus(Duration.ofMinutes(30)), clock.instant(), "move-" + UUID.randomUUID());
         assertThat(appointments.update(current, moved, null)).isEqualTo(WriteResult.WRITTEN);
         return transition(moved, AppointmentStatus.CONFIRMED);
     }

@@ -49,7 +49,7 @@ class RestartIntegrationTests {
             patient = first.getBean(Patients.class).findOrCreate(new Patient(null, "Grace", "Hopper",
                     "grace-" + UUID.randomUUID() + "@example.com", null, LocalDate.of(1906, 12, 9), clock.instant()));
             String providerId = "provider-" + UUID.randomUUID();
-            first.getBean(Providers.class).save(providerId, ProviderRules.withDefaults("Restart clinic", NEW_YORK,
+            first.getBean(Providers.class).create(providerId, ProviderRules.withDefaults("Restart clinic", NEW_YORK,
                     ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))),
                     clock.instant());
             start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
@@ -86,7 +86,7 @@ class RestartIntegrationTests {
         ZonedDateTime local = start.atZone(ZoneId.of(NEW_YORK));
         Appointment requested = new Appointment("appt-" + UUID.randomUUID(), providerId, patient.patientId(),
                 AppointmentStatus.REQUESTED, start, start.plus(Duration.ofMinutes(30)), NEW_YORK, local.toLocalDate(),
-                local.toLocalTime(), null, null, List.of(start), 1, List.of(), clock.instant(), clock.instant());
+                local.toLocalTime(), null, null, null, 1, List.of(), clock.instant(), clock.instant());
         appointments.book(requested, Outcome.accepted("req-" + UUID.randomUUID(), "RequestAppointment", "fp",
                 requested.appointmentId(), "booked", clock.instant()));
         Appointment confirmed = requested.transitionedTo(AppointmentStatus.CONFIRMED, clock.instant(), "confirm", null);

@@ -96,7 +96,7 @@ class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
             assertProblem(httpPut(token, path, RULES), 403);
             assertProblem(httpGet(token, path), 403);
         }
-        assertThat(httpPut(adminToken(), path, RULES).statusCode()).isEqualTo(200);
+        assertThat(httpPut(adminToken(), path, RULES).statusCode()).isEqualTo(201);
         assertThat(httpGet(adminToken(), path).statusCode()).isEqualTo(200);
     }
 

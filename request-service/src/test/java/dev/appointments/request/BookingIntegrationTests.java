@@ -16,6 +16,7 @@ import dev.appointments.rules.TimeRange;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.OutcomeStatus;
 import dev.appointments.store.patient.Patients;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,6 +30,9 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
 
     @Autowired
     Patients patients;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void booksAnAppointmentAndTellsTheConfirmationService() {
@@ -44,11 +48,27 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(appointment.get("status").s()).isEqualTo("REQUESTED");
         assertThat(appointment.get("startsAt").s()).isEqualTo("2027-03-03T14:30:00Z");
         assertThat(appointment.get("version").n()).isEqualTo("1");
-        assertThat(locksOf(provider)).containsExactly("2027-03-03T14:30:00Z", "2027-03-03T14:45:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-03T14:30:00Z/2027-03-03T15:00:00Z");
         Message fact = awaitFact(requestId).getFirst();
         assertThat(attribute(fact, "type")).isEqualTo("AppointmentRequested");
         assertThat(fact.body()).contains("\"appointmentId\":\"" + outcome.appointmentId() + "\"")
                 .contains("\"startsAt\":\"2027-03-03T14:30:00Z\"").contains("\"autoConfirm\":false");
+    }
+
+    @Test
+    void anOutcomeExpiresAfterItsRetentionWhileTheAppointmentAndThePatientNeverDo() {
+        String provider = newProvider(false);
+        String requestId = newRequestId();
+        String email = unique("kept");
+        send(requestAppointment(requestId, provider, email, "2027-03-03", "11:30", null));
+        Outcome outcome = awaitOutcome(requestId);
+
+        // DynamoDB's TTL reads epoch seconds from the attribute the tables declare (aws-resources, deploy/).
+        assertThat(item(Tables.RequestOutcomes.NAME, "requestId", requestId).get("expiresAt").n())
+                .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
+        assertThat(item(Tables.Appointments.NAME, "appointmentId", outcome.appointmentId())).doesNotContainKey("expiresAt");
+        assertThat(item(Tables.Patients.NAME, "patientId", patients.findIdByEmail(email).orElseThrow()))
+                .doesNotContainKey("expiresAt");
     }
 
     @Test
@@ -69,7 +89,31 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(all).filteredOn(outcome -> outcome.status() == OutcomeStatus.ACCEPTED).hasSize(1);
         assertThat(all).filteredOn(outcome -> "SLOT_UNAVAILABLE".equals(outcome.reason())).hasSize(49);
         assertThat(appointmentsOf(provider)).hasSize(1);
-        assertThat(locksOf(provider)).containsExactly("2027-03-04T15:00:00Z");
+        assertThat(busyOf(provider)).containsExactly("2027-03-04T15:00:00Z/2027-03-04T15:15:00Z");
+    }
+
+    @Test
+    void concurrentBookingsOfOneDayAllCommitWithoutRedelivery() {
+        // Every booking of the day writes the same calendar item: those that lose its version read it again.
+        String provider = newProvider(false);
+        List<String> times = IntStream.range(0, 32).mapToObj(i -> "%02d:%02d".formatted(9 + i / 4, (i % 4) * 15))
+                .toList();
+        List<String> requestIds = IntStream.range(0, 40).mapToObj(i -> newRequestId()).toList();
+        double failedBefore = failedMessages();
+        String url = queueUrl(Queues.APPOINTMENT_REQUESTS);
+        for (int from = 0; from < requestIds.size(); from += 10) {
+            List<SendMessageBatchRequestEntry> entries = IntStream.range(from, from + 10)
+                    .mapToObj(i -> SendMessageBatchRequestEntry.builder().id(requestIds.get(i))
+                            .messageBody(requestAppointment(requestIds.get(i), provider, unique("c"), "2027-03-04",
+                                    times.get(i % times.size()), null)).build()).toList();
+            engines.sqs().sendMessageBatch(request -> request.queueUrl(url).entries(entries));
+        }
+
+        List<Outcome> all = requestIds.stream().map(this::awaitOutcome).toList();
+
+        assertThat(all).filteredOn(outcome -> outcome.status() == OutcomeStatus.ACCEPTED).hasSize(32);
+        assertThat(all).filteredOn(outcome -> "SLOT_UNAVAILABLE".equals(outcome.reason())).hasSize(8);
+        assertThat(failedMessages()).as("messages left for SQS to redeliver").isEqualTo(failedBefore);
     }
 
     @Test
@@ -92,18 +136,33 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     @Test
-    void aRequestIdReusedForADifferentCommandChangesNothing() {
+    void aRequestIdReusedForADifferentCommandIsRefusedWhereTheProducerSeesItAndChangesNothingElse() {
         String provider = newProvider(false);
         String requestId = newRequestId();
         send(requestAppointment(requestId, provider, unique("first"), "2027-03-05", "13:00", null));
         Outcome first = awaitOutcome(requestId);
+        double countedBefore = meters.counter("appointments.commands.duplicate.request.id").count();
 
-        send(requestAppointment(requestId, provider, unique("second"), "2027-03-05", "14:00", null));
+        String second = requestAppointment(requestId, provider, unique("second"), "2027-03-05", "14:00", null);
+        send(second);
+        send(second);
         String marker = newRequestId();
         send(requestAppointment(marker, provider, unique("marker"), "2027-03-05", "15:00", null));
         awaitOutcome(marker);
 
-        assertThat(outcomes.find(requestId)).contains(first);
+        List<Map<String, AttributeValue>> refused = await().atMost(Duration.ofSeconds(20))
+                .until(() -> laterSubmissionsOf(requestId), submissions -> !submissions.isEmpty());
+        assertThat(refused).singleElement().satisfies(submission -> {
+            assertThat(submission.get("reason").s()).isEqualTo("DUPLICATE_REQUEST_ID");
+            assertThat(submission.get("commandType").s()).isEqualTo("RequestAppointment");
+            assertThat(submission.get("at").s()).isEqualTo(NOW.toString());
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                meters.counter("appointments.commands.duplicate.request.id").count()).isEqualTo(countedBefore + 1));
+        Outcome after = outcomes.find(requestId).orElseThrow();
+        assertThat(List.of(after.status(), after.commandType(), after.fingerprint(), after.appointmentId(),
+                after.recordedAt(), after.message())).isEqualTo(List.of(first.status(), first.commandType(),
+                first.fingerprint(), first.appointmentId(), first.recordedAt(), first.message()));
         assertThat(appointmentsOf(provider)).extracting(item -> item.get("startsAt").s())
                 .containsExactlyInAnyOrder("2027-03-05T18:00:00Z", "2027-03-05T20:00:00Z");
     }
@@ -223,6 +282,24 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
                 () -> peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
                         .filter(message -> requestId.equals(attribute(message, "requestId"))).toList(),
                 facts -> !facts.isEmpty());
+    }
+
+    private Map<String, AttributeValue> item(String table, String key, String value) {
+        return engines.dynamoDb().getItem(request -> request.tableName(table)
+                .key(Map.of(key, AttributeValue.fromS(value)))).item();
+    }
+
+    /** The later submissions recorded with a requestId's outcome, read straight from DynamoDB. */
+    private List<Map<String, AttributeValue>> laterSubmissionsOf(String requestId) {
+        AttributeValue list = engines.dynamoDb().getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item().get("laterSubmissions");
+        return list == null ? List.of() : list.l().stream().map(AttributeValue::m).toList();
+    }
+
+    /** Messages the consumer threw on, which SQS delivers again after the visibility timeout. */
+    private double failedMessages() {
+        return meters.find("sqs.binder.messages.failed").tag("binding", "appointmentRequests-in-0").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     static String unique(String name) {

@@ -18,10 +18,11 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void putsAndGetsAProviderWithDefaultsFilledIn() throws Exception {
-        HttpResponse<String> put = httpPut(adminToken(), "/api/providers/dr-grey-" + port, RULES);
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        String provider = "dr-grey-" + java.util.UUID.randomUUID();
+        HttpResponse<String> put = httpPut(adminToken(), "/api/providers/" + provider, RULES);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
 
-        HttpResponse<String> get = httpGet(adminToken(), "/api/providers/dr-grey-" + port);
+        HttpResponse<String> get = httpGet(adminToken(), "/api/providers/" + provider);
 
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.headers().firstValue("ETag")).isPresent();

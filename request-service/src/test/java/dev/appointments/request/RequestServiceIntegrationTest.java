@@ -117,8 +117,23 @@ abstract class RequestServiceIntegrationTest {
 
     String newProvider(ProviderRules rules) {
         String providerId = "provider-" + UUID.randomUUID();
-        providers.save(providerId, rules, NOW);
+        providers.create(providerId, rules, NOW).orElseThrow();
         return providerId;
+    }
+
+    /** Replaces the rules of an existing provider, as an admin would. */
+    void changeRules(String providerId, ProviderRules rules) {
+        long version = providers.find(providerId).orElseThrow().version();
+        providers.update(providerId, rules, version, NOW).orElseThrow();
+    }
+
+    /** PUTs new rules for an existing provider through the admin API, from its current version. */
+    HttpResponse<String> updateRules(String providerId, String rulesJson) throws Exception {
+        String etag = "\"" + providers.find(providerId).orElseThrow().version() + "\"";
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/providers/" + providerId))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(rulesJson)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String newRequestId() {
@@ -158,11 +173,13 @@ abstract class RequestServiceIntegrationTest {
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))).items();
     }
 
-    List<String> locksOf(String providerId) {
+    /** The times the provider's calendar keeps, as {@code from/until}, read straight from its calendar days. */
+    List<String> busyOf(String providerId) {
         return engines.dynamoDb().query(request -> request.tableName(Tables.SlotLocks.NAME)
                 .keyConditionExpression("providerId = :p")
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))).items().stream()
-                .map(item -> item.get(Tables.SlotLocks.SLOT_START).s()).toList();
+                .flatMap(item -> item.get("busy").m().values().stream())
+                .map(time -> time.m().get("from").s() + "/" + time.m().get("until").s()).distinct().sorted().toList();
     }
 
     /** Every message now on a queue (received without deleting, so they reappear later). */

@@ -5,7 +5,7 @@ import java.time.Clock;
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.appointment.AppointmentLists;
 import dev.appointments.store.appointment.Appointments;
-import dev.appointments.store.appointment.LockedSlots;
+import dev.appointments.store.appointment.BusyTimes;
 import dev.appointments.store.outcome.Outcomes;
 import dev.appointments.store.patient.Patients;
 import dev.appointments.store.provider.Providers;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration")
 @ConditionalOnBean(DynamoDbClient.class)
-@EnableConfigurationProperties(DynamoDbResilienceProperties.class)
+@EnableConfigurationProperties({ DynamoDbResilienceProperties.class, RetentionProperties.class })
 public class AppointmentStoreAutoConfiguration {
 
     @Bean
@@ -58,13 +58,14 @@ public class AppointmentStoreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DynamoDbCalls dynamoDbCalls(CircuitBreaker dynamoDbCircuitBreaker, DynamoDbResilienceProperties properties) {
-        return new ResilientDynamoDbCalls(dynamoDbCircuitBreaker, properties.retryAttempts());
+        return new ResilientDynamoDbCalls(dynamoDbCircuitBreaker, properties.retryAttempts(),
+                properties.retryMaxBackoff());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Appointments appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new Appointments(dynamoDb, calls);
+    Appointments appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls, Outcomes outcomes) {
+        return new Appointments(dynamoDb, calls, outcomes);
     }
 
     @Bean
@@ -75,14 +76,14 @@ public class AppointmentStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    LockedSlots lockedSlots(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new LockedSlots(dynamoDb, calls);
+    BusyTimes busyTimes(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        return new BusyTimes(dynamoDb, calls);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    Outcomes outcomes(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new Outcomes(dynamoDb, calls);
+    Outcomes outcomes(DynamoDbClient dynamoDb, DynamoDbCalls calls, RetentionProperties retention) {
+        return new Outcomes(dynamoDb, calls, retention.outcomes());
     }
 
     @Bean

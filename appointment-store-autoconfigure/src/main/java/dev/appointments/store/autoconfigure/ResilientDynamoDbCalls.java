@@ -13,20 +13,25 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * Every DynamoDB call goes through a bounded retry (throttling, transaction conflicts) inside a circuit breaker
- * (unreachable DynamoDB, server errors). Refused conditions and cancelled transactions are answers, not faults: they
- * pass straight through and leave the circuit alone.
+ * Every DynamoDB call goes through a bounded retry with jittered exponential backoff (throttling, transactions that
+ * collided with another one) inside a circuit breaker (unreachable DynamoDB, server errors). Refused conditions are
+ * answers, not faults: they pass straight through and leave the circuit alone. The retries end within a few seconds,
+ * well inside the queues' visibility timeout; what still fails is left to SQS redelivery.
  */
 final class ResilientDynamoDbCalls implements DynamoDbCalls {
 
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
 
-    ResilientDynamoDbCalls(CircuitBreaker circuitBreaker, int attempts) {
+    /** The first wait; each next one is twice as long, at most {@code maxBackoff}, and randomised by half either way. */
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(25);
+
+    ResilientDynamoDbCalls(CircuitBreaker circuitBreaker, int attempts, Duration maxBackoff) {
         this.circuitBreaker = circuitBreaker;
+        // Jitter keeps colliding transactions from colliding again at the next attempt.
         this.retry = Retry.of("dynamodb", RetryConfig.custom()
                 .maxAttempts(attempts)
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(25), 2.0))
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(FIRST_BACKOFF, 2.0, 0.5, maxBackoff))
                 .retryOnException(ResilientDynamoDbCalls::worthRetrying)
                 .build());
     }

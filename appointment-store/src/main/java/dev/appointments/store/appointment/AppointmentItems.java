@@ -1,6 +1,5 @@
 package dev.appointments.store.appointment;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static dev.appointments.store.Attributes.instant;
 import static dev.appointments.store.Attributes.listOfMaps;
-import static dev.appointments.store.Attributes.listOfStrings;
 import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.number;
 import static dev.appointments.store.Attributes.putIfPresent;
@@ -40,8 +38,7 @@ final class AppointmentItems {
         item.put("localStartTime", s(appointment.localStartTime().toString()));
         putIfPresent(item, "notes", appointment.notes());
         putIfPresent(item, "reason", appointment.reason());
-        item.put("lockedSlots", AttributeValue.fromL(appointment.lockedSlots().stream()
-                .map(slot -> s(slot.toString())).toList()));
+        item.put("blockedUntil", instant(appointment.blockedUntil()));
         item.put("version", n(appointment.version()));
         item.put("history", AttributeValue.fromL(appointment.history().stream().map(AppointmentItems::toItem)
                 .map(AttributeValue::fromM).toList()));
@@ -57,7 +54,7 @@ final class AppointmentItems {
                 instant(item, Tables.Appointments.STARTS_AT), instant(item, "endsAt"), string(item, "timeZone"),
                 LocalDate.parse(string(item, "localDate")), LocalTime.parse(string(item, "localStartTime")),
                 string(item, "notes"), string(item, "reason"),
-                listOfStrings(item, "lockedSlots").stream().map(Instant::parse).toList(), number(item, "version"),
+                instant(item, "blockedUntil"), number(item, "version"),
                 listOfMaps(item, "history").stream().map(AppointmentItems::historyEntry).toList(),
                 instant(item, "createdAt"), instant(item, "updatedAt"));
     }

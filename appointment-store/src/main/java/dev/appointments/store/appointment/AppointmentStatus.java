@@ -15,6 +15,11 @@ public enum AppointmentStatus {
         return this == REQUESTED || this == CONFIRMED;
     }
 
+    /** Whether this status says what happened at the appointment, which can only be known once it has begun. */
+    public boolean afterTheStart() {
+        return this == COMPLETED || this == NO_SHOW;
+    }
+
     /** Whether the lifecycle allows moving from this status to {@code target}. */
     public boolean canMoveTo(AppointmentStatus target) {
         return successors().contains(target);

@@ -1,21 +1,22 @@
 package dev.appointments.store.appointment;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import dev.appointments.resources.Tables;
+import dev.appointments.rules.TimeWindow;
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -24,20 +25,33 @@ import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.s;
 
 /**
- * The appointments table and the slot locks. Every change is one {@code TransactWriteItems}: the appointment, under
- * a condition on its status and version; the locks it takes, with {@code attribute_not_exists}, so no two
- * appointments ever hold the same slot; the locks it releases; and the outcome of the command that caused it.
+ * The appointments table and the provider's calendar. Every change is one {@code TransactWriteItems}: the
+ * appointment, under a condition on its status and version; each UTC day of the provider's calendar whose busy times
+ * change, under a condition on the day's version, so that a time is only taken when no other appointment kept it
+ * at the moment of the write; and the outcome of the command that caused it.
  */
 public final class Appointments {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
+    /** Each round is lost only to a booking that committed on the same day, so rounds run out only under a storm. */
+    private static final int CALENDAR_ROUNDS = 10;
+
     private final DynamoDbClient dynamoDb;
     private final DynamoDbCalls calls;
+    private final CalendarDays days;
+    private final Outcomes outcomes;
 
     public Appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+        this(dynamoDb, calls, new Outcomes(dynamoDb, calls));
+    }
+
+    /** @param outcomes how the outcomes written with the appointments are recorded (their retention) */
+    public Appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls, Outcomes outcomes) {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
+        this.days = new CalendarDays(dynamoDb, calls);
+        this.outcomes = outcomes;
     }
 
     public Optional<Appointment> find(String appointmentId) {
@@ -47,79 +61,103 @@ public final class Appointments {
                 ? Optional.of(AppointmentItems.fromItem(response.item())) : Optional.empty();
     }
 
-    /** Books a new appointment with its slot locks and the outcome of the request. */
+    /** Books a new appointment, taking its time in the provider's calendar, with the outcome of the request. */
     public WriteResult book(Appointment appointment, Outcome outcome) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()));
-        appointment.lockedSlots().forEach(slot -> items.add(takeLock(appointment, slot)));
-        items.add(Outcomes.recordInTransaction(outcome));
-        return write(items);
+        return write(null, appointment,
+                put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()), outcome);
     }
 
     /**
-     * Replaces {@code current} by {@code next}, if {@code current} is still what is stored: takes the locks that
-     * {@code next} holds and {@code current} did not, releases those it no longer holds, and records the outcome
-     * (when there is one: timers have none).
+     * Replaces {@code current} by {@code next}, if {@code current} is still what is stored: frees the time
+     * {@code current} kept when {@code next} leaves the calendar or moves, takes the time {@code next} keeps, and
+     * records the outcome (when there is one: timers have none).
      */
     public WriteResult update(Appointment current, Appointment next, Outcome outcome) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(put(next, "#status = :expectedStatus AND version = :expectedVersion", Map.of(
-                ":expectedStatus", s(current.status().name()), ":expectedVersion", n(current.version()))));
-        Set<Instant> released = new LinkedHashSet<>(current.lockedSlots());
-        released.removeAll(next.lockedSlots());
-        Set<Instant> taken = new LinkedHashSet<>(next.lockedSlots());
-        taken.removeAll(current.lockedSlots());
-        released.forEach(slot -> items.add(releaseLock(current, slot)));
-        taken.forEach(slot -> items.add(takeLock(next, slot)));
-        if (outcome != null) {
-            items.add(Outcomes.recordInTransaction(outcome));
-        }
-        return write(items);
+        return write(current, next, put(next, "#status = :expectedStatus AND version = :expectedVersion", Map.of(
+                ":expectedStatus", s(current.status().name()), ":expectedVersion", n(current.version()))), outcome);
     }
 
-    private WriteResult write(List<TransactWriteItem> items) {
-        try {
-            calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(items)));
-            return WriteResult.WRITTEN;
+    private WriteResult write(Appointment current, Appointment next, TransactWriteItem appointmentWrite,
+            Outcome outcome) {
+        TimeWindow freed = current != null && current.status().onCalendar() ? current.blocked() : null;
+        TimeWindow taken = next.status().onCalendar() ? next.blocked() : null;
+        SortedSet<LocalDate> touched = new TreeSet<>();
+        if (!Objects.equals(freed, taken)) {
+            if (freed != null) {
+                touched.addAll(CalendarDays.daysOf(freed));
+            }
+            if (taken != null) {
+                touched.addAll(CalendarDays.daysOf(taken));
+            }
         }
-        catch (TransactionCanceledException ex) {
-            return whyCancelled(ex.cancellationReasons(), items);
+        for (int round = 1; round <= CALENDAR_ROUNDS; round++) {
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(appointmentWrite);
+            for (CalendarDay day : days.read(next.providerId(), touched).values()) {
+                if (taken != null && day.collision(next.appointmentId(), taken).isPresent()) {
+                    return WriteResult.SLOT_TAKEN;
+                }
+                items.add(CalendarDays.put(next.providerId(), day.with(next.appointmentId(), taken)));
+            }
+            if (outcome != null) {
+                items.add(outcomes.recordInTransaction(outcome));
+            }
+            Optional<WriteResult> result = transact(items);
+            if (result.isPresent()) {
+                return result.get();
+            }
+            // A day changed since it was read: read it again and decide again.
         }
+        throw new TransientConflictException("The calendar of provider " + next.providerId()
+                + " kept changing under the write");
     }
 
-    private static WriteResult whyCancelled(List<CancellationReason> reasons, List<TransactWriteItem> items) {
+    /**
+     * The result of the transaction; empty when only a calendar day changed since it was read. A transaction that
+     * collided with another one is cancelled with a {@link TransientConflictException} inside the call, so that the
+     * service's retry runs it again.
+     */
+    private Optional<WriteResult> transact(List<TransactWriteItem> items) {
+        return calls.call(() -> {
+            try {
+                dynamoDb.transactWriteItems(request -> request.transactItems(items));
+                return Optional.of(WriteResult.WRITTEN);
+            }
+            catch (TransactionCanceledException ex) {
+                return whyCancelled(ex.cancellationReasons(), items);
+            }
+        });
+    }
+
+    private static Optional<WriteResult> whyCancelled(List<CancellationReason> reasons, List<TransactWriteItem> items) {
         if (reasons == null || reasons.size() != items.size()) {
             throw new IllegalStateException("DynamoDB cancelled a transaction without saying why");
         }
-        boolean slotTaken = false;
+        boolean stale = false;
+        boolean dayChanged = false;
         for (int i = 0; i < reasons.size(); i++) {
             if (!CONDITION_FAILED.equals(reasons.get(i).code())) {
                 continue;
             }
-            String table = tableOf(items.get(i));
-            if (Tables.RequestOutcomes.NAME.equals(table)) {
-                return WriteResult.ALREADY_RECORDED;
+            TransactWriteItem item = items.get(i);
+            if (Tables.RequestOutcomes.NAME.equals(item.put().tableName())) {
+                return Optional.of(WriteResult.ALREADY_RECORDED);
             }
-            if (Tables.SlotLocks.NAME.equals(table) && items.get(i).put() != null) {
-                slotTaken = true;
+            if (CalendarDays.isDay(item)) {
+                dayChanged = true;
+            }
+            else {
+                stale = true;
             }
         }
-        if (slotTaken) {
-            return WriteResult.SLOT_TAKEN;
+        if (stale) {
+            return Optional.of(WriteResult.STALE);
         }
-        boolean anyConditionFailed = reasons.stream().anyMatch(reason -> CONDITION_FAILED.equals(reason.code()));
-        if (anyConditionFailed) {
-            return WriteResult.STALE;
+        if (dayChanged) {
+            return Optional.empty();
         }
         // Conflicts with a concurrent transaction: a retry decides.
         throw new TransientConflictException(reasons);
-    }
-
-    private static String tableOf(TransactWriteItem item) {
-        if (item.put() != null) {
-            return item.put().tableName();
-        }
-        return item.delete() != null ? item.delete().tableName() : null;
     }
 
     private static TransactWriteItem put(Appointment appointment, String condition,
@@ -130,21 +168,5 @@ public final class Appointments {
             put.expressionAttributeNames(Map.of("#status", Tables.Appointments.STATUS)).expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    private static TransactWriteItem takeLock(Appointment appointment, Instant slot) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(Tables.SlotLocks.NAME)
-                .item(Map.of(Tables.SlotLocks.PROVIDER_ID, s(appointment.providerId()),
-                        Tables.SlotLocks.SLOT_START, s(slot.toString()),
-                        Tables.SlotLocks.APPOINTMENT_ID, s(appointment.appointmentId())))
-                .conditionExpression("attribute_not_exists(" + Tables.SlotLocks.SLOT_START + ")").build()).build();
-    }
-
-    private static TransactWriteItem releaseLock(Appointment appointment, Instant slot) {
-        return TransactWriteItem.builder().delete(Delete.builder().tableName(Tables.SlotLocks.NAME)
-                .key(Map.of(Tables.SlotLocks.PROVIDER_ID, s(appointment.providerId()),
-                        Tables.SlotLocks.SLOT_START, s(slot.toString())))
-                .conditionExpression(Tables.SlotLocks.APPOINTMENT_ID + " = :owner")
-                .expressionAttributeValues(Map.of(":owner", s(appointment.appointmentId()))).build()).build();
     }
 }

@@ -5,10 +5,10 @@ package dev.appointments.store.appointment;
  */
 public enum WriteResult {
 
-    /** Written, with every lock and the outcome. */
+    /** Written, with the calendar's busy times and the outcome. */
     WRITTEN,
 
-    /** A slot it needs is locked by another appointment: nothing was written. */
+    /** Another appointment (or its buffer) keeps some of the time it needs: nothing was written. */
     SLOT_TAKEN,
 
     /** The appointment changed since it was read (status or version): nothing was written. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.appointments.resources.Tables;
 import dev.appointments.store.DynamoDbCalls;
+import dev.appointments.store.appointment.TransientConflictException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -153,15 +154,20 @@ public final class Patients {
         return "ConditionalCheckFailed".equals(reason.code());
     }
 
-    /** One transaction: the e-mail claim and the patient, each only if absent. */
+    /**
+     * One transaction: the e-mail claim and the patient, each only if absent. A collision with another transaction
+     * is retried by the service's DynamoDB calls; a refused condition is thrown to the caller.
+     */
     private void writeWithClaim(Patient patient) {
-        calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(
+        List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
                         .item(Map.of(Tables.PatientEmails.EMAIL, s(patient.email()),
                                 Tables.PatientEmails.PATIENT_ID, s(patient.patientId())))
                         .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME).item(toItem(patient))
-                        .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build())));
+                        .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build());
+        calls.call(() -> TransientConflictException.whenCollided(
+                () -> dynamoDb.transactWriteItems(request -> request.transactItems(items))));
     }
 
     /** A patient could not be registered because its e-mail address belongs to another patient. */

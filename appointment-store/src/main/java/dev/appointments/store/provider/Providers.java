@@ -20,6 +20,7 @@ import static dev.appointments.store.Attributes.string;
 
 /**
  * The providers table. The rules are stored as the JSON of the admin API, so that every reader sees the same rules.
+ * Every write is conditional: a creation on the id being free, an update on the version it was made from.
  */
 public final class Providers {
 
@@ -44,35 +45,40 @@ public final class Providers {
                 number(item, "version"), instant(item, "updatedAt")));
     }
 
-    /** Creates or replaces a provider's rules; returns the stored provider, one version later. */
-    public Provider save(String providerId, ProviderRules rules, Instant at) {
-        long version = find(providerId).map(Provider::version).orElse(0L) + 1;
-        calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Providers.NAME).item(Map.of(
-                Tables.Providers.ID, s(providerId),
-                "rules", s(JSON.writeValueAsString(rules)),
-                "version", n(version),
-                "updatedAt", s(at.toString())))));
-        return new Provider(providerId, rules, version, at);
+    /**
+     * Creates a provider at version 1, unless one with this id exists.
+     *
+     * @return the stored provider; empty when the id is taken
+     */
+    public Optional<Provider> create(String providerId, ProviderRules rules, Instant at) {
+        return write(new Provider(providerId, rules, 1, at), "attribute_not_exists(" + Tables.Providers.ID + ")",
+                Map.of());
     }
 
     /**
-     * Replaces an existing provider's rules if they are still at {@code expectedVersion} (a conditional write, so that
-     * two editors never overwrite each other unseen); returns the stored provider, one version later, or empty when
-     * the provider is missing or at another version.
+     * Replaces a provider's rules, if it is still at {@code expectedVersion}: two admins who read the same version
+     * cannot both write over it.
+     *
+     * @return the stored provider, one version later; empty when there is no such provider or it is at another
+     *         version
      */
-    public Optional<Provider> replace(String providerId, ProviderRules rules, long expectedVersion, Instant at) {
-        long version = expectedVersion + 1;
+    public Optional<Provider> update(String providerId, ProviderRules rules, long expectedVersion, Instant at) {
+        return write(new Provider(providerId, rules, expectedVersion + 1, at), "version = :expected",
+                Map.of(":expected", n(expectedVersion)));
+    }
+
+    private Optional<Provider> write(Provider provider, String condition, Map<String, AttributeValue> values) {
         try {
             calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Providers.NAME).item(Map.of(
-                    Tables.Providers.ID, s(providerId),
-                    "rules", s(JSON.writeValueAsString(rules)),
-                    "version", n(version),
-                    "updatedAt", s(at.toString())))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion)))));
-            return Optional.of(new Provider(providerId, rules, version, at));
+                    Tables.Providers.ID, s(provider.providerId()),
+                    "rules", s(JSON.writeValueAsString(provider.rules())),
+                    "version", n(provider.version()),
+                    "updatedAt", s(provider.updatedAt().toString())))
+                    .conditionExpression(condition)
+                    .expressionAttributeValues(values.isEmpty() ? null : values)));
+            return Optional.of(provider);
         }
-        catch (ConditionalCheckFailedException changedOrMissing) {
+        catch (ConditionalCheckFailedException changed) {
             return Optional.empty();
         }
     }

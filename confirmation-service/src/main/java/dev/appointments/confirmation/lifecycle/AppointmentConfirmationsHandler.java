@@ -1,10 +1,6 @@
 package dev.appointments.confirmation.lifecycle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,7 +21,9 @@ import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
+import dev.appointments.store.outcome.UnreadableCommand;
 import dev.appointments.timers.DurableTimers;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
@@ -41,6 +39,8 @@ public class AppointmentConfirmationsHandler {
 
     private final Validator validator;
     private final JsonMapper json;
+    private final Outcomes outcomes;
+    private final Clock clock;
     private final ProducerCommands commands;
     private final Holds holds;
 
@@ -48,6 +48,8 @@ public class AppointmentConfirmationsHandler {
             Validator validator, JsonMapper json, Clock clock, ConfirmationServiceProperties properties) {
         this.validator = validator;
         this.json = json;
+        this.outcomes = outcomes;
+        this.clock = clock;
         this.commands = new ProducerCommands(outcomes, appointments, clock);
         this.holds = new Holds(appointments, timers,
                 new HoldTimers(json, properties.confirmationsQueue()), clock);
@@ -88,6 +90,16 @@ public class AppointmentConfirmationsHandler {
         };
     }
 
+    /**
+     * Answers a producer command that could not be read, when a requestId can be read from it: REJECTED, INVALID,
+     * naming the dead-letter queue its message goes to.
+     *
+     * @return whether an outcome stands for its requestId now
+     */
+    public boolean refuseUnreadable(UnreadableCommand unreadable, String deadLetterQueue) {
+        return unreadable.outcome(deadLetterQueue, clock.instant()).map(outcomes::recordOrRefuse).isPresent();
+    }
+
     private Handled command(String requestId, AppointmentConfirmationsMessage message,
             List<FieldViolation> violations, AppointmentStatus target, String reason) {
         if (violations.stream().anyMatch(violation -> violation.field().equals("requestId"))) {
@@ -107,14 +119,6 @@ public class AppointmentConfirmationsHandler {
     }
 
     private String fingerprint(AppointmentConfirmationsMessage message) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json
-                    .writerFor(AppointmentConfirmationsMessage.class).writeValueAsString(message)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
+        return Outcome.fingerprintOf(json.writerFor(AppointmentConfirmationsMessage.class).writeValueAsString(message));
     }
 }

@@ -2,6 +2,7 @@ package dev.appointments.confirmation.lifecycle;
 
 import java.util.List;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
 import dev.appointments.store.outcome.Outcome;
 
@@ -14,7 +15,8 @@ import dev.appointments.store.outcome.Outcome;
  * @param outcome the outcome recorded for a producer command; {@code null} for facts and timers, which have none
  * @param notices messages for appointment-reminders; sent again when the message is delivered again, since the first
  *        attempt may have stopped between the write and the send
- * @param duplicateRequestId whether the requestId was already used for a different command, which is then ignored
+ * @param duplicateRequestId whether the requestId was already used for a different command, which is then refused:
+ *        {@code outcome} is the first command's, and lists this one among its later submissions
  */
 public record Handled(String result, Outcome outcome, List<AppointmentRemindersMessage> notices,
         boolean duplicateRequestId) {
@@ -31,7 +33,11 @@ public record Handled(String result, Outcome outcome, List<AppointmentRemindersM
         return new Handled(result, null, notices, false);
     }
 
-    static Handled duplicate(Outcome earlier) {
-        return new Handled("DUPLICATE_REQUEST_ID", earlier, List.of(), true);
+    /** A command refused because its requestId answered another one; the result says if this delivery recorded it. */
+    static Handled duplicate(Outcome earlier, boolean refusalRecorded) {
+        if (!refusalRecorded) {
+            return new Handled("DUPLICATE_REQUEST_ID_AGAIN", earlier, List.of(), true);
+        }
+        return new Handled(ReasonCode.DUPLICATE_REQUEST_ID.name(), earlier, List.of(), true);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.appointments.model.FieldViolation;
+import dev.appointments.model.ReasonCode;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
@@ -17,7 +18,8 @@ import dev.appointments.store.outcome.Outcomes;
 /**
  * The producers' lifecycle commands. Each is a conditional transition on status and version, written with its
  * outcome in one transaction; a command that can't be honoured gets a recorded rejection instead. A command whose
- * requestId has an outcome already is not run again.
+ * requestId has an outcome already is not run again; if it is another command, it is refused and listed with that
+ * outcome.
  */
 final class ProducerCommands {
 
@@ -41,7 +43,7 @@ final class ProducerCommands {
             return answerAgain(earlier.get(), command);
         }
         if (!violations.isEmpty()) {
-            return reject(command, ReasonCodes.INVALID, violations.stream()
+            return reject(command, ReasonCode.INVALID, violations.stream()
                     .map(violation -> violation.field() + ": " + violation.message())
                     .collect(Collectors.joining("; ")), null);
         }
@@ -56,15 +58,19 @@ final class ProducerCommands {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<Appointment> found = appointments.find(appointmentId);
             if (found.isEmpty()) {
-                return Optional.of(reject(command, ReasonCodes.UNKNOWN_APPOINTMENT,
+                return Optional.of(reject(command, ReasonCode.UNKNOWN_APPOINTMENT,
                         "There is no appointment " + appointmentId + ".", null));
             }
             Appointment current = found.get();
             if (!current.status().canMoveTo(target)) {
-                return Optional.of(reject(command, ReasonCodes.ILLEGAL_TRANSITION,
+                return Optional.of(reject(command, ReasonCode.ILLEGAL_TRANSITION,
                         "A %s appointment can't become %s.".formatted(current.status(), target), appointmentId));
             }
             Instant now = clock.instant();
+            if (target.afterTheStart() && now.isBefore(current.startsAt())) {
+                return Optional.of(reject(command, ReasonCode.NOT_STARTED_YET, "The appointment starts at %s; it can "
+                        .formatted(current.startsAt()) + "become " + target + " once it has begun.", appointmentId));
+            }
             Appointment next = current.transitionedTo(target, now, command.requestId(), reason);
             Outcome accepted = Outcome.accepted(command.requestId(), command.type(), command.fingerprint(),
                     appointmentId, "Now " + target + ".", now);
@@ -80,14 +86,15 @@ final class ProducerCommands {
                 }
             }
         }
-        return Optional.of(reject(command, ReasonCodes.CHANGED_CONCURRENTLY,
+        return Optional.of(reject(command, ReasonCode.CHANGED_CONCURRENTLY,
                 "The appointment kept changing while the command ran; send it again with a new requestId.",
                 appointmentId));
     }
 
     private Handled answerAgain(Outcome earlier, Command command) {
         if (!earlier.sameCommand(command.fingerprint())) {
-            return Handled.duplicate(earlier);
+            return Handled.duplicate(earlier, outcomes.recordLater(command.requestId(),
+                    earlier.refusal(command.type(), command.fingerprint(), clock.instant())));
         }
         if (earlier.status() != OutcomeStatus.ACCEPTED || earlier.appointmentId() == null) {
             return Handled.of(earlier, List.of());
@@ -97,8 +104,11 @@ final class ProducerCommands {
                 .orElse(List.of()));
     }
 
-    private Handled reject(Command command, String reason, String message, String appointmentId) {
-        return Handled.of(outcomes.record(Outcome.rejected(command.requestId(), command.type(), command.fingerprint(),
-                reason, message, appointmentId, clock.instant())), List.of());
+    private Handled reject(Command command, ReasonCode reason, String message, String appointmentId) {
+        Outcome standing = outcomes.record(Outcome.rejected(command.requestId(), command.type(),
+                command.fingerprint(), reason, message, appointmentId, clock.instant()));
+        // Another command under the same requestId may have been answered in the meantime.
+        return standing.sameCommand(command.fingerprint()) ? Handled.of(standing, List.of())
+                : answerAgain(standing, command);
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.appointments.confirmation.ConfirmationServiceProperties;
 import dev.appointments.store.DynamoDbCalls;
+import dev.appointments.store.autoconfigure.RetentionProperties;
 import dev.appointments.timers.DurableTimers;
 import dev.appointments.timers.TimerPoller;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -25,12 +26,12 @@ class TimersConfiguration {
 
     @Bean
     DurableTimers durableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock,
-            ConfirmationServiceProperties properties) {
+            ConfirmationServiceProperties properties, RetentionProperties retention) {
         var timers = properties.timers();
         String owner = timers.instanceId() == null || timers.instanceId().isBlank()
                 ? "confirmation-service-" + UUID.randomUUID() : timers.instanceId();
         return new DurableTimers(dynamoDb, calls, clock, "confirmation-service", timers.shards(), owner,
-                timers.claimDuration());
+                timers.claimDuration(), retention.timers());
     }
 
     @Bean

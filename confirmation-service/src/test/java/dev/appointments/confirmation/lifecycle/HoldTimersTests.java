@@ -34,7 +34,7 @@ class HoldTimersTests {
         var appointment = new dev.appointments.store.appointment.Appointment("a-1", "p", "pt",
                 dev.appointments.store.appointment.AppointmentStatus.REQUESTED, BOOKED.plus(Duration.ofDays(3)),
                 BOOKED.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(15)), "UTC", null, null, null, null,
-                java.util.List.of(), 3, java.util.List.of(), BOOKED, BOOKED);
+                null, 3, java.util.List.of(), BOOKED, BOOKED);
 
         Timer timer = new HoldTimers(json, "appointment-confirmations").timerFor(appointment, Duration.ofHours(2));
 

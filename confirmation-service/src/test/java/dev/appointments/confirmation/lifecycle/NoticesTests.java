@@ -22,7 +22,7 @@ class NoticesTests {
 
     private final Appointment requested = new Appointment("a-1", "p", "pt", AppointmentStatus.REQUESTED, STARTS,
             STARTS.plusSeconds(900), "UTC", LocalDate.of(2027, 3, 4), LocalTime.of(14, 0), null, null,
-            List.of(STARTS), 1, List.of(new HistoryEntry(AT, null, AppointmentStatus.REQUESTED, "req-1", null)), AT, AT);
+            null, 1, List.of(new HistoryEntry(AT, null, AppointmentStatus.REQUESTED, "req-1", null)), AT, AT);
 
     @Test
     void confirmationAsksForTheNoticeAndTheReminders() {

@@ -7,18 +7,17 @@ import dev.appointments.resources.Tables;
 
 /**
  * Tables whose items may expire by DynamoDB TTL, and the attribute that holds the expiry (epoch seconds). Only
- * records that nothing reads once they are old: request outcomes and notification records. Expiry must come well
- * after the 14 days a message can live in SQS (queue plus dead-letter queue), or a late redelivery would no longer
- * find its idempotency record. Today the services write no such attribute, so nothing expires until they do;
- * enabling TTL on the table is what makes that a code-only change later.
+ * records that nothing reads once they are old: request outcomes, notification records and fired timers. The services
+ * write {@code expiresAt} (epoch seconds) well after the 14 days a message can live in SQS (queue plus dead-letter
+ * queue), so a late redelivery still finds its idempotency record.
  */
 public final class TimeToLive {
 
-    public static final String ATTRIBUTE = "expiresAt";
+    public static final String ATTRIBUTE = Tables.EXPIRES_AT;
 
-    private static final Map<String, String> BY_TABLE = Map.of(
-            Tables.RequestOutcomes.NAME, ATTRIBUTE,
-            Tables.Notifications.NAME, ATTRIBUTE);
+    /** The tables whose items expire, as the services write them (aws-resources' {@code Tables.expiring()}). */
+    private static final Map<String, String> BY_TABLE = Tables.expiring().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(table -> table, table -> Tables.EXPIRES_AT));
 
     private TimeToLive() {
     }

@@ -69,7 +69,8 @@ class DataTablesTemplateTests {
         assertThat(table(Tables.Notifications.NAME)).containsKey("TimeToLiveSpecification");
         assertThat(table(Tables.Appointments.NAME)).doesNotContainKey("TimeToLiveSpecification");
         assertThat(table(Tables.SlotLocks.NAME)).doesNotContainKey("TimeToLiveSpecification");
-        assertThat(table(Tables.Timers.NAME)).doesNotContainKey("TimeToLiveSpecification");
+        assertThat(table(Tables.Timers.NAME)).containsKey("TimeToLiveSpecification");
+        assertThat(table(Tables.Patients.NAME)).doesNotContainKey("TimeToLiveSpecification");
     }
 
     private Map<String, Object> table(String name) {

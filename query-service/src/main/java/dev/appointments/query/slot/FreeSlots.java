@@ -10,13 +10,13 @@ import dev.appointments.query.QueryServiceProperties;
 import dev.appointments.query.web.NotFound;
 import dev.appointments.rules.BookingCalendar;
 import dev.appointments.rules.Slot;
-import dev.appointments.store.appointment.LockedSlots;
+import dev.appointments.store.appointment.BusyTimes;
 import dev.appointments.store.provider.Provider;
 import dev.appointments.store.provider.Providers;
 import org.springframework.stereotype.Service;
 
 /**
- * The free slots of a provider's date. The provider's rules and the day's locks are kept for a few seconds (the
+ * The free slots of a provider's date. The provider's rules and the day's busy times are kept for a few seconds (the
  * configured TTL), so a burst of page loads costs two DynamoDB reads; the minimum notice and maximum advance are
  * applied to every answer with the current time, so a cached day never offers a slot that has become too close.
  */
@@ -24,13 +24,13 @@ import org.springframework.stereotype.Service;
 public class FreeSlots {
 
     private final Providers providers;
-    private final LockedSlots lockedSlots;
+    private final BusyTimes busyTimes;
     private final Clock clock;
     private final Cache<DayKey, ProviderDay> days;
 
-    FreeSlots(Providers providers, LockedSlots lockedSlots, Clock clock, QueryServiceProperties properties) {
+    FreeSlots(Providers providers, BusyTimes busyTimes, Clock clock, QueryServiceProperties properties) {
         this.providers = providers;
-        this.lockedSlots = lockedSlots;
+        this.busyTimes = busyTimes;
         this.clock = clock;
         this.days = Caffeine.newBuilder().expireAfterWrite(properties.slotCacheTtl())
                 .maximumSize(properties.slotCacheSize()).build();
@@ -54,7 +54,7 @@ public class FreeSlots {
     }
 
     List<Slot> free(ProviderDay day) {
-        return day.calendar().freeSlots(day.date(), day.lockedSlots(), clock.instant());
+        return day.calendar().freeSlots(day.date(), day.busy(), clock.instant());
     }
 
     private ProviderDay read(DayKey key) {
@@ -64,7 +64,7 @@ public class FreeSlots {
         }
         BookingCalendar calendar = provider.calendar();
         return new ProviderDay(key.providerId(), key.date(), calendar,
-                lockedSlots.within(key.providerId(), calendar.lockWindow(key.date())));
+                busyTimes.within(key.providerId(), calendar.busyWindow(key.date())));
     }
 
     private record DayKey(String providerId, LocalDate date) {

@@ -1,18 +1,18 @@
 package dev.appointments.query.slot;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 
 import dev.appointments.rules.BookingCalendar;
+import dev.appointments.rules.TimeWindow;
 
 /**
- * What the free slots of one provider on one date are computed from: the provider's calendar and the slot locks
- * held in the date's lock window, as read at one moment.
+ * What the free slots of one provider on one date are computed from: the provider's calendar and the times its
+ * appointments keep in the date's busy window, as read at one moment.
  */
-record ProviderDay(String providerId, LocalDate date, BookingCalendar calendar, Set<Instant> lockedSlots) {
+record ProviderDay(String providerId, LocalDate date, BookingCalendar calendar, List<TimeWindow> busy) {
 
     ProviderDay {
-        lockedSlots = Set.copyOf(lockedSlots);
+        busy = List.copyOf(busy);
     }
 }

@@ -134,7 +134,7 @@ public final class QueryBenchmark {
         List<String> slotPaths = new ArrayList<>();
         for (int p = 0; p < PROVIDERS; p++) {
             String providerId = "bench-provider-" + UUID.randomUUID();
-            providers.save(providerId, rules, now);
+            providers.create(providerId, rules, now);
             providerIds.add(providerId);
             dates.forEach(date -> slotPaths.add("/api/providers/%s/slots?date=%s".formatted(providerId, date)));
         }
@@ -158,7 +158,7 @@ public final class QueryBenchmark {
         String requestId = "bench-" + id;
         Appointment appointment = new Appointment(id, providerId, patientId, AppointmentStatus.REQUESTED, slot.start(),
                 slot.end(), calendar.zone().getId(), slot.date(), slot.time(), null, null,
-                calendar.lockedSlots(slot.start(), Duration.between(slot.start(), slot.end())), 1,
+                calendar.blockedTime(slot.start(), Duration.between(slot.start(), slot.end())).to(), 1,
                 List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, requestId, null)), now, now);
         appointments.book(appointment, Outcome.accepted(requestId, "RequestAppointment", null, id, "Booked.", now));
         return id;

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalTime;
 import java.util.UUID;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.query.QueryServiceIntegrationTest;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
@@ -52,7 +53,7 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
     @Test
     void anOutcomeWithoutAppointmentOrPatientIsForSchedulersAndOpsOnly() {
         String requestId = "req-" + UUID.randomUUID();
-        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", "SLOT_UNAVAILABLE", "The slot is taken.",
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", ReasonCode.SLOT_UNAVAILABLE, "The slot is taken.",
                 null, NOW));
         String patient = patientToken(newPatient().patientId());
 
@@ -66,7 +67,7 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
     void aRefusedBookingIsReadByThePatientItWasForOnly() {
         String requestId = "req-" + UUID.randomUUID();
         String patientId = newPatient().patientId();
-        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", "SLOT_UNAVAILABLE", "The slot is taken.",
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", dev.appointments.model.ReasonCode.SLOT_UNAVAILABLE, "The slot is taken.",
                 null, NOW).withPatientId(patientId));
         String other = patientToken(newPatient().patientId());
 

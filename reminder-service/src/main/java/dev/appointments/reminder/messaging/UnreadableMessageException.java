@@ -1,8 +1,9 @@
 package dev.appointments.reminder.messaging;
 
 /**
- * A message that is not one of appointment-reminders' (not JSON, unknown type, fields out of the contract). It is
- * left to SQS redelivery and ends in the dead-letter queue, where operators see it.
+ * A message that is not one of appointment-reminders' (not JSON, unknown type, fields out of the contract). The
+ * binding declares it not retryable, so the binder moves the message to the dead-letter queue at once, where operators
+ * see it.
  */
 class UnreadableMessageException extends RuntimeException {
 

@@ -1,6 +1,7 @@
 package dev.appointments.reminder.notification;
 
 import dev.appointments.store.DynamoDbCalls;
+import dev.appointments.store.autoconfigure.RetentionProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class NotificationConfiguration {
 
     @Bean
-    Notifications notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
-        return new Notifications(dynamoDb, calls);
+    Notifications notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls, RetentionProperties retention) {
+        return new Notifications(dynamoDb, calls, retention.notifications());
     }
 }

@@ -29,20 +29,25 @@ import static dev.appointments.store.Attributes.string;
  * numbers): while it holds nobody else delivers the notification; once it lapses (the holder crashed), the next copy
  * of the message takes over and delivers through the channels that have no recorded result yet. Each channel's result
  * is recorded as soon as it is known, and the claim's token guards every write, so a holder that lost its lease
- * cannot overwrite its successor.
+ * cannot overwrite its successor. A record expires (DynamoDB time to live on {@code expiresAt}) a retention after its
+ * last claim.
  */
 public final class Notifications {
 
     private static final String ID = Tables.Notifications.ID;
     private static final Map<String, String> NAMES = names(ID, "status", "leaseUntil", "claimToken", "appointmentId",
-            "kind", "providerId", "patientId", "createdAt", "updatedAt", "deliveries", "claims", "reason", "sentAt");
+            "kind", "providerId", "patientId", "createdAt", "updatedAt", "deliveries", "claims", "reason", "sentAt",
+            Tables.EXPIRES_AT);
 
     private final DynamoDbClient dynamoDb;
     private final DynamoDbCalls calls;
+    private final Duration retention;
 
-    public Notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
+    /** @param retention how long after its last claim a notification's record expires (DynamoDB time to live) */
+    public Notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls, Duration retention) {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
+        this.retention = retention;
     }
 
     /**
@@ -64,7 +69,8 @@ public final class Notifications {
         values.put(":now", s(now.toString()));
         values.put(":none", AttributeValue.fromM(Map.of()));
         values.put(":one", n(1));
-        String update = "SET #status = :sending, #leaseUntil = :lease, #claimToken = :token,"
+        values.put(":expires", n(now.plus(retention).getEpochSecond()));
+        String update = "SET #status = :sending, #leaseUntil = :lease, #claimToken = :token, #expiresAt = :expires,"
                 + " #appointmentId = :appointmentId, #kind = :kind, #providerId = :providerId,"
                 + " #patientId = :patientId, #updatedAt = :now, #createdAt = if_not_exists(#createdAt, :now),"
                 + " #deliveries = if_not_exists(#deliveries, :none) ADD #claims :one";

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.appointments.reminder.ReminderServiceProperties;
 import dev.appointments.store.DynamoDbCalls;
+import dev.appointments.store.autoconfigure.RetentionProperties;
 import dev.appointments.timers.DurableTimers;
 import dev.appointments.timers.TimerPoller;
 import dev.appointments.timers.TimerSender;
@@ -25,9 +26,10 @@ class TimersConfiguration {
 
     @Bean
     DurableTimers durableTimers(DynamoDbClient dynamoDb, DynamoDbCalls calls, Clock clock,
-            ReminderServiceProperties properties, @Value("${spring.application.name}") String service) {
+            ReminderServiceProperties properties, RetentionProperties retention,
+            @Value("${spring.application.name}") String service) {
         return new DurableTimers(dynamoDb, calls, clock, service, properties.timers().shards(),
-                service + ":" + UUID.randomUUID(), DurableTimers.DEFAULT_CLAIM_DURATION);
+                service + ":" + UUID.randomUUID(), DurableTimers.DEFAULT_CLAIM_DURATION, retention.timers());
     }
 
     @Bean

@@ -70,7 +70,7 @@ class LettersTests {
         var local = startsAt.atZone(java.time.ZoneId.of(zone));
         Appointment appointment = new Appointment("a-1", "p-1", "pt-1", AppointmentStatus.CONFIRMED, startsAt,
                 startsAt.plus(Duration.ofMinutes(30)), zone, local.toLocalDate(), local.toLocalTime(), null, null,
-                List.of(), 2, List.of(), startsAt, startsAt);
+                null, 2, List.of(), startsAt, startsAt);
         Patient patient = new Patient("pt-1", "Ada", "Lovelace", "ada@example.com", null, null, startsAt);
         Provider provider = new Provider("p-1", ProviderRules.withDefaults(providerName, zone,
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))), 1, startsAt);

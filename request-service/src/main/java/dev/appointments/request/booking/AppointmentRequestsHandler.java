@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.FieldViolation;
 import dev.appointments.model.FieldViolations;
 import dev.appointments.model.MessageTypes;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Handles the commands of the appointment-requests queue. A command whose requestId already has an outcome is not
- * run again: a redelivery gets its facts published again, a different command under a used requestId is ignored.
+ * run again: a redelivery gets its facts published again, a different command under a used requestId is refused and
+ * listed with the first outcome.
  */
 @Service
 public class AppointmentRequestsHandler {
@@ -63,7 +65,7 @@ public class AppointmentRequestsHandler {
         }
         List<FieldViolation> violations = FieldViolations.of(validator, message);
         if (!violations.isEmpty()) {
-            return rejections.reject(command, ReasonCodes.INVALID, violations.stream()
+            return rejections.reject(command, ReasonCode.INVALID, violations.stream()
                     .map(violation -> violation.field() + ": " + violation.message())
                     .collect(Collectors.joining("; ")), null);
         }
@@ -79,7 +81,7 @@ public class AppointmentRequestsHandler {
 
     private Handled answerAgain(Outcome earlier, Command command) {
         if (!earlier.sameCommand(command.fingerprint())) {
-            return new Handled(earlier, List.of(), true);
+            return rejections.duplicate(earlier, command);
         }
         if (earlier.status() != OutcomeStatus.ACCEPTED || earlier.appointmentId() == null) {
             return Handled.of(earlier);

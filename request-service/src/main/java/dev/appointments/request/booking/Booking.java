@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.confirmations.AppointmentRequested;
 import dev.appointments.model.requests.PatientDetails;
 import dev.appointments.model.requests.RequestAppointment;
@@ -24,7 +25,7 @@ import dev.appointments.store.provider.Providers;
 
 /**
  * Books new appointments: checks the provider's rules, finds or creates the patient, and writes the appointment,
- * its slot locks and the outcome in one transaction.
+ * its time in the provider's calendar and the outcome in one transaction.
  */
 final class Booking {
 
@@ -51,7 +52,7 @@ final class Booking {
     Optional<Handled> book(Command command, RequestAppointment request) {
         Optional<Provider> provider = providers.find(request.providerId());
         if (provider.isEmpty()) {
-            return Optional.of(rejections.reject(command, ReasonCodes.UNKNOWN_PROVIDER,
+            return Optional.of(rejections.reject(command, ReasonCode.UNKNOWN_PROVIDER,
                     "There is no provider " + request.providerId() + ".", null));
         }
         BookingCalendar calendar = provider.get().calendar();
@@ -59,25 +60,25 @@ final class Booking {
         SlotRequest slot;
         switch (calendar.check(request.appointmentDate(), request.startTime(), request.durationMinutes(), now)) {
             case Refusal refusal -> {
-                return Optional.of(rejections.reject(command, refusal.reason().name(), refusal.message(), null));
+                return Optional.of(rejections.reject(command, refusal.reason(), refusal.message(), null));
             }
             case SlotRequest allowed -> slot = allowed;
         }
         Optional<String> patientId = patientOf(request, now);
         if (patientId.isEmpty()) {
-            return Optional.of(rejections.reject(command, ReasonCodes.UNKNOWN_PATIENT,
+            return Optional.of(rejections.reject(command, ReasonCode.UNKNOWN_PATIENT,
                     "There is no patient " + request.patientId() + ".", null));
         }
         String appointmentId = appointmentIdFor(command.requestId());
         Appointment appointment = new Appointment(appointmentId, request.providerId(), patientId.get(),
                 AppointmentStatus.REQUESTED, slot.start(), slot.end(), calendar.zone().getId(),
-                request.appointmentDate(), request.startTime(), request.notes(), null, slot.lockedSlots(), 1,
+                request.appointmentDate(), request.startTime(), request.notes(), null, slot.blockedUntil(), 1,
                 List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, command.requestId(), null)), now, now);
         Outcome accepted = Outcome.accepted(command.requestId(), command.type(), command.fingerprint(), appointmentId,
                 "Booked; waiting for confirmation.", now);
         return switch (appointments.book(appointment, accepted)) {
             case WRITTEN -> Optional.of(Handled.of(accepted, List.of(requested(appointment, provider.get(), command))));
-            case SLOT_TAKEN -> Optional.of(rejections.reject(command, ReasonCodes.SLOT_UNAVAILABLE,
+            case SLOT_TAKEN -> Optional.of(rejections.reject(command, ReasonCode.SLOT_UNAVAILABLE,
                     "The slot is taken: %s %s at %s.".formatted(request.appointmentDate(), request.startTime(),
                             request.providerId()), null));
             // The same request ran at the same moment elsewhere: the caller reads its outcome.

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.model.confirmations.AppointmentCancelled;
 import dev.appointments.model.requests.CancelAppointment;
 import dev.appointments.rules.Refusal;
@@ -15,7 +16,7 @@ import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.provider.Providers;
 
 /**
- * Cancels REQUESTED or CONFIRMED appointments, honouring the provider's cancellation notice; the slot locks are
+ * Cancels REQUESTED or CONFIRMED appointments, honouring the provider's cancellation notice; their time in the calendar is
  * released in the same transaction.
  */
 final class Cancellation {
@@ -38,19 +39,19 @@ final class Cancellation {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<Appointment> found = appointments.find(request.appointmentId());
             if (found.isEmpty()) {
-                return Optional.of(rejections.reject(command, ReasonCodes.UNKNOWN_APPOINTMENT,
+                return Optional.of(rejections.reject(command, ReasonCode.UNKNOWN_APPOINTMENT,
                         "There is no appointment " + request.appointmentId() + ".", null));
             }
             Appointment current = found.get();
             if (!current.status().canMoveTo(AppointmentStatus.CANCELLED)) {
-                return Optional.of(rejections.reject(command, ReasonCodes.ILLEGAL_TRANSITION,
+                return Optional.of(rejections.reject(command, ReasonCode.ILLEGAL_TRANSITION,
                         "A %s appointment can't be cancelled.".formatted(current.status()), current.appointmentId()));
             }
             Instant now = clock.instant();
             Optional<Refusal> refusal = providers.find(current.providerId())
                     .flatMap(provider -> provider.calendar().checkCancellation(current.startsAt(), now));
             if (refusal.isPresent()) {
-                return Optional.of(rejections.reject(command, refusal.get().reason().name(), refusal.get().message(),
+                return Optional.of(rejections.reject(command, refusal.get().reason(), refusal.get().message(),
                         current.appointmentId()));
             }
             Appointment cancelled = current.transitionedTo(AppointmentStatus.CANCELLED, now, command.requestId(),
@@ -69,7 +70,7 @@ final class Cancellation {
                 }
             }
         }
-        return Optional.of(rejections.reject(command, ReasonCodes.CHANGED_CONCURRENTLY,
+        return Optional.of(rejections.reject(command, ReasonCode.CHANGED_CONCURRENTLY,
                 "The appointment kept changing while it was being cancelled; send the command again with a new requestId.",
                 request.appointmentId()));
     }

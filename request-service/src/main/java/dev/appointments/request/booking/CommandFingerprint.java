@@ -1,9 +1,6 @@
 package dev.appointments.request.booking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.appointments.store.outcome.Outcome;
 
 /**
  * The fingerprint of a command, recorded with its outcome: the SHA-256 of the command's JSON as the service writes it
@@ -16,12 +13,6 @@ public final class CommandFingerprint {
     }
 
     public static String of(String payload) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(payload.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
+        return Outcome.fingerprintOf(payload);
     }
 }

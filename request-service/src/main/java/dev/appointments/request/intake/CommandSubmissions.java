@@ -15,8 +15,8 @@ import dev.appointments.model.FieldViolations;
 import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.request.RequestServiceProperties;
 import dev.appointments.request.booking.CommandFingerprint;
-import dev.appointments.request.booking.ReasonCodes;
 import dev.appointments.security.Caller;
+import dev.appointments.model.ReasonCode;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
 import jakarta.validation.Validator;
@@ -119,7 +119,7 @@ class CommandSubmissions {
             return now(ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(Problems.refusal(HttpStatus.UNPROCESSABLE_CONTENT,
                     "requestId already used",
                     "This requestId was already used for a different command; send this one with a new requestId.",
-                    ReasonCodes.DUPLICATE_REQUEST_ID, requestId)));
+                    ReasonCode.DUPLICATE_REQUEST_ID.name(), requestId)));
         }
         if (earlier.isEmpty()) {
             Map<String, String> headers = new LinkedHashMap<>();

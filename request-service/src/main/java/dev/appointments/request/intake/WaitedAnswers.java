@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.appointments.request.booking.ReasonCodes;
+import dev.appointments.model.ReasonCode;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.OutcomeStatus;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +31,8 @@ import org.springframework.http.ResponseEntity;
 record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint, Duration waited) {
 
     /** The refusals that are about the state of things, which the same command may meet later: 409 Conflict. */
-    static final Set<String> CONFLICTS = Set.of(ReasonCodes.SLOT_UNAVAILABLE, ReasonCodes.ILLEGAL_TRANSITION,
-            ReasonCodes.CHANGED_CONCURRENTLY);
+    static final Set<String> CONFLICTS = Set.of(ReasonCode.SLOT_UNAVAILABLE.name(), ReasonCode.ILLEGAL_TRANSITION.name(),
+            ReasonCode.CHANGED_CONCURRENTLY.name());
 
     /**
      * 201 with the appointment's URL for a booking, 200 with the outcome for any other command carried out, 409 when
@@ -42,7 +42,7 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
         if (!outcome.sameCommand(fingerprint)) {
             return refusal(HttpStatus.UNPROCESSABLE_CONTENT, "requestId already used",
                     "This requestId was already used for a different command; send this one with a new requestId.",
-                    ReasonCodes.DUPLICATE_REQUEST_ID, outcome.requestId());
+                    ReasonCode.DUPLICATE_REQUEST_ID.name(), outcome.requestId());
         }
         if (outcome.status() == OutcomeStatus.ACCEPTED) {
             if (!"RequestAppointment".equals(outcome.commandType())) {
@@ -80,9 +80,9 @@ record WaitedAnswers(URI appointmentsBaseUrl, URI outcomeUrl, String fingerprint
     }
 
     private static String titleOf(String reason) {
-        return switch (reason) {
-            case ReasonCodes.SLOT_UNAVAILABLE -> "Slot unavailable";
-            case ReasonCodes.ILLEGAL_TRANSITION -> "Not possible in the appointment's state";
+        return switch (ReasonCode.valueOf(reason)) {
+            case SLOT_UNAVAILABLE -> "Slot unavailable";
+            case ILLEGAL_TRANSITION -> "Not possible in the appointment's state";
             default -> "Appointment changed meanwhile";
         };
     }

@@ -36,11 +36,8 @@ class DemoProviders implements ApplicationRunner {
                 .withConfirmation(true, ProviderRules.DEFAULT_CONFIRMATION_TIMEOUT);
         var manual = ProviderRules.withDefaults("Demo clinic (confirms by hand)", "America/New_York", hours)
                 .withConfirmation(false, Duration.ofMinutes(15));
-        if (providers.find("demo-auto").isEmpty()) {
-            providers.save("demo-auto", auto, clock.instant());
-        }
-        if (providers.find("demo-manual").isEmpty()) {
-            providers.save("demo-manual", manual, clock.instant());
-        }
+        // A provider of the same id, perhaps changed by an admin, is kept as it is.
+        providers.create("demo-auto", auto, clock.instant());
+        providers.create("demo-manual", manual, clock.instant());
     }
 }

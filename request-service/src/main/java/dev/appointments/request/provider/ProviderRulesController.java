@@ -87,7 +87,7 @@ class ProviderRulesController {
             invalid.getBody().setProperty("violations", violations);
             return invalid;
         }
-        return providers.replace(providerId, rules, expected.get(), clock.instant())
+        return providers.update(providerId, rules, expected.get(), clock.instant())
                 .<ResponseEntity<?>>map(saved -> ResponseEntity.ok().eTag(Long.toString(saved.version()))
                         .body(ProviderController.ProviderView.of(saved)))
                 .orElseGet(ProviderRulesController::stale);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.appointments.model.ReasonCode;
 import dev.appointments.store.outcome.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class WaitedAnswersTests {
     @CsvSource({ "SLOT_UNAVAILABLE, 409", "ILLEGAL_TRANSITION, 409", "CHANGED_CONCURRENTLY, 409",
             "OUTSIDE_SCHEDULE, 422", "UNKNOWN_APPOINTMENT, 422", "TOO_SHORT_NOTICE, 422", "INVALID, 422" })
     void refusalsAreAnsweredByTheirKind(String reason, int status) {
-        ResponseEntity<?> answer = answers.answer(Outcome.rejected("r-1", "CancelAppointment", "fp", reason, "No.",
+        ResponseEntity<?> answer = answers.answer(Outcome.rejected("r-1", "CancelAppointment", "fp", ReasonCode.valueOf(reason), "No.",
                 "a-1", AT));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(status);

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * The Spring Cloud Stream binder for SQS. A consumer binding polls its queue and deletes a message only after the
  * function returned; a failed message stays for SQS to redeliver, and after {@code maxReceiveCount} receives SQS moves
  * it to the dead-letter queue. For that reason no in-process retry applies: {@code maxAttempts} and the back-off
- * properties of Spring Cloud Stream are ignored. Consumer groups mean nothing to SQS, where every consumer of a queue
+ * properties of Spring Cloud Stream are ignored. {@code retryableExceptions} mapped to {@code false} name failures
+ * that no redelivery can cure: such a message goes to the dead-letter queue at once. Consumer groups mean nothing to SQS, where every consumer of a queue
  * competes for its messages.
  */
 public class SqsMessageChannelBinder
@@ -73,7 +74,8 @@ public class SqsMessageChannelBinder
         }
         String binding = bindingName(properties.getBindingName(), destination.getName());
         SqsInboundChannelAdapter adapter = SqsInboundChannelAdapter.create(sqs, destination.getName(), binding,
-                properties.getExtension(), properties.getConcurrency(), meterRegistry, observationRegistry);
+                properties.getExtension(), properties.getConcurrency(), properties.getRetryableExceptions(),
+                meterRegistry, observationRegistry);
         adapter.setBeanFactory(getBeanFactory());
         adapter.setBeanName(binding + ".sqs-inbound");
         return adapter;

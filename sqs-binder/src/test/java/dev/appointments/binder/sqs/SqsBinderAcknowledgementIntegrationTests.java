@@ -33,7 +33,11 @@ import static org.awaitility.Awaitility.await;
 // Closed after the class, while the shared engines still run, so that pending deletes reach them.
 @DirtiesContext
 @SpringBootTest(classes = SqsBinderAcknowledgementIntegrationTests.App.class, properties = {
-        "spring.cloud.function.definition=failing;blocking;parallel",
+        "spring.cloud.function.definition=failing;blocking;parallel;unreadable",
+        "spring.cloud.stream.bindings.unreadable-in-0.destination=binder-ack-unreadable",
+        "spring.cloud.stream.bindings.unreadable-in-0.consumer.retryable-exceptions.java.lang.IllegalArgumentException=false",
+        "spring.cloud.stream.bindings.toUnreadable.destination=binder-ack-unreadable",
+        "spring.cloud.stream.sqs.bindings.unreadable-in-0.consumer.visibility-timeout=5s",
         "spring.cloud.stream.bindings.failing-in-0.destination=binder-ack-failing",
         "spring.cloud.stream.bindings.toFailing.destination=binder-ack-failing",
         "spring.cloud.stream.sqs.bindings.failing-in-0.consumer.max-receive-count=2",
@@ -76,6 +80,27 @@ class SqsBinderAcknowledgementIntegrationTests {
         // One call per receive: no in-process retries on top of SQS redelivery.
         assertThat(app.failingCalls).hasValue(2);
         assertThat(messagesOn("binder-ack-failing")).isZero();
+    }
+
+    @Test
+    void aFailureDeclaredNotRetryableSendsTheMessageToTheDeadLetterQueueAtOnceIntact() {
+        streamBridge.send("toUnreadable", MessageBuilder.withPayload("never readable").setHeader("type", "Odd")
+                .setHeader("requestId", "req-unreadable").build());
+
+        String deadLetterQueue = url("binder-ack-unreadable-dlq");
+        // Redelivery would wait for the visibility timeout, 5 s, four times.
+        var deadLetters = await().atMost(Duration.ofSeconds(4)).until(() -> sqs.receiveMessage(request -> request
+                .queueUrl(deadLetterQueue).waitTimeSeconds(1).messageAttributeNames("All")).messages(),
+                messages -> !messages.isEmpty());
+
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.getFirst().body()).isEqualTo("never readable");
+        assertThat(deadLetters.getFirst().messageAttributes().get("type").stringValue()).isEqualTo("Odd");
+        assertThat(deadLetters.getFirst().messageAttributes().get("requestId").stringValue())
+                .isEqualTo("req-unreadable");
+        assertThat(app.unreadableCalls).hasValue(1);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(messagesOn("binder-ack-unreadable")).isZero());
     }
 
     @Test
@@ -126,6 +151,8 @@ class SqsBinderAcknowledgementIntegrationTests {
 
         final AtomicInteger failingCalls = new AtomicInteger();
 
+        final AtomicInteger unreadableCalls = new AtomicInteger();
+
         final CountDownLatch blockingEntered = new CountDownLatch(1);
 
         final CountDownLatch releaseBlocking = new CountDownLatch(1);
@@ -146,6 +173,15 @@ class SqsBinderAcknowledgementIntegrationTests {
             return message -> {
                 failingCalls.incrementAndGet();
                 throw new IllegalStateException("failing on purpose");
+            };
+        }
+
+        @Bean
+        Consumer<Message<String>> unreadable() {
+            return message -> {
+                unreadableCalls.incrementAndGet();
+                // A subclass of the class declared not retryable, wrapped: the cause decides.
+                throw new IllegalStateException("cannot read", new NumberFormatException("not a number"));
             };
         }
 

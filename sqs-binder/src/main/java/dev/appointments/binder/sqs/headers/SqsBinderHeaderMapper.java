@@ -12,6 +12,7 @@ import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.support.converter.MessageAttributeDataTypes;
 import io.awspring.cloud.sqs.support.converter.SqsHeaderMapper;
 import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.util.PatternMatchUtils;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -37,7 +38,11 @@ final class SqsBinderHeaderMapper extends SqsHeaderMapper {
         // Number attributes would be parsed into a class named by the sender; keep their text instead.
         Map<String, MessageAttributeValue> attributes = source.messageAttributes().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> asText(entry.getValue())));
-        return super.toHeaders(source.toBuilder().messageAttributes(attributes).build());
+        MessageHeaderAccessor headers = new MessageHeaderAccessor();
+        headers.copyHeaders(super.toHeaders(source.toBuilder().messageAttributes(attributes).build()));
+        // The message as received: what goes to a dead-letter queue keeps its attributes' own data types.
+        headers.setHeader(SqsHeaders.SQS_SOURCE_DATA_HEADER, source);
+        return headers.getMessageHeaders();
     }
 
     private static MessageAttributeValue asText(MessageAttributeValue value) {

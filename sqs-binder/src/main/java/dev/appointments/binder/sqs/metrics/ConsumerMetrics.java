@@ -18,6 +18,8 @@ public final class ConsumerMetrics {
 
     private final Counter failed;
 
+    private final Counter deadLettered;
+
     private final Timer processing;
 
     private ConsumerMetrics(MeterRegistry registry, Tags tags) {
@@ -29,6 +31,10 @@ public final class ConsumerMetrics {
                 .tags(tags).register(registry);
         this.failed = Counter.builder(MeterNames.FAILED)
                 .description("Messages the function failed on; they stay on the queue for redelivery")
+                .tags(tags).register(registry);
+        this.deadLettered = Counter.builder(MeterNames.DEAD_LETTERED)
+                .description("Messages the function failed on with a non-retryable exception; moved to the "
+                        + "dead-letter queue at once")
                 .tags(tags).register(registry);
         this.processing = Timer.builder(MeterNames.PROCESSING).description("Time the function took per message")
                 .tags(tags).register(registry);
@@ -47,6 +53,11 @@ public final class ConsumerMetrics {
     public void succeeded(Timer.Sample sample) {
         sample.stop(processing);
         succeeded.increment();
+    }
+
+    public void deadLettered(Timer.Sample sample) {
+        sample.stop(processing);
+        deadLettered.increment();
     }
 
     public void failed(Timer.Sample sample) {

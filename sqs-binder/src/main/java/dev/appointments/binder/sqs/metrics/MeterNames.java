@@ -13,6 +13,8 @@ public final class MeterNames {
 
     public static final String FAILED = "sqs.binder.messages.failed";
 
+    public static final String DEAD_LETTERED = "sqs.binder.messages.dead.lettered";
+
     public static final String PROCESSING = "sqs.binder.messages.processing";
 
     public static final String SENT = "sqs.binder.messages.sent";
