@@ -37,6 +37,9 @@
         UNKNOWN_PATIENT: 'Your patient record is missing: save your details first.',
         UNKNOWN_APPOINTMENT: 'There is no such appointment.',
         DUPLICATE_REQUEST_ID: 'That request was already used for something else; please try again.',
+        ALREADY_STARTED: 'The appointment has already begun, so it can no longer be moved or cancelled.',
+        INSIDE_CANCELLATION_NOTICE: 'That is inside the provider\'s cancellation notice.',
+        NOT_STARTED_YET: 'The appointment has not started yet.',
         INVALID: 'Something in the request is not right.'
     };
 
