@@ -53,6 +53,7 @@ table slot-locks '{"TableName":"slot-locks","BillingMode":"PAY_PER_REQUEST","Att
 table request-outcomes '{"TableName":"request-outcomes","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"requestId","AttributeType":"S"}],"KeySchema":[{"AttributeName":"requestId","KeyType":"HASH"}]}'
 time_to_live request-outcomes expiresAt
 table timers '{"TableName":"timers","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"shard","AttributeType":"S"},{"AttributeName":"dueKey","AttributeType":"S"}],"KeySchema":[{"AttributeName":"shard","KeyType":"HASH"},{"AttributeName":"dueKey","KeyType":"RANGE"}]}'
+time_to_live timers expiresAt
 table notifications '{"TableName":"notifications","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"notificationId","AttributeType":"S"}],"KeySchema":[{"AttributeName":"notificationId","KeyType":"HASH"}]}'
 time_to_live notifications expiresAt
 echo "provisioned 3 queues and 8 tables"
