@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 import dev.appointments.resources.Tables;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -12,7 +13,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest;
@@ -20,6 +24,8 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Counts every AWS SDK call made in this JVM, by who made it and which operation, and tells {@link #commits} when a
@@ -62,7 +68,10 @@ public final class ApiCalls implements ExecutionInterceptor {
         commits = listener;
     }
 
-    /** Calls so far, keyed {@code caller service operation}, e.g. {@code request-service DynamoDb GetItem}. */
+    /**
+     * Calls so far, keyed {@code caller service operation:target}, e.g. {@code request-service DynamoDb
+     * GetItem:providers}: the target is the table (tables of a transaction joined by +) or the queue.
+     */
     static Map<String, Long> snapshot() {
         Map<String, Long> copy = new TreeMap<>();
         COUNTS.forEach((key, count) -> copy.put(key, count.sum()));
@@ -77,7 +86,9 @@ public final class ApiCalls implements ExecutionInterceptor {
         if (caller == null) {
             caller = stageOf(context.request(), Thread.currentThread().getName());
         }
-        COUNTS.computeIfAbsent(caller + " " + service + " " + operation, key -> new LongAdder()).increment();
+        String target = targetOf(context.request());
+        String label = target == null ? operation : operation + ":" + target;
+        COUNTS.computeIfAbsent(caller + " " + service + " " + label, key -> new LongAdder()).increment();
     }
 
     @Override
@@ -121,6 +132,31 @@ public final class ApiCalls implements ExecutionInterceptor {
                 .anyMatch(value -> "CONFIRMED".equals(value.s()))) {
             commits.appointmentConfirmed(string(key, "appointmentId"), nanos);
         }
+    }
+
+    private static String targetOf(Object request) {
+        return switch (request) {
+            case GetItemRequest get -> get.tableName();
+            case PutItemRequest put -> put.tableName();
+            case UpdateItemRequest update -> update.tableName();
+            case DeleteItemRequest delete -> delete.tableName();
+            case QueryRequest query -> query.tableName();
+            case TransactWriteItemsRequest transaction -> transaction.transactItems().stream()
+                    .map(item -> item.put() != null ? item.put().tableName()
+                            : item.update() != null ? item.update().tableName()
+                            : item.delete() != null ? item.delete().tableName()
+                            : item.conditionCheck().tableName())
+                    .collect(Collectors.joining("+"));
+            case SendMessageRequest send -> queueName(send.queueUrl());
+            case SendMessageBatchRequest send -> queueName(send.queueUrl());
+            case ReceiveMessageRequest receive -> queueName(receive.queueUrl());
+            case DeleteMessageBatchRequest delete -> queueName(delete.queueUrl());
+            default -> null;
+        };
+    }
+
+    private static String queueName(String queueUrl) {
+        return queueUrl == null ? null : queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,18 +136,23 @@ public final class PipelineBenchmark {
 
             List<Phase> phases = new ArrayList<>();
             List<Commands.Command> burstCommands = commands.prepare(options.bookings());
-            phases.add(report(console, system.burst("system burst", burstCommands, timeout)));
-            phases.add(report(console, harness.twoStages("raw harness burst", options.bookings(), timeout)));
-            phases.add(report(console, harness.minimal("minimal harness burst", options.bookings(), timeout)));
+            phases.add(report(console, "system burst", () -> system.burst("system burst", burstCommands, timeout)));
+            phases.add(report(console, "raw harness burst",
+                    () -> harness.twoStages("raw harness burst", options.bookings(), timeout)));
+            phases.add(report(console, "minimal harness burst",
+                    () -> harness.minimal("minimal harness burst", options.bookings(), timeout)));
             double rate = Math.max(1, phases.getFirst().perSecond() / 2);
             int steadyCount = (int) Math.max(1, Math.round(rate * options.steady().toMillis() / 1000.0));
+            List<Commands.Command> steadyCommands = commands.prepare(steadyCount);
             console.printf("Steady rate: %.1f bookings/s for %d s%n", rate, options.steady().toSeconds());
-            phases.add(report(console, system.steady("system steady", commands.prepare(steadyCount), rate, timeout)));
+            phases.add(report(console, "system steady",
+                    () -> system.steady("system steady", steadyCommands, rate, timeout)));
             context.put("steadyRatePerSecond", rate);
             context.put("providersUsed", slots.providersUsed());
 
-            console.println("Reads: " + options.readClients() + " clients, " + options.reads().toSeconds() + " s each");
+            console.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " reads: " + options.readClients() + " clients, " + options.reads().toSeconds() + " s each");
             Commands.Command booked = burstCommands.getFirst();
+            context.put("itemBytes", ItemSizes.of(dynamoDb, booked.requestId()));
             String appointmentId = new Verification(dynamoDb).check(List.of(booked.requestId()))
                     .confirmedAppointments().getFirst();
             String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
@@ -165,7 +172,15 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static Phase report(PrintStream console, Phase phase) {
+    private interface PhaseRun {
+        Phase run() throws Exception;
+    }
+
+    /** Runs a phase and prints its figures, with the wall-clock times that locate it in a profile. */
+    private static Phase report(PrintStream console, String name, PhaseRun run) throws Exception {
+        console.printf("%s %s starts%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), name);
+        Phase phase = run.run();
+        console.printf("%s ", LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
         console.printf("  %-24s %5d bookings in %6.2f s: %6.1f/s, CPU %.2f ms/booking%s%n", phase.name(),
                 phase.confirmed(), phase.seconds(), phase.perSecond(), phase.cpuMillisPerBooking(),
                 phase.toConfirmed() == null ? "" : ", send->CONFIRMED " + phase.toConfirmed().text());
