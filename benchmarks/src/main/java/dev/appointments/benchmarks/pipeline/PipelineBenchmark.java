@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class PipelineBenchmark {
 
+    private static final int HARNESS_RUNS = 3;
+
     private PipelineBenchmark() {
     }
 
@@ -137,10 +139,11 @@ public final class PipelineBenchmark {
             List<Phase> phases = new ArrayList<>();
             List<Commands.Command> burstCommands = commands.prepare(options.bookings());
             phases.add(report(console, "system burst", () -> system.burst("system burst", burstCommands, timeout)));
-            phases.add(report(console, "raw harness burst",
-                    () -> harness.twoStages("raw harness burst", options.bookings(), timeout)));
-            phases.add(report(console, "minimal harness burst",
-                    () -> harness.minimal("minimal harness burst", options.bookings(), timeout)));
+            // The harnesses take a few seconds: the median of three runs is less at the mercy of the machine.
+            phases.add(report(console, "raw harness burst", () -> median(HARNESS_RUNS,
+                    () -> harness.twoStages("raw harness burst", options.bookings(), timeout))));
+            phases.add(report(console, "minimal harness burst", () -> median(HARNESS_RUNS,
+                    () -> harness.minimal("minimal harness burst", options.bookings(), timeout))));
             double rate = Math.max(1, phases.getFirst().perSecond() / 2);
             int steadyCount = (int) Math.max(1, Math.round(rate * options.steady().toMillis() / 1000.0));
             List<Commands.Command> steadyCommands = commands.prepare(steadyCount);
@@ -176,6 +179,16 @@ public final class PipelineBenchmark {
         Phase run() throws Exception;
     }
 
+    /** The run of median throughput out of {@code runs}. */
+    private static Phase median(int runs, PhaseRun run) throws Exception {
+        List<Phase> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            results.add(run.run());
+        }
+        results.sort(java.util.Comparator.comparingDouble(Phase::perSecond));
+        return results.get(runs / 2);
+    }
+
     /** Runs a phase and prints its figures, with the wall-clock times that locate it in a profile. */
     private static Phase report(PrintStream console, String name, PhaseRun run) throws Exception {
         console.printf("%s %s starts%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), name);
@@ -201,6 +214,7 @@ public final class PipelineBenchmark {
             context.put("bookingsPerBurst", options.bookings());
             context.put("warmupBookings", options.warmupBookings());
             context.put("harnessThreadsPerStage", options.concurrency());
+            context.put("harnessRunsPerBurst", HARNESS_RUNS + " (the median by throughput is reported)");
             context.put("steadySeconds", options.steady().toSeconds());
             context.put("readClients", options.readClients());
             context.put("readSeconds", options.reads().toSeconds());

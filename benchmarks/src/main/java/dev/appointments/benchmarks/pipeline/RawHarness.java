@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.appointments.resources.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -103,7 +102,7 @@ final class RawHarness {
     }
 
     private interface Stages {
-        void start(StageRunner runner, java.util.function.Consumer<String> done);
+        void start(StageThreads runner, Consumer<String> done);
     }
 
     private Phase run(String name, String run, int count, String requests, Duration timeout, Stages stages)
@@ -112,7 +111,7 @@ final class RawHarness {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> finished = new ConcurrentHashMap<>();
         AtomicInteger finishedCount = new AtomicInteger();
-        StageRunner runner = new StageRunner(concurrency);
+        StageThreads runner = new StageThreads(concurrency);
         Meter meter = new Meter();
         stages.start(runner, requestId -> {
             if (finished.putIfAbsent(requestId, System.nanoTime()) == null) {
@@ -233,55 +232,5 @@ final class RawHarness {
 
     private static MessageAttributeValue text(String value) {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
-    }
-
-    /** Threads that each receive up to ten messages, handle them in turn and delete them in one batch. */
-    private static final class StageRunner {
-
-        private final int concurrency;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<Thread> threads = new ArrayList<>();
-
-        StageRunner(int concurrency) {
-            this.concurrency = concurrency;
-        }
-
-        interface Handler {
-            void handle(Message message);
-        }
-
-        void stage(SqsClient sqs, String queueUrl, Handler handler) {
-            for (int t = 0; t < concurrency; t++) {
-                threads.add(Thread.ofPlatform().name("raw-stage-" + t).start(() -> {
-                    while (running.get()) {
-                        List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                                .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages();
-                        List<DeleteMessageBatchRequestEntry> handled = new ArrayList<>();
-                        for (Message message : messages) {
-                            try {
-                                handler.handle(message);
-                            }
-                            catch (RuntimeException ex) {
-                                // Left on the queue, as a listener would: the visibility timeout brings it back.
-                                System.err.println("Harness message failed: " + ex);
-                                continue;
-                            }
-                            handled.add(DeleteMessageBatchRequestEntry.builder().id(message.messageId())
-                                    .receiptHandle(message.receiptHandle()).build());
-                        }
-                        if (!handled.isEmpty()) {
-                            sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl).entries(handled));
-                        }
-                    }
-                }));
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (Thread thread : threads) {
-                thread.join();
-            }
-        }
     }
 }
