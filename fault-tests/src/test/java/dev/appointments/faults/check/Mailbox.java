@@ -1,0 +1,74 @@
+package dev.appointments.faults.check;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local mail server's mailbox, read through its HTTP API ({@code GET /api/mails}) as a patient's inbox would be:
+ * every mail with its recipients and the {@code X-Notification-Id} the reminder-service gives each notification.
+ */
+public final class Mailbox {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI mails;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public Mailbox(URI mails) {
+        this.mails = mails;
+    }
+
+    public List<Mail> all() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(mails).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            List<Mail> result = new ArrayList<>();
+            for (JsonNode mail : JSON.readTree(response.body())) {
+                List<String> to = new ArrayList<>();
+                mail.get("to").forEach(address -> to.add(address.asString()));
+                JsonNode id = mail.get("headers").get("X-Notification-Id");
+                result.add(new Mail(to, mail.get("subject").asString(), id == null ? null : id.asString()));
+            }
+            return result;
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", ex);
+        }
+    }
+
+    /** Copies beyond the first of one notification to one recipient: a patient got the same mail twice. */
+    public static int duplicates(List<Mail> mails) {
+        Map<String, Long> copies = mails.stream().filter(mail -> mail.notificationId() != null)
+                .collect(Collectors.groupingBy(mail -> mail.notificationId() + "|" + mail.to(), Collectors.counting()));
+        return (int) copies.values().stream().mapToLong(count -> count - 1).sum();
+    }
+
+    /** The mails to recipients that match. */
+    public static List<Mail> to(List<Mail> mails, Function<String, Boolean> recipient) {
+        return mails.stream().filter(mail -> mail.to().stream().anyMatch(recipient::apply)).toList();
+    }
+
+    /**
+     * A received mail.
+     *
+     * @param to its recipients
+     * @param subject its subject
+     * @param notificationId the reminder-service's id of the notification it carries
+     */
+    public record Mail(List<String> to, String subject, String notificationId) {
+    }
+}
