@@ -92,8 +92,11 @@ public final class ServiceProcess {
         command.add("--server.port=" + port);
         try {
             Files.createDirectories(logFile.getParent());
+            // A new run of the suite starts each log afresh; restarts within a run append to it.
             Files.writeString(logFile, "%n===== start %d of %s-%d =====%n".formatted(starts + 1, service.artifactId(),
-                    index), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    index), java.nio.file.StandardOpenOption.CREATE, starts == 0
+                            ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING
+                            : java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
             starts++;
