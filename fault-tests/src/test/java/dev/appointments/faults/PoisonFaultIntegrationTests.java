@@ -135,9 +135,17 @@ class PoisonFaultIntegrationTests {
                 .isEmpty();
     }
 
-    /** The standard shape, the consumers' queues dead-lettering in seconds at short scale. */
+    /**
+     * The shape of the scenarios that feed the system bad input: every service once, the consumers' queues
+     * dead-lettering in seconds at short scale, and the intake's per-client rate limit (30 a minute) raised, so that
+     * the fuzz's requests reach the code that reads them rather than all being answered 429.
+     */
     static Shape deadLetterShape(Scale scale) {
-        Shape shape = Shape.oneOfEach();
+        Shape shape = Shape.oneOfEach().withArguments(Service.REQUEST,
+                List.of("--appointments.security.rate-limit.limits[0].method=POST",
+                        "--appointments.security.rate-limit.limits[0].path=/api/appointment-requests",
+                        "--appointments.security.rate-limit.limits[0].capacity=100000",
+                        "--appointments.security.rate-limit.limits[0].period=1m"));
         if (scale.deadLetterFast()) {
             shape = shape.withQueue(Service.REQUEST, Duration.ofSeconds(3), 3)
                     .withQueue(Service.CONFIRMATION, Duration.ofSeconds(3), 3);

@@ -47,10 +47,26 @@ public final class Fleet {
             Infrastructure infrastructure = Infrastructure.start();
             TcpProxy proxy = TcpProxy.to(infrastructure.engines().sqsEndpoint());
             Path logs = Path.of(System.getProperty("fault.reportDirectory", "target")).resolve("fault-logs");
+            deleteLogs(logs);
             shared = new Fleet(infrastructure, proxy, logs);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "fault-fleet-stop"));
         }
         return shared;
+    }
+
+    /** Each run's logs stand alone: the fuzz scenario reads all of them for personal data. */
+    private static void deleteLogs(Path directory) {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return;
+        }
+        try (var logs = java.nio.file.Files.list(directory)) {
+            for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+                java.nio.file.Files.delete(log);
+            }
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException("Could not clear " + directory, ex);
+        }
     }
 
     /** Starts, stops or restarts instances until the fleet has this shape, then waits until all are ready. */

@@ -37,10 +37,13 @@ public record Shape(Map<Service, Integer> instances, Map<Service, List<String>> 
                 binding + "max-receive-count=" + maxReceiveCount));
     }
 
+    /** This shape with these arguments added to the service's. */
     public Shape withArguments(Service service, List<String> extra) {
         Map<Service, List<String>> changed = new EnumMap<>(Service.class);
         changed.putAll(arguments);
-        changed.put(service, List.copyOf(extra));
+        List<String> all = new java.util.ArrayList<>(argumentsOf(service));
+        all.addAll(extra);
+        changed.put(service, List.copyOf(all));
         return new Shape(instances, changed);
     }
 
