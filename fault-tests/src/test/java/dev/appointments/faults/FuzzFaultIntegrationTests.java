@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Every message must get an outcome or a dead-letter entry; every HTTP request an answer below 500 without a stack
  * trace; and no log line of any service may carry a patient's personal data.
  */
-@Order(6)
+@Order(7)
 class FuzzFaultIntegrationTests {
 
     /** A Java stack frame or a chained cause, as an uncaught exception prints them. */

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the cause is removed, a redrive through the ops API ({@code POST /api/ops/dlq/{queue}/redrive}, ops role only)
  * brings them back and they are processed. The malformed ones, redriven with them, return to the dead-letter queue.
  */
-@Order(5)
+@Order(6)
 class PoisonFaultIntegrationTests {
 
     private final Scale scale = Scale.current();

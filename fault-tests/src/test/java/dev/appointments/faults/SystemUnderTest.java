@@ -40,9 +40,19 @@ final class SystemUnderTest {
         return shared;
     }
 
-    /** The shape most scenarios run: every service once, the request-service as often as the race asks. */
+    /**
+     * Reminders due this long before an appointment: the service's own 24 h and 2 h, and five more a minute apart
+     * that let the timers scenario have a reminder fall due a few minutes after it books, whatever the time.
+     */
+    static final List<java.time.Duration> REMINDER_OFFSETS = List.of(java.time.Duration.ofHours(24),
+            java.time.Duration.ofHours(2), java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(11),
+            java.time.Duration.ofMinutes(12), java.time.Duration.ofMinutes(13), java.time.Duration.ofMinutes(14));
+
+    /** The shape most scenarios run: every service once, the request-service twice. */
     static Shape standardShape(Scale scale) {
-        return Shape.oneOfEach().with(Service.REQUEST, Math.min(2, scale.raceInstances()));
+        return Shape.oneOfEach().with(Service.REQUEST, Math.min(2, scale.raceInstances()))
+                .withArguments(Service.REMINDER, List.of("--appointments.reminder.offsets="
+                        + String.join(",", REMINDER_OFFSETS.stream().map(d -> d.toMinutes() + "m").toList())));
     }
 
     URI uri(Service service, String path) {

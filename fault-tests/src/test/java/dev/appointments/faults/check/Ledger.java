@@ -156,7 +156,8 @@ public final class Ledger {
         static Appointment of(Map<String, AttributeValue> item) {
             List<Step> steps = item.containsKey("history") ? item.get("history").l().stream()
                     .map(AttributeValue::m)
-                    .map(step -> new Step(text(step, "from"), text(step, "to"), text(step, "cause"))).toList()
+                    .map(step -> new Step(text(step, "from"), text(step, "to"), text(step, "cause"),
+                            step.containsKey("at") ? Instant.parse(step.get("at").s()) : null)).toList()
                     : List.of();
             return new Appointment(text(item, Tables.Appointments.ID), text(item, Tables.Appointments.STATUS),
                     Instant.parse(item.get(Tables.Appointments.STARTS_AT).s()), Instant.parse(item.get("endsAt").s()),
@@ -170,8 +171,9 @@ public final class Ledger {
      * @param from the status before, {@code null} for the booking
      * @param to the status after
      * @param cause the requestId or timer that caused it
+     * @param at when it happened
      */
-    public record Step(String from, String to, String cause) {
+    public record Step(String from, String to, String cause, Instant at) {
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -37,7 +37,8 @@ public final class Mailbox {
                 List<String> to = new ArrayList<>();
                 mail.get("to").forEach(address -> to.add(address.asString()));
                 JsonNode id = mail.get("headers").get("X-Notification-Id");
-                result.add(new Mail(to, mail.get("subject").asString(), id == null ? null : id.asString()));
+                result.add(new Mail(to, mail.get("subject").asString(), id == null ? null : id.asString(),
+                        java.time.Instant.parse(mail.get("receivedAt").asString())));
             }
             return result;
         }
@@ -68,7 +69,8 @@ public final class Mailbox {
      * @param to its recipients
      * @param subject its subject
      * @param notificationId the reminder-service's id of the notification it carries
+     * @param receivedAt when the mail server received it
      */
-    public record Mail(List<String> to, String subject, String notificationId) {
+    public record Mail(List<String> to, String subject, String notificationId, java.time.Instant receivedAt) {
     }
 }

@@ -32,6 +32,12 @@ public final class Providers {
      */
     public static String create(Api api, URI requestService, String prefix, boolean autoConfirm,
             Duration confirmationTimeout) {
+        return create(api, requestService, prefix, autoConfirm, confirmationTimeout, SLOT_MINUTES, Duration.ofHours(1));
+    }
+
+    /** Creates a provider with this slot length and minimum notice, and returns its id. */
+    public static String create(Api api, URI requestService, String prefix, boolean autoConfirm,
+            Duration confirmationTimeout, int slotMinutes, Duration minimumNotice) {
         String providerId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         StringBuilder hours = new StringBuilder();
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -39,8 +45,8 @@ public final class Providers {
         }
         String rules = """
                 {"name": "Fault clinic %s", "timeZone": "UTC", "weeklyHours": {%s}, "slotMinutes": %d,
-                 "minimumNotice": "PT1H", "maximumAdvance": "P400D", "autoConfirm": %s,
-                 "confirmationTimeout": "%s"}""".formatted(providerId, hours, SLOT_MINUTES, autoConfirm,
+                 "minimumNotice": "%s", "maximumAdvance": "P400D", "autoConfirm": %s,
+                 "confirmationTimeout": "%s"}""".formatted(providerId, hours, slotMinutes, minimumNotice, autoConfirm,
                 confirmationTimeout);
         HttpResponse<String> response = api.put(requestService.resolve("/api/providers/" + providerId), "demo-admin",
                 rules);
