@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.appointments.faults.check.Ledger;
 import dev.appointments.faults.check.Ledger.Outcome;
+import dev.appointments.faults.check.Mailbox;
 import dev.appointments.faults.drive.Providers;
 import dev.appointments.faults.fleet.ReadinessWatch;
 import dev.appointments.faults.fleet.Service;
@@ -67,6 +68,10 @@ class DatabaseOutageFaultIntegrationTests {
         Duration recovery = Duration.between(returned, lastOutcome);
         List<Ledger.Appointment> appointments = awaitConfirmed(providerId, sent.size());
         long confirmed = appointments.stream().filter(a -> a.status().equals("CONFIRMED")).count();
+        List<String> patients = sent.stream().map(Mailbox::patientOf).toList();
+        List<Mailbox.Mail> mails = awaitOneMailEach(patients);
+        int duplicateMails = Mailbox.duplicates(mails);
+        long missingMails = patients.stream().filter(p -> Mailbox.to(mails, p::equals).isEmpty()).count();
         long deadLettered = system.deadLetters() - deadLettersBefore;
         long notDownDuring = readinessDuring.values().stream().filter("UP"::equals).count();
         int lost = sent.size() - outcomes.size();
@@ -77,6 +82,10 @@ class DatabaseOutageFaultIntegrationTests {
         figures.put("bookings answered", outcomes.size());
         figures.put("bookings refused", refused);
         figures.put("appointments confirmed", confirmed);
+        figures.put("confirmation e-mails", mails.size());
+        figures.put("patients without one", missingMails);
+        figures.put("duplicate e-mails", duplicateMails);
+        figures.put("duplicated notifications", Mailbox.duplicated(mails));
         figures.put("readiness at the end of the outage", readinessDuring);
         figures.put("seconds until every instance was ready again", readyAgain.toMillis() / 1000.0);
         figures.put("seconds from the database's return to the last outcome", recovery.toMillis() / 1000.0);
@@ -85,13 +94,16 @@ class DatabaseOutageFaultIntegrationTests {
                 "%d bookings at %d/s (auto-confirmed), before, during and after the outage".formatted(sent.size(),
                         perSecond),
                 "DynamoDB refuses connections for %d s".formatted(scale.databaseOutage().toSeconds()),
-                lost + (sent.size() - confirmed), Ledger.duplicatedTransitions(appointments),
+                lost + (sent.size() - confirmed) + missingMails,
+                Ledger.duplicatedTransitions(appointments) + duplicateMails,
                 Ledger.doubleBookings(appointments), recovery, figures));
 
         assertThat(lost).as("bookings without an outcome").isZero();
         assertThat(refused).as("bookings refused").isZero();
         assertThat(confirmed).as("appointments confirmed").isEqualTo(sent.size());
         assertThat(deadLettered).as("messages in a dead-letter queue").isZero();
+        assertThat(missingMails).as("patients without a confirmation e-mail").isZero();
+        assertThat(duplicateMails).as("duplicate e-mails: " + Mailbox.duplicated(mails)).isZero();
         assertThat(notDownDuring).as("instances reporting ready while the database was down: " + readinessDuring)
                 .isZero();
         assertThat(recovery).as("time from the database's return to the last outcome").isLessThan(RECOVERY_LIMIT);
@@ -107,6 +119,20 @@ class DatabaseOutageFaultIntegrationTests {
         }
         throw new AssertionError("Not every instance was ready 2 minutes after the database returned: "
                 + system.fleet.all().stream().map(i -> i + "=" + i.readiness()).toList());
+    }
+
+    /** Every patient's confirmation e-mail, and any copies that follow soon after. */
+    private List<Mailbox.Mail> awaitOneMailEach(List<String> patients) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            List<Mailbox.Mail> mails = Mailbox.toAny(system.mailbox.all(), patients);
+            if (patients.stream().allMatch(p -> !Mailbox.to(mails, p::equals).isEmpty())
+                    || System.nanoTime() > deadline) {
+                Thread.sleep(5000);
+                return Mailbox.toAny(system.mailbox.all(), patients);
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private List<Ledger.Appointment> awaitConfirmed(String providerId, int expected) throws InterruptedException {

@@ -58,6 +58,26 @@ public final class Mailbox {
         return (int) copies.values().stream().mapToLong(count -> count - 1).sum();
     }
 
+    /** The notification ids that reached one recipient more than once, with how many copies, at most ten. */
+    public static Map<String, Long> duplicated(List<Mail> mails) {
+        Map<String, Long> copies = mails.stream().filter(mail -> mail.notificationId() != null)
+                .collect(Collectors.groupingBy(mail -> mail.notificationId() + " to " + mail.to(), Collectors.counting()));
+        return copies.entrySet().stream().filter(entry -> entry.getValue() > 1).limit(10)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The mails of these recipients only: a scenario judges its own patients' mail. */
+    public static List<Mail> toAny(List<Mail> mails, java.util.Collection<String> recipients) {
+        java.util.Set<String> wanted = recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.toSet());
+        return mails.stream().filter(mail -> mail.to().stream().anyMatch(wanted::contains)).toList();
+    }
+
+    /** The e-mail address of the patient a booking of the suite created (see Commands.book). */
+    public static String patientOf(String bookingRequestId) {
+        return bookingRequestId.toLowerCase(java.util.Locale.ROOT) + "@example.com";
+    }
+
     /** The mails to recipients that match. */
     public static List<Mail> to(List<Mail> mails, Function<String, Boolean> recipient) {
         return mails.stream().filter(mail -> mail.to().stream().anyMatch(recipient::apply)).toList();
