@@ -164,8 +164,9 @@ public final class Fleet {
         return logDirectory;
     }
 
+    /** Stops every instance normally, which also writes their class-data archives for the next run. */
     private synchronized void close() {
-        all().parallelStream().forEach(ServiceProcess::kill);
+        all().parallelStream().forEach(ServiceProcess::stop);
         sqsProxy.close();
         infrastructure.close();
     }
