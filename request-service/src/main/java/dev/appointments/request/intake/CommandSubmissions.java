@@ -131,11 +131,18 @@ class CommandSubmissions {
                         "The command would make a queue message larger than %d bytes."
                                 .formatted(QueueMessageSize.SQS_LIMIT_BYTES)));
             }
-            boolean sent = streamBridge.send(kind.queue().binding(), MessageBuilder.withPayload(payload)
-                    .copyHeaders(headers).build());
+            boolean sent;
+            try {
+                sent = streamBridge.send(kind.queue().binding(), MessageBuilder.withPayload(payload)
+                        .copyHeaders(headers).build());
+            }
+            catch (RuntimeException queueUnreachable) {
+                // SQS did not take the message (an outage, a network fault): nothing was queued, so the same
+                // Idempotency-Key may be sent again safely.
+                sent = false;
+            }
             if (!sent) {
-                return now(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Queue unavailable",
-                        "The command could not be queued; try again."));
+                return now(queueUnavailable());
             }
         }
         Accepted accepted = new Accepted(requestId, earlier.isPresent() ? "ANSWERED" : "QUEUED", outcomeUrl);
@@ -175,6 +182,14 @@ class CommandSubmissions {
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;
+    }
+
+    /** 503 with Retry-After: the queue did not take the command; sending it again with the same key is safe. */
+    private static ResponseEntity<?> queueUnavailable() {
+        ResponseEntity<org.springframework.http.ProblemDetail> problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "Queue unavailable", "The command could not be queued; send it again with the same Idempotency-Key.");
+        return ResponseEntity.status(problem.getStatusCode()).header(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                "5").contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
     }
 
     private static CompletableFuture<ResponseEntity<?>> now(ResponseEntity<?> response) {
