@@ -38,20 +38,21 @@ final class Reads {
             BookingCalendar calendar, int clients, Duration duration, Duration warmup) throws Exception {
         HttpRequest appointment = get("/api/appointments/" + appointmentId);
         HttpRequest slots = get("/api/providers/" + providerId + "/slots?date=" + date);
-        TimeWindow window = calendar.lockWindow(date);
+        TimeWindow window = calendar.busyWindow(date);
         Map<String, ClosedLoop.Call> calls = new LinkedHashMap<>();
         calls.put("GET appointment (query-service)", () -> send(appointment));
         calls.put("GetItem appointment (raw)", () -> dynamoDb.getItem(get -> get.tableName(Tables.Appointments.NAME)
                 .key(Map.of(Tables.Appointments.ID, AttributeValue.fromS(appointmentId))).consistentRead(true)));
         calls.put("GET free slots (query-service, cached)", () -> send(slots));
-        calls.put("Query slot locks of the day (raw)", () -> dynamoDb.query(query -> query
+        // The provider's calendar items (one per UTC day, sort key day#<date>) that the day's busy window touches.
+        calls.put("Query calendar days of the date (raw)", () -> dynamoDb.query(query -> query
                 .tableName(Tables.SlotLocks.NAME)
                 .keyConditionExpression("#provider = :provider AND #slot BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#provider", Tables.SlotLocks.PROVIDER_ID,
                         "#slot", Tables.SlotLocks.SLOT_START))
                 .expressionAttributeValues(Map.of(":provider", AttributeValue.fromS(providerId),
-                        ":from", AttributeValue.fromS(window.from().toString()),
-                        ":to", AttributeValue.fromS(window.to().toString())))
+                        ":from", AttributeValue.fromS("day#" + window.from().toString().substring(0, 10)),
+                        ":to", AttributeValue.fromS("day#" + window.to().toString().substring(0, 10))))
                 .projectionExpression("#slot").consistentRead(true)));
         Map<String, ClosedLoop.Result> results = new LinkedHashMap<>();
         for (var call : calls.entrySet()) {

@@ -56,7 +56,7 @@ final class Slots {
     }
 
     private String addProvider(String providerId) {
-        providers.save(providerId, template.rules(), clock.instant());
+        providers.create(providerId, template.rules(), clock.instant());
         return providerId;
     }
 
