@@ -27,9 +27,11 @@ final class ItemSizes {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         sizes.put("appointment (CONFIRMED)", size(appointment));
         sizes.put("outcome", size(outcome));
-        sizes.put("slot lock", size(get(dynamoDb, Tables.SlotLocks.NAME, Map.of(Tables.SlotLocks.PROVIDER_ID,
+        // The provider's calendar item of the appointment's UTC day (sort key day#<date>) in the slot-locks table.
+        String day = "day#" + appointment.get(Tables.Appointments.STARTS_AT).s().substring(0, 10);
+        sizes.put("calendar day", size(get(dynamoDb, Tables.SlotLocks.NAME, Map.of(Tables.SlotLocks.PROVIDER_ID,
                 appointment.get(Tables.Appointments.PROVIDER_ID), Tables.SlotLocks.SLOT_START,
-                appointment.get("lockedSlots").l().getFirst()))));
+                AttributeValue.fromS(day)))));
         sizes.put("patient", size(get(dynamoDb, Tables.Patients.NAME,
                 Map.of(Tables.Patients.ID, appointment.get(Tables.Appointments.PATIENT_ID)))));
         sizes.put("provider", size(get(dynamoDb, Tables.Providers.NAME,
