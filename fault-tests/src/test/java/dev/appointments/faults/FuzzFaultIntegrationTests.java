@@ -31,7 +31,6 @@ import dev.appointments.faults.fleet.Service;
 import dev.appointments.faults.report.FaultReport;
 import dev.appointments.faults.report.ScenarioResult;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,10 +56,6 @@ class FuzzFaultIntegrationTests {
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
-    @Disabled("Open findings: POST /api/appointment-requests with Content-Type multipart/form-data answers 500 "
-            + "(Spring's default error body) instead of 415, and GET /fhir/Appointment/{id} with an id over DynamoDB's "
-            + "2 KB key limit answers 503 (the key is refused as invalid and read as a transient fault) instead of "
-            + "404. Enable again once both answer 4xx.")
     void answersEveryMutatedMessageAndRequestWithoutServerErrorsOrLeaks() throws Exception {
         system.fleet.shape(PoisonFaultIntegrationTests.deadLetterShape(scale));
         Random random = new Random(20261130L);

@@ -40,6 +40,8 @@ class FhirErrors {
             case TypeMismatchException mismatch -> outcome(HttpStatus.BAD_REQUEST,
                     "Parameter '%s' has a malformed value.".formatted(mismatch.getPropertyName()));
             case CallNotPermittedException unavailable -> unavailable(ex);
+            case SdkException sdk when dev.appointments.query.web.RefusedKeys.refused(sdk) ->
+                    outcome(HttpStatus.NOT_FOUND, "There is no such resource.");
             case SdkException unavailable -> unavailable(ex);
             default -> {
                 log.error("FHIR request failed", ex);

@@ -33,6 +33,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ CallNotPermittedException.class, SdkException.class })
     ResponseEntity<ProblemDetail> dynamoDbUnavailable(Exception ex) {
+        if (RefusedKeys.refused(ex)) {
+            ProblemDetail missing = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such item.");
+            missing.setTitle("Not found");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(missing);
+        }
         log.warn("DynamoDB read failed: {}", ex.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The appointment data can't be read right now; try again in a few seconds.");

@@ -138,11 +138,12 @@ class AppointmentCommandController {
         if (!(body instanceof ObjectNode)) {
             return Optional.of(Problems.of(HttpStatus.BAD_REQUEST, "Not a command", "The body must be a JSON object."));
         }
-        if (body.has("type") && !kind.type().equals(body.get("type").asString())) {
+        if (body.has("type") && !(body.get("type").isString() && kind.type().equals(body.get("type").stringValue()))) {
             return Optional.of(Problems.of(HttpStatus.BAD_REQUEST, "Not a " + kind.type(),
                     "This route takes " + kind.type() + " only; other commands have routes of their own."));
         }
-        if (body.has("appointmentId") && !appointmentId.equals(body.get("appointmentId").asString())) {
+        if (body.has("appointmentId") && !(body.get("appointmentId").isString()
+                && appointmentId.equals(body.get("appointmentId").stringValue()))) {
             return Optional.of(Problems.of(HttpStatus.BAD_REQUEST, "Two appointments",
                     "The body names another appointment than the path; leave appointmentId out of the body."));
         }

@@ -75,7 +75,8 @@ class CommandSubmissions {
      */
     CompletableFuture<ResponseEntity<?>> submit(ObjectNode body, String idempotencyKey, List<String> prefer,
             Caller caller) {
-        String type = body.path("type").asString("");
+        // A type that is not a string is no known type: refused as such, like a misspelt one.
+        String type = body.path("type").isString() ? body.path("type").stringValue() : "";
         Optional<CommandKind> found = CommandKind.ofType(type);
         if (found.isEmpty()) {
             return now(Problems.of(HttpStatus.BAD_REQUEST, "Not a command", "type must be one of "
@@ -171,7 +172,7 @@ class CommandSubmissions {
     private static Optional<String> requestId(ObjectNode body, String idempotencyKey) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : unquote(idempotencyKey.trim());
         JsonNode inBody = body.get("requestId");
-        String given = inBody == null || inBody.isNull() ? null : inBody.asString();
+        String given = inBody == null || inBody.isNull() ? null : inBody.isString() ? inBody.stringValue() : inBody.toString();
         if (key != null && given != null && !key.equals(given)) {
             return Optional.empty();
         }
