@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.appointments.authserver.LocalAuthServer;
-import dev.appointments.localstack.LocalStack;
-import dev.appointments.localstack.LocalStackSettings;
+import dev.appointments.localrun.LocalRun;
+import dev.appointments.localrun.LocalRunSettings;
 import dev.appointments.resources.Tables;
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.patient.Patients;
@@ -97,7 +97,7 @@ public final class PipelineBenchmark {
         System.setOut(new PrintStream(new BufferedOutputStream(new FileOutputStream(serviceLog.toFile())), false));
         try {
             long startNanos = System.nanoTime();
-            try (LocalStack stack = LocalStack.start(LocalStackSettings.anyFreePorts())) {
+            try (LocalRun stack = LocalRun.start(LocalRunSettings.anyFreePorts())) {
                 context.put("localRunStartupMillis", (System.nanoTime() - startNanos) / 1_000_000);
                 return run(options, stack, context, console);
             }
@@ -114,7 +114,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static Result run(Options options, LocalStack stack, Map<String, Object> context, PrintStream console)
+    private static Result run(Options options, LocalRun stack, Map<String, Object> context, PrintStream console)
             throws Exception {
         URI sqsEndpoint = stack.engines().sqsEndpoint();
         URI dynamoDbEndpoint = stack.engines().dynamoDbEndpoint();

@@ -10,7 +10,7 @@ import dev.appointments.engines.LocalMailServer;
 /**
  * What the services need besides each other, in the test JVM on free loopback ports: ElasticMQ and the DynamoDB
  * engine with the system's queues and tables, the mail server and the authorization server. This is the local run's
- * engines-only mode ({@code LocalStack.startInfrastructure}); the local-stack module's jar is repackaged as an
+ * engines-only mode ({@code LocalRun.startInfrastructure}); the local-run module's jar is repackaged as an
  * executable jar in place, so its classes cannot be on this classpath, and the three starts are repeated here.
  *
  * @param engines ElasticMQ and the DynamoDB engine

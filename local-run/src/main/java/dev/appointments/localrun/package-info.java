@@ -1,4 +1,4 @@
 /**
  * The local run: the embedded engines and the four services in one JVM, for a laptop.
  */
-package dev.appointments.localstack;
+package dev.appointments.localrun;

@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,12 +37,12 @@ class PatientPrivacyIntegrationTests {
     private static final String BIRTH_DATE = "1977-07-07";
     private static final String DEMO_PATIENT_ID = "demo-patient-ada";
 
-    private static LocalStack stack;
+    private static LocalRun stack;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStackSettings.anyFreePorts());
+        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
     }
 
     @AfterAll

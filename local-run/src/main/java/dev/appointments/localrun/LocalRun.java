@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,14 +27,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * on loopback, then the four services, each in its own application context with its own configuration file, all in
  * this JVM.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalRun implements AutoCloseable {
 
     private final EmbeddedEngines engines;
     private final LocalMailServer mail;
     private final LocalAuthServer auth;
     private final Map<String, ConfigurableApplicationContext> services;
 
-    private LocalStack(EmbeddedEngines engines, LocalMailServer mail, LocalAuthServer auth,
+    private LocalRun(EmbeddedEngines engines, LocalMailServer mail, LocalAuthServer auth,
             Map<String, ConfigurableApplicationContext> services) {
         this.engines = engines;
         this.mail = mail;
@@ -49,18 +49,18 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) {
         long started = System.nanoTime();
         if (List.of(args).contains("--engines-only")) {
-            LocalStack infrastructure = startInfrastructure(LocalStackSettings.fromEnvironment());
-            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "local-stack-stop"));
+            LocalRun infrastructure = startInfrastructure(LocalRunSettings.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "local-run-stop"));
             System.out.println(infrastructure.describe((System.nanoTime() - started) / 1_000_000));
             return;
         }
-        LocalStack stack = start(LocalStackSettings.fromEnvironment());
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-stop"));
+        LocalRun stack = start(LocalRunSettings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-run-stop"));
         System.out.println(stack.describe((System.nanoTime() - started) / 1_000_000));
     }
 
     /** Starts the engines, the mail and authorization servers, then the services; stops what started if one fails. */
-    public static LocalStack start(LocalStackSettings settings) {
+    public static LocalRun start(LocalRunSettings settings) {
         EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
         LocalMailServer mail = null;
         LocalAuthServer auth = null;
@@ -72,9 +72,9 @@ public final class LocalStack implements AutoCloseable {
             int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
             String queryUrl = "http://127.0.0.1:" + queryPort;
             auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
-                    "logging.structured.ecs.service.name", "local-stack",
+                    "logging.structured.ecs.service.name", "local-run",
                     "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/," + queryUrl + "/provider"));
-            LocalStack stack = new LocalStack(engines, mail, auth, services);
+            LocalRun stack = new LocalRun(engines, mail, auth, services);
             List<String> common = stack.commonArguments();
             services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common,
                     "--appointments.request.outcome-base-url=" + queryUrl,
@@ -88,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
             return stack;
         }
         catch (RuntimeException ex) {
-            new LocalStack(engines, mail, auth, services).close();
+            new LocalRun(engines, mail, auth, services).close();
             throw ex;
         }
     }
@@ -97,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new ArrayList<>();
         args.add("--spring.profiles.active=local");
         // One JVM has one logging system: name the whole run rather than whichever service started first.
-        args.add("--logging.structured.ecs.service.name=local-stack");
+        args.add("--logging.structured.ecs.service.name=local-run");
         // The engines and the mail server log each request, addresses included, at INFO.
         args.add("--logging.level.org.elasticmq=WARN");
         args.add("--logging.level.org.eclipse.jetty=WARN");
@@ -110,19 +110,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The engines, the mail server and the authorization server, without any service. */
-    public static LocalStack startInfrastructure(LocalStackSettings settings) {
+    public static LocalRun startInfrastructure(LocalRunSettings settings) {
         EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
         LocalMailServer mail = null;
         try {
             mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
             int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
             LocalAuthServer auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
-                    "logging.structured.ecs.service.name", "local-stack",
+                    "logging.structured.ecs.service.name", "local-run",
                     "local-auth-server.patient-web-client.redirect-uris", "http://127.0.0.1:" + queryPort + "/"));
-            return new LocalStack(engines, mail, auth, new LinkedHashMap<>());
+            return new LocalRun(engines, mail, auth, new LinkedHashMap<>());
         }
         catch (RuntimeException ex) {
-            new LocalStack(engines, mail, null, new LinkedHashMap<>()).close();
+            new LocalRun(engines, mail, null, new LinkedHashMap<>()).close();
             throw ex;
         }
     }

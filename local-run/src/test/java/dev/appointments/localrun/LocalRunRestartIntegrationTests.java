@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,10 +29,10 @@ class LocalRunRestartIntegrationTests {
 
     @Test
     void keepsAppointmentsOutcomesAndQueuedCommandsAcrossRestarts(@TempDir Path data) throws Exception {
-        LocalStackSettings settings = withData(data);
+        LocalRunSettings settings = withData(data);
         String booked = "restart-" + UUID.randomUUID();
         String appointmentId;
-        try (LocalStack stack = LocalStack.start(settings)) {
+        try (LocalRun stack = LocalRun.start(settings)) {
             send(stack, booking(booked, "10:00"));
             String outcome = awaitOutcome(stack, booked);
             appointmentId = outcome.replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
@@ -41,20 +41,20 @@ class LocalRunRestartIntegrationTests {
         }
 
         String queued = "queued-" + UUID.randomUUID();
-        try (LocalStack enginesOnly = LocalStack.startInfrastructure(settings)) {
+        try (LocalRun enginesOnly = LocalRun.startInfrastructure(settings)) {
             send(enginesOnly, booking(queued, "11:00"));
         }
 
-        try (LocalStack stack = LocalStack.start(settings)) {
+        try (LocalRun stack = LocalRun.start(settings)) {
             assertThat(get(stack, "/api/appointments/" + appointmentId).body()).contains("\"status\":\"CONFIRMED\"");
             assertThat(get(stack, "/api/appointment-requests/" + booked).body()).contains("\"status\":\"ACCEPTED\"");
             assertThat(awaitOutcome(stack, queued)).contains("\"status\":\"ACCEPTED\"");
         }
     }
 
-    private static LocalStackSettings withData(Path data) {
-        LocalStackSettings free = LocalStackSettings.anyFreePorts();
-        return new LocalStackSettings(free.engines().withDataDirectory(data), 0, 0, 0, 0, 0, 0, 0);
+    private static LocalRunSettings withData(Path data) {
+        LocalRunSettings free = LocalRunSettings.anyFreePorts();
+        return new LocalRunSettings(free.engines().withDataDirectory(data), 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static String booking(String requestId, String time) {
@@ -70,18 +70,18 @@ class LocalRunRestartIntegrationTests {
                 .formatted(requestId, requestId, date, time);
     }
 
-    private static void send(LocalStack stack, String body) {
+    private static void send(LocalRun stack, String body) {
         var sqs = stack.engines().sqs();
         String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
     }
 
-    private String awaitOutcome(LocalStack stack, String requestId) {
+    private String awaitOutcome(LocalRun stack, String requestId) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> get(stack, "/api/appointment-requests/" + requestId),
                 response -> response.statusCode() == 200 && !response.body().contains("PENDING")).body();
     }
 
-    private HttpResponse<String> get(LocalStack stack, String path) throws Exception {
+    private HttpResponse<String> get(LocalRun stack, String path) throws Exception {
         String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("query-service") + path))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

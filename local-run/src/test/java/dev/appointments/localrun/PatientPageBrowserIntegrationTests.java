@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,14 +58,14 @@ class PatientPageBrowserIntegrationTests {
     private static final Path CONFLICT_SCREENSHOT = Path.of("target", "patient-page-conflict.png");
     private static final String DEMO_PATIENT_ID = "demo-patient-ada";
 
-    private static LocalStack stack;
+    private static LocalRun stack;
 
     private ChromeDriver browser;
 
     @BeforeAll
     static void start() {
         if (chromiumInstalled()) {
-            stack = LocalStack.start(LocalStackSettings.anyFreePorts());
+            stack = LocalRun.start(LocalRunSettings.anyFreePorts());
         }
     }
 

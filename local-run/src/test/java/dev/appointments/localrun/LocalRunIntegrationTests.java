@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalStackIntegrationTests {
+class LocalRunIntegrationTests {
 
-    private static LocalStack stack;
+    private static LocalRun stack;
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStackSettings.anyFreePorts());
+        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
     }
 
     @AfterAll

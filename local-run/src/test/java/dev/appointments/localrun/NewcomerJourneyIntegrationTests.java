@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,12 +30,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class NewcomerJourneyIntegrationTests {
 
-    private static LocalStack stack;
+    private static LocalRun stack;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(LocalStackSettings.anyFreePorts());
+        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.appointments.localstack;
+package dev.appointments.localrun;
 
 import dev.appointments.engines.EngineSettings;
 
@@ -14,20 +14,20 @@ import dev.appointments.engines.EngineSettings;
  * @param mailboxPort the port of the local mail server's mailbox page
  * @param authServerPort the local authorization server's port
  */
-public record LocalStackSettings(EngineSettings engines, int queryPort, int requestPort, int confirmationPort,
+public record LocalRunSettings(EngineSettings engines, int queryPort, int requestPort, int confirmationPort,
         int reminderPort, int smtpPort, int mailboxPort, int authServerPort) {
 
     /** The well-known ports (8080-8083, SQS 9324, DynamoDB 8000), each overridable by environment variable. */
-    public static LocalStackSettings fromEnvironment() {
-        return new LocalStackSettings(EngineSettings.fromEnvironment(),
+    public static LocalRunSettings fromEnvironment() {
+        return new LocalRunSettings(EngineSettings.fromEnvironment(),
                 port("QUERY_SERVICE_PORT", 8080), port("REQUEST_SERVICE_PORT", 8081),
                 port("CONFIRMATION_SERVICE_PORT", 8082), port("REMINDER_SERVICE_PORT", 8083),
                 port("SMTP_PORT", 3025), port("MAILBOX_PORT", 8025), port("AUTH_SERVER_PORT", 9000));
     }
 
     /** Free ports everywhere, so a test can run beside a local run. */
-    public static LocalStackSettings anyFreePorts() {
-        return new LocalStackSettings(EngineSettings.anyFreePorts(), 0, 0, 0, 0, 0, 0, 0);
+    public static LocalRunSettings anyFreePorts() {
+        return new LocalRunSettings(EngineSettings.anyFreePorts(), 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static int port(String variable, int fallback) {
