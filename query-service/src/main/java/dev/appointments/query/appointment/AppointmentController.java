@@ -85,7 +85,8 @@ class AppointmentController {
         if (start != null && end != null && !start.isBefore(end)) {
             throw new BadParameter("to", "Parameter 'to' (%s) must be after 'from' (%s).".formatted(end, start));
         }
-        Listing listing = search.list(caller, filter.getKey(), filter.getValue(), start, end, limit, "limit", cursor, "cursor");
+        Listing listing = search.list(caller,
+                new AppointmentFilter(filter.getKey(), filter.getValue(), start, end), PageParameters.rest(limit, cursor));
         return new AppointmentListView(listing.appointments().stream()
                 .map(appointment -> AppointmentView.of(appointment, caller)).toList(),
                 limit == null ? AppointmentSearch.DEFAULT_LIMIT : limit, listing.nextCursor());

@@ -1,6 +1,5 @@
 package dev.appointments.query.appointment;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,27 +42,25 @@ public class AppointmentSearch {
     }
 
     /**
-     * A page of the appointments in {@code index} under {@code key} starting in {@code [from, to)} (either bound may
-     * be null), in start-time order; empty when the caller may not read that list: schedulers and ops read every
-     * list, a patient its own, a provider those of its providers.
+     * A page of the appointments {@code filter} selects, in start-time order; empty when the caller may not read that
+     * list: schedulers and ops read every list, a patient its own, a provider those of its providers.
      *
-     * @param limitParameter and {@code cursorParameter}: the names the caller knows the page size and cursor by
-     * @throws BadParameter when the limit is out of range or the cursor is not one given out for this query
+     * @throws BadParameter when the limit is out of range or the cursor is not one given out for this filter
      */
-    public Listing list(Caller caller, AppointmentIndex index, String key, Instant from, Instant to, Integer limit,
-            String limitParameter, String cursor, String cursorParameter) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+    public Listing list(Caller caller, AppointmentFilter filter, PageParameters page) {
+        int size = page.limit() == null ? DEFAULT_LIMIT : page.limit();
         if (size < 1 || size > MAX_LIMIT) {
-            throw new BadParameter(limitParameter, "Parameter '%s' must be between 1 and %d, not %d."
-                    .formatted(limitParameter, MAX_LIMIT, size));
+            throw new BadParameter(page.limitName(), "Parameter '%s' must be between 1 and %d, not %d."
+                    .formatted(page.limitName(), MAX_LIMIT, size));
         }
-        Map<String, String> startKey = Cursors.decode(cursorParameter, cursor, index, key, from, to);
-        boolean emptyRange = from != null && to != null && !from.isBefore(to);
-        if (emptyRange || !mayList(caller, index, key)) {
+        Map<String, String> startKey = Cursors.decode(page.cursorName(), page.cursor(), filter.index(), filter.key(),
+                filter.from(), filter.to());
+        if (filter.emptyRange() || !mayList(caller, filter.index(), filter.key())) {
             return new Listing(List.of(), null);
         }
-        AppointmentPage page = lists.page(new AppointmentRange(index, key, from, to, size, startKey));
-        return new Listing(page.appointments(), Cursors.encode(page.nextKey()));
+        AppointmentPage found = lists.page(new AppointmentRange(filter.index(), filter.key(), filter.from(),
+                filter.to(), size, startKey));
+        return new Listing(found.appointments(), Cursors.encode(found.nextKey()));
     }
 
     private static boolean mayList(Caller caller, AppointmentIndex index, String key) {

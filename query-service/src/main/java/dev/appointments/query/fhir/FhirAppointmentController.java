@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.appointments.query.appointment.AppointmentFilter;
 import dev.appointments.query.appointment.AppointmentSearch;
 import dev.appointments.query.appointment.Listing;
+import dev.appointments.query.appointment.PageParameters;
 import dev.appointments.query.web.BadParameter;
 import dev.appointments.query.web.NotFound;
 import dev.appointments.security.Caller;
@@ -86,8 +88,8 @@ class FhirAppointmentController {
         Set<AppointmentStatus> statuses = statuses(status);
         DateRange range = DateRange.of(dates);
         Listing listing = range.empty() ? new Listing(List.of(), null)
-                : search.list(caller, whose.getKey(), whose.getValue(), range.from(), range.to(), count(count),
-                        "_count", cursor, "_cursor");
+                : search.list(caller, new AppointmentFilter(whose.getKey(), whose.getValue(), range.from(), range.to()),
+                        PageParameters.fhir(count(count), cursor));
         List<Appointment> matching = listing.appointments().stream()
                 .filter(appointment -> statuses.isEmpty() || statuses.contains(appointment.status())).toList();
         return json.ok(bundle(new Listing(matching, listing.nextCursor())));
