@@ -121,19 +121,50 @@ public class PatientNotifier {
             return;
         }
         Optional<Claim> claim = notifications.claim(new Subject(id, appointment.appointmentId(), topic.name(),
-                appointment.providerId(), appointment.patientId()), clock.instant(), lease);
+                appointment.providerId(), appointment.patientId()), applicable.getFirst().name(), clock.instant(),
+                lease);
         if (claim.isEmpty()) {
             log.info("Notification {} was finished before; this copy of the message changes nothing", id);
             meters.counter(METER + ".duplicates", "kind", topic.name()).increment();
             return;
         }
-        Map<String, DeliveryResult> results = new LinkedHashMap<>(claim.get().earlierDeliveries());
+        send(claim.get(), notice, applicable);
+    }
+
+    /**
+     * Delivers through each channel without a known outcome. A channel is recorded as STARTED before it is handed the
+     * notification, and its result is written together with the next step (starting the next channel, or finishing),
+     * so one channel costs the claim and one more write.
+     * <p>
+     * A channel that an earlier holder STARTED and never recorded has an unknown outcome: the SMTP server may have
+     * accepted the mail just before that instance stopped. It is sent again, as the same message (same Message-ID and
+     * X-Notification-Id), and recorded as resent: we prefer a recognisable duplicate after a crash to a lost notice.
+     */
+    private void send(Claim claim, Notice notice, List<Channel> applicable) {
+        String id = notice.notificationId();
+        Topic topic = notice.topic();
+        Map<String, DeliveryResult> results = new LinkedHashMap<>(claim.deliveries());
+        DeliveryResult unrecorded = null;
         for (Channel channel : applicable) {
-            if (results.containsKey(channel.name())) {
+            DeliveryResult before = results.get(channel.name());
+            if (before != null && before.finished()) {
                 continue; // delivered (or failed for good) under an earlier claim that did not finish
             }
+            boolean outcomeUnknown = claim.takeover() && before != null;
+            if (before == null || unrecorded != null) {
+                notifications.recordAndStart(claim, unrecorded, channel.name(), clock.instant(), lease);
+                unrecorded = null;
+            }
+            if (outcomeUnknown) {
+                log.warn("Notification {} was handed to {} by an instance that stopped before recording the outcome;"
+                        + " it is sent again as the same message", id, channel.name());
+            }
             DeliveryResult result = attempts.deliver(channel, notice);
-            notifications.recordDelivery(claim.get(), result, clock.instant(), lease);
+            if (outcomeUnknown) {
+                result = result.asResent();
+                meters.counter(METER + ".resent", "channel", channel.name(), "kind", topic.name()).increment();
+            }
+            unrecorded = result;
             results.put(channel.name(), result);
             meters.counter(METER, "channel", channel.name(), "result", result.status().name(), "kind", topic.name())
                     .increment();
@@ -148,8 +179,8 @@ public class PatientNotifier {
         }
         List<String> failures = results.values().stream().filter(result -> result.status() == DeliveryStatus.FAILED)
                 .map(result -> result.channel() + ":" + result.reason()).toList();
-        notifications.finish(claim.get(), failures.isEmpty() ? NotificationStatus.SENT : NotificationStatus.FAILED,
-                failures.isEmpty() ? null : String.join(", ", failures), clock.instant());
+        notifications.finish(claim, unrecorded, failures.isEmpty() ? NotificationStatus.SENT
+                : NotificationStatus.FAILED, failures.isEmpty() ? null : String.join(", ", failures), clock.instant());
     }
 
     private void unsent(String id, String appointmentId, Topic topic, NotificationStatus status, String reason) {
