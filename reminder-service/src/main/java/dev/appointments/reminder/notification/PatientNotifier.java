@@ -1,12 +1,15 @@
 package dev.appointments.reminder.notification;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.model.reminders.ReminderDue;
 import dev.appointments.reminder.ReminderServiceProperties;
@@ -67,11 +70,19 @@ public class PatientNotifier {
         this.meters = meters;
     }
 
-    /** Tells the patient what happened to the appointment, once per cause and kind. */
+    /**
+     * Tells the patient what happened to the appointment, once per cause and kind. A notice that carries the
+     * appointment as its transition left it is sent from that, reading only the display data it lacks; one without
+     * (from a producer of an earlier version) is sent from what the tables hold.
+     */
     public void notice(NotifyPatient command) {
         String id = NotificationIds.notice(command.appointmentId(), command.kind(), command.causeId());
         Topic topic = Topic.of(command.kind());
         try (var mdc = MDC.putCloseable("notificationId", id)) {
+            if (command.details() != null) {
+                noticeFromDetails(id, topic, command.appointmentId(), command.details());
+                return;
+            }
             Optional<Appointment> appointment = appointments.find(command.appointmentId());
             if (appointment.isEmpty()) {
                 unsent(id, command.appointmentId(), topic, NotificationStatus.FAILED, "APPOINTMENT_NOT_FOUND");
@@ -79,6 +90,41 @@ public class PatientNotifier {
             }
             deliver(id, topic, appointment.get(), null);
         }
+    }
+
+    private void noticeFromDetails(String id, Topic topic, String appointmentId, NoticeDetails details) {
+        Notice.About about = new Notice.About(appointmentId, details.providerId(), details.patientId(),
+                details.status(), details.startsAt(), details.version());
+        Notice.Recipient recipient;
+        if (details.recipient() != null) {
+            recipient = new Notice.Recipient(details.recipient().firstName(), details.recipient().email());
+        }
+        else {
+            Optional<Patient> patient = patients.find(details.patientId());
+            if (patient.isEmpty()) {
+                unsent(id, appointmentId, topic, NotificationStatus.FAILED, "PATIENT_NOT_FOUND");
+                return;
+            }
+            recipient = Notice.Recipient.of(patient.get());
+        }
+        String providerName = details.providerName();
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(details.timeZone());
+        }
+        catch (DateTimeException unknownZone) {
+            unsent(id, appointmentId, topic, NotificationStatus.FAILED, "INVALID_TIME_ZONE");
+            return;
+        }
+        if (providerName == null || providerName.isBlank()) {
+            Optional<Provider> provider = providers.find(details.providerId());
+            if (provider.isEmpty()) {
+                unsent(id, appointmentId, topic, NotificationStatus.FAILED, "PROVIDER_NOT_FOUND");
+                return;
+            }
+            providerName = Notice.nameOf(provider.get());
+        }
+        deliver(new Notice(id, topic, about, recipient, providerName, zone, null));
     }
 
     /** Sends a due reminder, unless its appointment was cancelled, moved or is gone since it was planned. */
@@ -114,7 +160,13 @@ public class PatientNotifier {
                     patient.isEmpty() ? "PATIENT_NOT_FOUND" : "PROVIDER_NOT_FOUND");
             return;
         }
-        Notice notice = new Notice(id, topic, appointment, patient.get(), provider.get(), reminderOffset);
+        deliver(Notice.of(id, topic, appointment, patient.get(), provider.get(), reminderOffset));
+    }
+
+    private void deliver(Notice notice) {
+        String id = notice.notificationId();
+        Topic topic = notice.topic();
+        var appointment = notice.appointment();
         List<Channel> applicable = channels.stream().filter(channel -> channel.appliesTo(notice)).toList();
         if (applicable.isEmpty()) {
             unsent(id, appointment.appointmentId(), topic, NotificationStatus.FAILED, "NO_CHANNEL");
