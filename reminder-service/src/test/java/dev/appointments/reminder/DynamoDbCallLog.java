@@ -38,7 +38,7 @@ final class DynamoDbCallLog implements ExecutionInterceptor {
 
     /** The calls made so far by the consumer of appointment-reminders (not the test, not the timer poller). */
     List<Call> byConsumer() {
-        return calls.stream().filter(call -> !call.thread().startsWith("scheduling")
+        return calls.stream().filter(call -> !call.thread().equals("durable-timers")
                 && !call.thread().equals("main") && !call.thread().startsWith("awaitility")
                 && !call.operation().equals("Query")).toList();
     }

@@ -44,7 +44,7 @@ final class TestEnvironment {
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(EmbeddedEngines.shared().springProperties());
         properties.putAll(MAIL.springProperties());
-        properties.put("appointments.reminder.timers.poll-interval", "300ms");
+        properties.put("appointments.timers.poll-interval", "300ms");
         properties.put("appointments.reminder.delivery.initial-backoff", "50ms");
         properties.put("appointments.reminder.delivery.timeout", "2s");
         properties.put("appointments.reminder.patient-page-url", "http://127.0.0.1:8080/");
