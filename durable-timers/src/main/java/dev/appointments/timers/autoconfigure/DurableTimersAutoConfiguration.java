@@ -11,6 +11,7 @@ import dev.appointments.timers.TimerPoller;
 import dev.appointments.timers.TimerSender;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,7 +65,7 @@ public class DurableTimersAutoConfiguration {
     @Bean
     @ConditionalOnBean(TimerPoller.class)
     TimerRelease timerRelease(TimerPoller timerPoller, DurableTimersProperties properties,
-            ObjectProvider<CircuitBreaker> dynamoDbCircuitBreaker) {
-        return new TimerRelease(timerPoller, dynamoDbCircuitBreaker.getIfUnique(), properties.pollInterval());
+            @Qualifier("dynamoDbCircuitBreaker") ObjectProvider<CircuitBreaker> dynamoDbCircuitBreaker) {
+        return new TimerRelease(timerPoller, dynamoDbCircuitBreaker.getIfAvailable(), properties.pollInterval());
     }
 }
