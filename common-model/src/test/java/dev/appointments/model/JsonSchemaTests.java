@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.requests.PatientDetails;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -73,6 +74,16 @@ class JsonSchemaTests {
         try (var softly = new AutoCloseableSoftAssertions()) {
             assertSameFields(softly, PatientDetails.class,
                     ContractSchemas.tree("appointment-requests.schema.json").at("/$defs/PatientDetails"), false);
+        }
+    }
+
+    @Test
+    void noticeDetailsHaveTheirSchema() {
+        try (var softly = new AutoCloseableSoftAssertions()) {
+            assertSameFields(softly, NoticeDetails.class,
+                    ContractSchemas.tree("appointment-reminders.schema.json").at("/$defs/NoticeDetails"), false);
+            assertSameFields(softly, NoticeDetails.NoticeRecipient.class,
+                    ContractSchemas.tree("appointment-reminders.schema.json").at("/$defs/NoticeRecipient"), false);
         }
     }
 

@@ -14,6 +14,7 @@ import dev.appointments.model.confirmations.ConfirmAppointment;
 import dev.appointments.model.confirmations.DeclineAppointment;
 import dev.appointments.model.confirmations.HoldExpired;
 import dev.appointments.model.confirmations.MarkNoShow;
+import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.model.reminders.PlanReminders;
@@ -74,7 +75,10 @@ final class Samples {
                         Duration.ofMinutes(90), 3L),
                 new AppointmentCancelled("req-7f3d", "apt-1", "dr-grey", "pat-42", STARTS_AT, "feeling better"),
                 new HoldExpired("apt-1", 1L, Instant.parse("2026-11-24T10:15:30.250Z")),
-                new NotifyPatient("req-c1", "apt-1", NoticeKind.CONFIRMED), new PlanReminders("apt-1", STARTS_AT),
+                new NotifyPatient("req-c1", "apt-1", NoticeKind.CONFIRMED, new NoticeDetails("dr-grey", "pat-42",
+                        "CONFIRMED", STARTS_AT, "America/New_York", 2L, "Dr Grey",
+                        new NoticeDetails.NoticeRecipient("Ada", "ada@example.com"))),
+                new PlanReminders("apt-1", STARTS_AT),
                 new ReminderDue("apt-1", STARTS_AT, Duration.ofHours(24), "rem:apt-1:20261201T0830Z:PT24H"));
     }
 

@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = {"spring.config.name=confirmation-service",
         "spring.cloud.stream.sqs.bindings.appointmentConfirmations-in-0.consumer.visibility-timeout=3s",
         "spring.cloud.stream.sqs.bindings.appointmentConfirmations-in-0.consumer.poll-timeout=1s",
-        "appointments.confirmation.timers.poll-interval=500ms",
+        "appointments.timers.poll-interval=500ms",
         "appointments.dynamodb.circuit-open-for=3s",
         "logging.level.software.amazon.dynamodb=WARN", "logging.level.org.elasticmq=WARN"})
 @Import(TestClockConfiguration.class)

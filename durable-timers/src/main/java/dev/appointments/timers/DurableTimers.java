@@ -3,6 +3,10 @@ package dev.appointments.timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.s;
@@ -51,6 +56,8 @@ public final class DurableTimers {
     private static final String NOT_EXPIRED = "(attribute_not_exists(" + Tables.EXPIRES_AT + ") OR "
             + Tables.EXPIRES_AT + " > :nowSeconds)";
     private static final int MAX_PAGE = 100;
+    private static final int MAX_BATCH_WRITE = 25;
+    private static final int MAX_BATCH_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamoDb;
     private final DynamoDbCalls calls;
@@ -106,6 +113,56 @@ public final class DurableTimers {
         }
         catch (ConditionalCheckFailedException alreadyScheduled) {
             log.debug("Timer {} was scheduled before", timer.timerId());
+        }
+    }
+
+    /**
+     * Schedules several timers in one {@code BatchWriteItem} (up to 25 a request), where {@link #schedule} takes a
+     * {@code PutItem} each. A batch write takes no condition: a timer scheduled again is overwritten by the same
+     * timer, which changes nothing while it is pending. Meant for timers due later than a round of the poller (a
+     * reminder, a hold): a due timer being released would lose its claim and might be sent twice, which receivers
+     * already take as a repeat. A single timer goes through {@link #schedule}, conditionally.
+     */
+    public void scheduleAll(Collection<Timer> timers) {
+        if (timers.size() <= 1) {
+            timers.forEach(this::schedule);
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, WriteRequest> writes = new LinkedHashMap<>();
+        for (Timer timer : timers) {
+            var item = TimerItems.toItem(timer, shardOf(timer.timerId()), now, retention);
+            writes.put(item.get(Tables.Timers.SHARD).s() + "|" + item.get(Tables.Timers.DUE_KEY).s(),
+                    WriteRequest.builder().putRequest(put -> put.item(item)).build());
+        }
+        List<WriteRequest> all = new ArrayList<>(writes.values());
+        for (int from = 0; from < all.size(); from += MAX_BATCH_WRITE) {
+            writeBatch(all.subList(from, Math.min(all.size(), from + MAX_BATCH_WRITE)));
+        }
+    }
+
+    /** Writes one batch; items DynamoDB leaves unprocessed (throttling) are written again after a short pause. */
+    private void writeBatch(List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(Tables.Timers.NAME, batch);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> request = pending;
+            var response = calls.call(() -> dynamoDb.batchWriteItem(batchWrite -> batchWrite.requestItems(request)));
+            pending = new LinkedHashMap<>(response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of());
+            pending.values().removeIf(List::isEmpty);
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (attempt == MAX_BATCH_ATTEMPTS) {
+                throw new IllegalStateException("DynamoDB left " + pending.get(Tables.Timers.NAME).size()
+                        + " timer(s) unprocessed after " + attempt + " attempts");
+            }
+            try {
+                Thread.sleep(50L << attempt);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while scheduling timers", ex);
+            }
         }
     }
 

@@ -160,6 +160,20 @@ class DurableTimersIntegrationTests {
     }
 
     @Test
+    void schedulesSeveralTimersInOneBatchAndEachIsSentOnceWhenDue() {
+        List<Timer> planned = IntStream.range(0, 30).mapToObj(i -> timer("many-" + i, NOW.plusSeconds(60 + i)))
+                .toList();
+        timers.scheduleAll(planned);
+        timers.scheduleAll(planned);
+
+        assertThat(planned).allMatch(this::stored);
+        clock.advance(Duration.ofMinutes(2));
+        new TimerPoller(timers, sender, 10).poll();
+
+        assertThat(sent).containsExactlyInAnyOrderElementsOf(planned);
+    }
+
+    @Test
     void thePollerDrainsEveryDueTimerInBatches() {
         IntStream.range(0, 25).forEach(i -> timers.schedule(timer("batch-" + i, NOW.minusSeconds(i))));
 

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code APPOINTMENTS_REMINDER_OFFSETS=24h,2h}, {@code APPOINTMENTS_REMINDER_MAIL_FROM}, ...).
  *
  * @param offsets how long before an appointment's start its reminders are due
- * @param queue the queue the due reminders are released to: this service's own
- * @param timers the durable timers that hold planned reminders
+ * @param queue the queue the due reminders are released to: this service's own (its durable timers are set under
+ *        {@code appointments.timers.*}, module durable-timers)
  * @param delivery retries and the claim on a notification while it is being delivered
  * @param mail the sender of the e-mails
  * @param patientPageUrl the patient page, where the e-mails send patients to cancel, reschedule or book again
@@ -22,22 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("appointments.reminder")
 public record ReminderServiceProperties(@DefaultValue({ "24h", "2h" }) List<Duration> offsets,
-        @DefaultValue("appointment-reminders") String queue, @DefaultValue Timers timers,
+        @DefaultValue("appointment-reminders") String queue,
         @DefaultValue Delivery delivery, @DefaultValue Mail mail,
         @DefaultValue("http://127.0.0.1:8080/") URI patientPageUrl, Map<String, Webhook> webhooks) {
 
     public ReminderServiceProperties {
         offsets = List.copyOf(offsets);
         webhooks = webhooks == null ? Map.of() : Map.copyOf(webhooks);
-    }
-
-    /**
-     * @param shards partitions of the timers table; every service sharing the table must use the same number
-     * @param pollInterval how often due timers are looked for (a reminder fires at most this late, plus queueing)
-     * @param batchSize timers released per DynamoDB round trip
-     */
-    public record Timers(@DefaultValue("16") int shards, @DefaultValue("5s") Duration pollInterval,
-            @DefaultValue("100") int batchSize) {
     }
 
     /**

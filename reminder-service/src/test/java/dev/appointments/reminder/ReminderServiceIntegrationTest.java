@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * the stores, as the other services would.
  */
 @SpringBootTest(properties = "spring.config.name=reminder-service")
-@Import(TestEnvironment.TestClock.class)
+@Import({ TestEnvironment.TestClock.class, CrashingMailSender.Wrapping.class })
 abstract class ReminderServiceIntegrationTest {
 
     static final String NEW_YORK = "America/New_York";
@@ -81,8 +81,13 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     Patient newPatient() {
+        return newPatient("ada-");
+    }
+
+    /** A patient whose e-mail address starts with {@code prefix}. */
+    Patient newPatient(String prefix) {
         return patients.findOrCreate(new Patient(null, "Ada", "Lovelace",
-                "ada-" + UUID.randomUUID() + "@example.com", "+15551234567", LocalDate.of(1990, 12, 10),
+                prefix + UUID.randomUUID() + "@example.com", "+15551234567", LocalDate.of(1990, 12, 10),
                 clock.instant()));
     }
 

@@ -10,6 +10,10 @@ import dev.appointments.engines.LocalMailServer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What every reminder-service context of the test JVM shares: the embedded engines, the mail server, the webhook
@@ -40,7 +44,7 @@ final class TestEnvironment {
     static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(EmbeddedEngines.shared().springProperties());
         properties.putAll(MAIL.springProperties());
-        properties.put("appointments.reminder.timers.poll-interval", "300ms");
+        properties.put("appointments.timers.poll-interval", "300ms");
         properties.put("appointments.reminder.delivery.initial-backoff", "50ms");
         properties.put("appointments.reminder.delivery.timeout", "2s");
         properties.put("appointments.reminder.patient-page-url", "http://127.0.0.1:8080/");
@@ -61,6 +65,21 @@ final class TestEnvironment {
         @Primary
         Clock testClock() {
             return CLOCK;
+        }
+
+        @Bean
+        DynamoDbCallLog dynamoDbCallLog() {
+            return new DynamoDbCallLog();
+        }
+
+        /** The service's DynamoDB client (in place of Spring Cloud AWS's), recording every call. */
+        @Bean
+        DynamoDbClient recordingDynamoDbClient(DynamoDbCallLog log) {
+            return DynamoDbClient.builder().endpointOverride(EmbeddedEngines.shared().dynamoDbEndpoint())
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(log))
+                    .build();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.appointments.model.reminders;
 
 import dev.appointments.model.Identifier;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -11,7 +12,14 @@ import jakarta.validation.constraints.NotNull;
  *     for an expiry
  * @param appointmentId the appointment
  * @param kind what to tell
+ * @param details the appointment as the transition left it, so that the notice needs no reads; optional (a notice
+ *     without it, from a producer of an earlier version, is sent from what the tables hold)
  */
 public record NotifyPatient(@NotNull @Identifier String causeId, @NotNull @Identifier String appointmentId,
-        @NotNull NoticeKind kind) implements AppointmentRemindersMessage {
+        @NotNull NoticeKind kind, @Valid NoticeDetails details) implements AppointmentRemindersMessage {
+
+    /** A notice without details: the reminder-service reads the appointment, the patient and the provider. */
+    public NotifyPatient(String causeId, String appointmentId, NoticeKind kind) {
+        this(causeId, appointmentId, kind, null);
+    }
 }

@@ -5,6 +5,13 @@ package dev.appointments.reminder.delivery;
  */
 public enum DeliveryStatus {
 
+    /**
+     * Handed to the channel, its outcome not recorded yet. Written before the first attempt, so that a holder that
+     * stops before recording the outcome leaves this behind: whoever takes the notification over knows the outcome is
+     * unknown (the SMTP server may have accepted the mail) rather than knowing nothing was tried.
+     */
+    STARTED,
+
     /** Accepted by the SMTP server or answered 2xx by the webhook. */
     SENT,
 

@@ -17,7 +17,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * E-mail over SMTP: a multipart message with a plain-text and an HTML alternative, to the patient's address. The
- * notification id travels in the header {@code X-Notification-Id}, so that a mailbox (or a test) can tell copies apart.
+ * notification id travels in the header {@code X-Notification-Id}, and the {@code Message-ID} is derived from it
+ * ({@link MessageIds}): every attempt, and a copy sent again after a crash, is recognisably the same message.
  */
 final class MailChannel implements Channel {
 
@@ -72,6 +73,8 @@ final class MailChannel implements Channel {
             helper.setSubject(letter.subject());
             helper.setText(letter.text(), letter.html());
             message.setHeader(NOTIFICATION_ID_HEADER, notice.notificationId());
+            // JavaMailSenderImpl keeps a Message-ID that is set before sending instead of generating a random one.
+            message.setHeader("Message-ID", MessageIds.of(notice.notificationId(), name(), from));
             return message;
         }
         catch (MessagingException ex) {

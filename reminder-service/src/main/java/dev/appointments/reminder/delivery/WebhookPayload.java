@@ -25,7 +25,7 @@ record WebhookPayload(String notificationId, String kind, String appointmentId, 
         var appointment = notice.appointment();
         var localStart = notice.localStart();
         return new WebhookPayload(notice.notificationId(), notice.topic().name(), appointment.appointmentId(),
-                appointment.providerId(), appointment.patientId(), appointment.status().name(),
+                appointment.providerId(), appointment.patientId(), appointment.status(),
                 appointment.startsAt().toString(), localStart.toOffsetDateTime().toString(),
                 localStart.getZone().getId(),
                 notice.reminderOffset() == null ? null : notice.reminderOffset().toString());

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import static dev.appointments.store.Attributes.instant;
 import static dev.appointments.store.Attributes.n;
@@ -27,9 +28,11 @@ import static dev.appointments.store.Attributes.string;
  * The notifications table: one item per notification id, claimed by a conditional write before anything is sent.
  * A claim is a lease ({@code status = SENDING} until {@code leaseUntil}, epoch milliseconds so that DynamoDB compares
  * numbers): while it holds nobody else delivers the notification; once it lapses (the holder crashed), the next copy
- * of the message takes over and delivers through the channels that have no recorded result yet. Each channel's result
- * is recorded as soon as it is known, and the claim's token guards every write, so a holder that lost its lease
- * cannot overwrite its successor. A record expires (DynamoDB time to live on {@code expiresAt}) a retention after its
+ * of the message takes over. Before a channel is handed the notification it is recorded as STARTED (the claim itself
+ * does so for the first channel), and its result replaces that in the next write (which also starts the next channel,
+ * or finishes the notification): one channel costs two writes. A successor thus knows which channels are done, and
+ * which one was handed over with its outcome unknown. The claim's token guards every write, so a holder that lost its
+ * lease cannot overwrite its successor. A record expires (DynamoDB time to live on {@code expiresAt}) a retention after its
  * last claim.
  */
 public final class Notifications {
@@ -51,12 +54,17 @@ public final class Notifications {
     }
 
     /**
-     * Claims a notification for delivery: when nobody has, or when the previous holder's lease lapsed.
-     * @return the claim, or empty when the notification is finished already (sent, failed or skipped)
+     * Claims a notification for delivery, when nobody has or when the previous holder's lease lapsed, and in the same
+     * write marks {@code firstChannel} as STARTED (outcome unknown until recorded) unless an earlier holder left
+     * results behind. One conditional {@code UpdateItem}; a copy that finds the notification taken reads the item
+     * from the refusal, not with another call.
+     * @return the claim with the deliveries as they stand after it, or empty when the notification is finished already
+     *     (sent, failed or skipped)
      * @throws NotificationInProgress when another holder's lease is still running
      */
-    Optional<Claim> claim(Subject subject, Instant now, Duration lease) {
+    Optional<Claim> claim(Subject subject, String firstChannel, Instant now, Duration lease) {
         String token = UUID.randomUUID().toString();
+        DeliveryResult started = DeliveryResult.started(firstChannel, now);
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":sending", s(NotificationStatus.SENDING.name()));
         values.put(":lease", n(now.plus(lease).toEpochMilli()));
@@ -67,13 +75,15 @@ public final class Notifications {
         values.put(":providerId", s(subject.providerId()));
         values.put(":patientId", s(subject.patientId()));
         values.put(":now", s(now.toString()));
-        values.put(":none", AttributeValue.fromM(Map.of()));
+        values.put(":started", AttributeValue.fromM(Map.of(firstChannel, AttributeValue.fromM(item(started)))));
         values.put(":one", n(1));
         values.put(":expires", n(now.plus(retention).getEpochSecond()));
+        // A takeover keeps the deliveries its predecessor recorded: they say which channels are done, and which one
+        // was handed over with its outcome unknown.
         String update = "SET #status = :sending, #leaseUntil = :lease, #claimToken = :token, #expiresAt = :expires,"
                 + " #appointmentId = :appointmentId, #kind = :kind, #providerId = :providerId,"
                 + " #patientId = :patientId, #updatedAt = :now, #createdAt = if_not_exists(#createdAt, :now),"
-                + " #deliveries = if_not_exists(#deliveries, :none) ADD #claims :one";
+                + " #deliveries = if_not_exists(#deliveries, :started) ADD #claims :one";
         String condition = "attribute_not_exists(#" + ID + ") OR (#status = :sending AND #leaseUntil < :nowMillis)";
         try {
             var response = calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Notifications.NAME)
@@ -82,20 +92,69 @@ public final class Notifications {
                     .conditionExpression(condition)
                     .expressionAttributeNames(used(NAMES, update + " " + condition))
                     .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)));
-            return Optional.of(new Claim(subject.notificationId(), token, deliveries(response.attributes())));
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+            Map<String, AttributeValue> old = response.attributes();
+            Map<String, DeliveryResult> deliveries = old == null || old.isEmpty() || !old.containsKey("deliveries")
+                    ? Map.of(firstChannel, started) : deliveries(old);
+            boolean takeover = old != null && !old.isEmpty();
+            return Optional.of(new Claim(subject.notificationId(), token, deliveries, takeover));
         }
         catch (ConditionalCheckFailedException taken) {
-            NotificationRecord existing = find(subject.notificationId()).orElseThrow(() -> taken);
-            if (existing.status() == NotificationStatus.SENDING) {
+            Map<String, AttributeValue> existing = taken.hasItem() && !taken.item().isEmpty() ? taken.item()
+                    : find(subject.notificationId()).map(found -> Map.of("status", s(found.status().name())))
+                            .orElseThrow(() -> taken);
+            if (NotificationStatus.SENDING.name().equals(string(existing, "status"))) {
                 throw new NotificationInProgress(subject.notificationId());
             }
             return Optional.empty();
         }
     }
 
-    /** Records one channel's result under the claim, and renews the lease for the channels still to go. */
-    void recordDelivery(Claim claim, DeliveryResult result, Instant now, Duration lease) {
+    /**
+     * Records under the claim, in one write, the result of the channel just done (if any) and that {@code next} is
+     * being handed over now, and renews the lease for it.
+     */
+    void recordAndStart(Claim claim, DeliveryResult done, String next, Instant now, Duration lease) {
+        Map<String, String> names = new HashMap<>(NAMES);
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder update = new StringBuilder("SET #updatedAt = :now, #leaseUntil = :lease");
+        values.put(":now", s(now.toString()));
+        values.put(":lease", n(now.plus(lease).toEpochMilli()));
+        if (done != null) {
+            names.put("#done", done.channel());
+            values.put(":done", AttributeValue.fromM(item(done)));
+            update.append(", #deliveries.#done = :done");
+        }
+        names.put("#next", next);
+        values.put(":next", AttributeValue.fromM(item(DeliveryResult.started(next, now))));
+        update.append(", #deliveries.#next = :next");
+        writeUnderClaim(claim, update.toString(), names, values);
+    }
+
+    /** Ends the claim with the last channel's result (if not recorded yet) and the notification's final status. */
+    void finish(Claim claim, DeliveryResult last, NotificationStatus status, String reason, Instant now) {
+        Map<String, String> names = new HashMap<>(NAMES);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", s(status.name()));
+        values.put(":now", s(now.toString()));
+        StringBuilder update = new StringBuilder("SET #status = :status, #updatedAt = :now");
+        if (last != null) {
+            names.put("#last", last.channel());
+            values.put(":last", AttributeValue.fromM(item(last)));
+            update.append(", #deliveries.#last = :last");
+        }
+        if (status == NotificationStatus.SENT) {
+            update.append(", #sentAt = :now");
+        }
+        if (reason != null) {
+            update.append(", #reason = :reason");
+            values.put(":reason", s(reason));
+        }
+        writeUnderClaim(claim, update.append(" REMOVE #leaseUntil, #claimToken").toString(), names, values);
+    }
+
+    private static Map<String, AttributeValue> item(DeliveryResult result) {
         Map<String, AttributeValue> delivery = new HashMap<>();
         delivery.put("channel", s(result.channel()));
         delivery.put("status", s(result.status().name()));
@@ -104,27 +163,10 @@ public final class Notifications {
         if (result.reason() != null) {
             delivery.put("reason", s(result.reason()));
         }
-        Map<String, String> names = new HashMap<>(NAMES);
-        names.put("#channel", result.channel());
-        writeUnderClaim(claim, "SET #deliveries.#channel = :delivery, #updatedAt = :now, #leaseUntil = :lease", names,
-                Map.of(":delivery", AttributeValue.fromM(delivery), ":now", s(now.toString()),
-                        ":lease", n(now.plus(lease).toEpochMilli())));
-    }
-
-    /** Ends the claim with the notification's final status. */
-    void finish(Claim claim, NotificationStatus status, String reason, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":status", s(status.name()));
-        values.put(":now", s(now.toString()));
-        StringBuilder update = new StringBuilder("SET #status = :status, #updatedAt = :now");
-        if (status == NotificationStatus.SENT) {
-            update.append(", #sentAt = :now");
+        if (result.resent()) {
+            delivery.put("resent", AttributeValue.fromBool(true));
         }
-        if (reason != null) {
-            update.append(", #reason = :reason");
-            values.put(":reason", s(reason));
-        }
-        writeUnderClaim(claim, update.append(" REMOVE #leaseUntil, #claimToken").toString(), NAMES, values);
+        return delivery;
     }
 
     /**
@@ -189,8 +231,10 @@ public final class Notifications {
         if (deliveries != null && deliveries.hasM()) {
             deliveries.m().forEach((channel, value) -> {
                 Map<String, AttributeValue> result = value.m();
+                AttributeValue resent = result.get("resent");
                 results.put(channel, new DeliveryResult(channel, DeliveryStatus.valueOf(string(result, "status")),
-                        (int) number(result, "attempts"), string(result, "reason"), instant(result, "at")));
+                        (int) number(result, "attempts"), string(result, "reason"), instant(result, "at"),
+                        resent != null && Boolean.TRUE.equals(resent.bool())));
             });
         }
         return results;

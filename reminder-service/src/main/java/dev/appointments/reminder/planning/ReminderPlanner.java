@@ -3,6 +3,7 @@ package dev.appointments.reminder.planning;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ public class ReminderPlanner {
     /** Schedules the reminders still ahead; returns how many. */
     public int plan(PlanReminders command) {
         Instant now = clock.instant();
-        int planned = 0;
+        List<Timer> planned = new ArrayList<>();
         for (Duration offset : offsets) {
             Instant due = command.startsAt().minus(offset);
             String id = NotificationIds.reminder(command.appointmentId(), command.startsAt(), offset);
@@ -59,12 +60,13 @@ public class ReminderPlanner {
                 continue;
             }
             ReminderDue reminder = new ReminderDue(command.appointmentId(), command.startsAt(), offset, id);
-            timers.schedule(new Timer(id, due, queue, json.writeValueAsString(reminder),
+            planned.add(new Timer(id, due, queue, json.writeValueAsString(reminder),
                     Map.of("type", MessageTypes.typeOf(reminder))));
-            planned++;
         }
-        log.info("Planned {} reminder(s) for appointment {}", planned, command.appointmentId());
-        return planned;
+        // One BatchWriteItem for all offsets: a repeat overwrites a timer with the same one, see DurableTimers.
+        timers.scheduleAll(planned);
+        log.info("Planned {} reminder(s) for appointment {}", planned.size(), command.appointmentId());
+        return planned.size();
     }
 
     /**

@@ -74,6 +74,6 @@ class LettersTests {
         Patient patient = new Patient("pt-1", "Ada", "Lovelace", "ada@example.com", null, null, startsAt);
         Provider provider = new Provider("p-1", ProviderRules.withDefaults(providerName, zone,
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))), 1, startsAt);
-        return new Notice("n-1", topic, appointment, patient, provider, offset);
+        return Notice.of("n-1", topic, appointment, patient, provider, offset);
     }
 }

@@ -1,4 +1,4 @@
-package dev.appointments.confirmation.timers;
+package dev.appointments.timers.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,9 +12,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Releases a due timer to its queue as it was scheduled: its body, and its attributes as String message attributes.
- * It sends to whatever queue the timer names, since any instance polling the shared timers table may release any
- * service's timers. A failed or slow send throws, and the timer is released again after its claim expires.
+ * Releases a due timer to the queue it names as it was scheduled: its body, and its attributes as String message
+ * attributes. A failed or slow send throws, and the timer is released again after its claim expires.
  */
 final class SqsTimerSender implements TimerSender {
 
@@ -30,13 +29,12 @@ final class SqsTimerSender implements TimerSender {
     @Override
     public void send(Timer timer) {
         String queueUrl = queueUrls.computeIfAbsent(timer.queue(), queue -> sqs
-                .getQueueUrl(request -> request.queueName(queue)).orTimeout(SEND_TIMEOUT.toMillis(),
-                        TimeUnit.MILLISECONDS).join().queueUrl());
+                .getQueueUrl(request -> request.queueName(queue))
+                .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join().queueUrl());
         Map<String, MessageAttributeValue> attributes = timer.attributes().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> MessageAttributeValue.builder()
                         .dataType("String").stringValue(entry.getValue()).build()));
-        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(timer.body())
-                        .messageAttributes(attributes))
+        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(timer.body()).messageAttributes(attributes))
                 .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 }
