@@ -13,6 +13,7 @@ import dev.appointments.model.requests.PatientDetails;
 import dev.appointments.model.requests.RequestAppointment;
 import dev.appointments.rules.BookingCalendar;
 import dev.appointments.rules.Refusal;
+import dev.appointments.rules.BookingDecision;
 import dev.appointments.rules.SlotRequest;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
@@ -60,10 +61,20 @@ final class Booking {
             return Attempt.refused(ReasonCode.UNKNOWN_PROVIDER, "There is no provider " + request.providerId() + ".",
                     null);
         }
-        BookingCalendar calendar = provider.get().calendar();
         Instant now = clock.instant();
+        BookingDecision decision = check(provider.get(), request, now);
+        if (decision instanceof Refusal) {
+            // Refused by rules that may be cached: only the rules as stored now may refuse.
+            provider = providers.read(request.providerId());
+            if (provider.isEmpty()) {
+                return Attempt.refused(ReasonCode.UNKNOWN_PROVIDER, "There is no provider " + request.providerId()
+                        + ".", null);
+            }
+            decision = check(provider.get(), request, now);
+        }
+        BookingCalendar calendar = provider.get().calendar();
         SlotRequest slot;
-        switch (calendar.check(request.appointmentDate(), request.startTime(), request.durationMinutes(), now)) {
+        switch (decision) {
             case Refusal refusal -> {
                 return Attempt.refused(refusal.reason(), refusal.message(), null);
             }
@@ -92,6 +103,11 @@ final class Booking {
             // The same request ran at the same moment elsewhere: its outcome answers.
             case ALREADY_RECORDED, STALE -> Attempt.alreadyRecorded();
         };
+    }
+
+    private static BookingDecision check(Provider provider, RequestAppointment request, Instant now) {
+        return provider.calendar().check(request.appointmentDate(), request.startTime(), request.durationMinutes(),
+                now);
     }
 
     private static Attempt<AppointmentConfirmationsMessage> unknownPatient(RequestAppointment request) {
