@@ -33,8 +33,7 @@ public class AppointmentRequestsHandler {
     private final JsonMapper json;
     private final CommandHandling<AppointmentConfirmationsMessage> handling;
     private final Booking booking;
-    private final Rescheduling rescheduling;
-    private final Cancellation cancellation;
+    private final AppointmentChanges changes;
 
     AppointmentRequestsHandler(Outcomes outcomes, Appointments appointments, Providers providers, Patients patients,
             Validator validator, JsonMapper json, Clock clock) {
@@ -43,8 +42,7 @@ public class AppointmentRequestsHandler {
         this.handling = new CommandHandling<>(outcomes, clock, json, AppointmentConfirmationsMessage.class,
                 CommandHandling.storedFacts());
         this.booking = new Booking(new CachedProviders(providers), patients, appointments, handling, clock);
-        this.rescheduling = new Rescheduling(providers, appointments, handling, clock);
-        this.cancellation = new Cancellation(providers, appointments, handling, clock);
+        this.changes = new AppointmentChanges(providers, appointments, handling, clock);
     }
 
     public Handled<AppointmentConfirmationsMessage> handle(AppointmentRequestsMessage message) {
@@ -59,9 +57,9 @@ public class AppointmentRequestsHandler {
             case RequestAppointment request ->
                     handling.handle(command, violations, null, () -> booking.book(command, request));
             case RescheduleAppointment request -> handling.handle(command, violations, request.appointmentId(),
-                    () -> rescheduling.move(command, request));
+                    () -> changes.move(command, request));
             case CancelAppointment request -> handling.handle(command, violations, request.appointmentId(),
-                    () -> cancellation.cancel(command, request));
+                    () -> changes.cancel(command, request));
         };
     }
 }

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.appointments.model.ReasonCode;
+import dev.appointments.model.confirmations.AppointmentCancelled;
 import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.model.confirmations.AppointmentRescheduled;
+import dev.appointments.model.requests.CancelAppointment;
 import dev.appointments.model.requests.RescheduleAppointment;
 import dev.appointments.rules.BookingCalendar;
 import dev.appointments.rules.Refusal;
 import dev.appointments.rules.SlotRequest;
 import dev.appointments.store.appointment.Appointment;
+import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.command.Attempt;
 import dev.appointments.store.command.Command;
@@ -23,17 +26,19 @@ import dev.appointments.store.provider.Provider;
 import dev.appointments.store.provider.Providers;
 
 /**
- * Moves appointments: the new time is taken and the old one freed in the provider's calendar in the same
- * transaction as the appointment's change, or nothing changes. The appointment keeps its id and returns to REQUESTED.
+ * Changes of a booked appointment. A move takes the new time and frees the old one in the provider's calendar in the
+ * same transaction as the appointment's change, or nothing changes; the appointment keeps its id and returns to
+ * REQUESTED. A cancellation of a REQUESTED or CONFIRMED appointment honours the provider's cancellation notice and
+ * releases its time in the same transaction. Each fact is stored with the outcome, the previous start included.
  */
-final class Rescheduling {
+final class AppointmentChanges {
 
     private final Providers providers;
     private final Appointments appointments;
     private final CommandHandling<AppointmentConfirmationsMessage> handling;
     private final Clock clock;
 
-    Rescheduling(Providers providers, Appointments appointments,
+    AppointmentChanges(Providers providers, Appointments appointments,
             CommandHandling<AppointmentConfirmationsMessage> handling, Clock clock) {
         this.providers = providers;
         this.appointments = appointments;
@@ -44,8 +49,7 @@ final class Rescheduling {
     Attempt<AppointmentConfirmationsMessage> move(Command command, RescheduleAppointment request) {
         Optional<Appointment> found = appointments.find(request.appointmentId());
         if (found.isEmpty()) {
-            return Attempt.refused(ReasonCode.UNKNOWN_APPOINTMENT,
-                    "There is no appointment " + request.appointmentId() + ".", null);
+            return unknown(request.appointmentId());
         }
         Appointment current = found.get();
         if (!current.status().onCalendar()) {
@@ -72,7 +76,6 @@ final class Rescheduling {
         }
         Appointment moved = current.movedTo(slot.start(), slot.end(), request.appointmentDate(),
                 request.startTime(), slot.blockedUntil(), now, command.requestId());
-        // The previous start is stored with the outcome, in the fact, for a redelivery to publish as it was.
         List<AppointmentConfirmationsMessage> facts = List.of(rescheduled(current.startsAt(), moved, provider,
                 command));
         Outcome accepted = handling.accepted(command, current.appointmentId(), "Moved; waiting for confirmation.",
@@ -88,10 +91,47 @@ final class Rescheduling {
         };
     }
 
+    Attempt<AppointmentConfirmationsMessage> cancel(Command command, CancelAppointment request) {
+        Optional<Appointment> found = appointments.find(request.appointmentId());
+        if (found.isEmpty()) {
+            return unknown(request.appointmentId());
+        }
+        Appointment current = found.get();
+        if (!current.status().canMoveTo(AppointmentStatus.CANCELLED)) {
+            return Attempt.refused(ReasonCode.ILLEGAL_TRANSITION,
+                    "A %s appointment can't be cancelled.".formatted(current.status()), current.appointmentId());
+        }
+        Instant now = clock.instant();
+        Optional<Refusal> refusal = providers.find(current.providerId())
+                .flatMap(provider -> provider.calendar().checkCancellation(current.startsAt(), now));
+        if (refusal.isPresent()) {
+            return Attempt.refused(refusal.get().reason(), refusal.get().message(), current.appointmentId());
+        }
+        Appointment cancelled = current.transitionedTo(AppointmentStatus.CANCELLED, now, command.requestId(),
+                request.reason());
+        List<AppointmentConfirmationsMessage> facts = List.of(cancelled(cancelled, command));
+        Outcome accepted = handling.accepted(command, current.appointmentId(), "Cancelled.", now, facts);
+        return switch (appointments.update(current, cancelled, accepted)) {
+            case WRITTEN -> Attempt.written(accepted, facts);
+            case ALREADY_RECORDED -> Attempt.alreadyRecorded();
+            // Changed since it was read: read it again and decide again.
+            case STALE, SLOT_TAKEN, UNKNOWN_PATIENT, PROVIDER_CHANGED -> Attempt.changed();
+        };
+    }
+
     static AppointmentRescheduled rescheduled(Instant previousStart, Appointment moved, Provider provider,
             Command command) {
         return new AppointmentRescheduled(command.requestId(), moved.appointmentId(), moved.providerId(),
                 moved.patientId(), previousStart, moved.startsAt(), moved.endsAt(), provider.rules().autoConfirm(),
                 provider.rules().confirmationTimeout(), moved.version());
+    }
+
+    static AppointmentCancelled cancelled(Appointment appointment, Command command) {
+        return new AppointmentCancelled(command.requestId(), appointment.appointmentId(), appointment.providerId(),
+                appointment.patientId(), appointment.startsAt(), appointment.reason());
+    }
+
+    private static Attempt<AppointmentConfirmationsMessage> unknown(String appointmentId) {
+        return Attempt.refused(ReasonCode.UNKNOWN_APPOINTMENT, "There is no appointment " + appointmentId + ".", null);
     }
 }
