@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.appointments.resources.Tables;
@@ -146,10 +147,11 @@ public final class Appointments {
                 touched.addAll(CalendarDays.daysOf(taken));
             }
         }
+        Map<LocalDate, CalendarDay> calendar = days.read(next.providerId(), touched);
         for (int round = 1; round <= CALENDAR_ROUNDS; round++) {
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(appointmentWrite);
-            for (CalendarDay day : days.read(next.providerId(), touched).values()) {
+            for (CalendarDay day : calendar.values()) {
                 if (taken != null && day.collision(next.appointmentId(), taken).isPresent()) {
                     return WriteResult.SLOT_TAKEN;
                 }
@@ -159,29 +161,52 @@ public final class Appointments {
                 items.add(outcomes.recordInTransaction(outcome));
             }
             items.addAll(checks);
-            Optional<WriteResult> result = transact(items);
+            Map<LocalDate, CalendarDay> changedDays = new TreeMap<>();
+            Optional<WriteResult> result = transact(items, changedDays);
             if (result.isPresent()) {
                 return result.get();
             }
-            // A day changed since it was read: read it again and decide again.
+            // A day changed since it was read: decide again on the day as the cancellation returned it, without
+            // reading it again (or read the days again when it did not return them).
+            if (changedDays.isEmpty()) {
+                calendar = days.read(next.providerId(), touched);
+            }
+            else {
+                calendar.putAll(changedDays);
+            }
         }
         throw new TransientConflictException("The calendar of provider " + next.providerId()
                 + " kept changing under the write");
     }
 
     /**
-     * The result of the transaction; empty when only a calendar day changed since it was read. A transaction that
-     * collided with another one is cancelled with a {@link TransientConflictException} inside the call, so that the
-     * service's retry runs it again.
+     * The result of the transaction; empty when only a calendar day changed since it was read, and then
+     * {@code changedDays} holds those days as they are now. A transaction that collided with another one is
+     * cancelled with a {@link TransientConflictException} inside the call, so that the service's retry runs it again.
      */
-    private Optional<WriteResult> transact(List<TransactWriteItem> items) {
+    private Optional<WriteResult> transact(List<TransactWriteItem> items, Map<LocalDate, CalendarDay> changedDays) {
         return calls.call(() -> {
             try {
                 dynamoDb.transactWriteItems(request -> request.transactItems(items));
                 return Optional.of(WriteResult.WRITTEN);
             }
             catch (TransactionCanceledException ex) {
-                return whyCancelled(ex.cancellationReasons(), items);
+                Optional<WriteResult> result = whyCancelled(ex.cancellationReasons(), items);
+                if (result.isEmpty()) {
+                    for (CancellationReason reason : ex.cancellationReasons()) {
+                        if (!CONDITION_FAILED.equals(reason.code())) {
+                            continue;
+                        }
+                        if (!reason.hasItem() || reason.item().isEmpty()) {
+                            // Not returned: the caller reads the days again.
+                            changedDays.clear();
+                            break;
+                        }
+                        CalendarDay now = CalendarDays.fromItem(reason.item());
+                        changedDays.put(now.date(), now);
+                    }
+                }
+                return result;
             }
         });
     }
