@@ -130,6 +130,23 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(appointments.find(appointmentId).orElseThrow().status()).isEqualTo(AppointmentStatus.REQUESTED);
     }
 
+    @Test
+    void aCommandsFingerprintIsTakenOfTheSameJsonAsBeforeSoThatEarlierOutcomesStillMatch() {
+        for (String body : List.of(byPatientId("req-1", "provider-1", "patient-1", "2027-03-10", "09:00"),
+                requestAppointment("req-2", "provider-1", "ada@example.com", "2027-03-10", "09:00", 30),
+                """
+                {"type": "RescheduleAppointment", "requestId": "req-3", "appointmentId": "a-1",
+                 "appointmentDate": "2027-03-11", "startTime": "10:00"}""",
+                """
+                {"type": "CancelAppointment", "requestId": "req-4", "appointmentId": "a-1", "reason": "ill"}""")) {
+            AppointmentRequestsMessage message = json.readValue(body, AppointmentRequestsMessage.class);
+
+            // Outcomes recorded before the fingerprint moved to the store took it of this JSON.
+            assertThat(CommandFingerprint.payload(json, AppointmentRequestsMessage.class, message))
+                    .isEqualTo(json.writeValueAsString(message));
+        }
+    }
+
     private double answered(String type) {
         return meters.counter("appointments.commands", "type", type, "status", "ACCEPTED", "reason", "none").count();
     }
