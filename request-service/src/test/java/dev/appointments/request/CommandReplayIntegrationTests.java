@@ -54,10 +54,7 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void aMoveDeliveredAgainPublishesTheFactItPublishedFirstWithThePreviousStart() {
-        String provider = newProvider(false);
-        String booking = newRequestId();
-        send(byPatientId(booking, provider, newPatient(), "2027-03-10", "09:00"));
-        String appointmentId = awaitOutcome(booking).appointmentId();
+        String appointmentId = booked("09:00");
         String move = newRequestId();
         String body = """
                 {"type": "RescheduleAppointment", "requestId": "%s", "appointmentId": "%s",
@@ -97,10 +94,7 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void anOutcomeRecordedBeforeFactsWereStoredStillAnswersItsCommand() {
-        String provider = newProvider(false);
-        String booking = newRequestId();
-        send(byPatientId(booking, provider, newPatient(), "2027-03-10", "13:00"));
-        String appointmentId = awaitOutcome(booking).appointmentId();
+        String appointmentId = booked("13:00");
         String cancel = newRequestId();
         String body = """
                 {"type": "CancelAppointment", "requestId": "%s", "appointmentId": "%s"}""".formatted(cancel,
@@ -145,6 +139,13 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
             assertThat(CommandFingerprint.payload(json, AppointmentRequestsMessage.class, message))
                     .isEqualTo(json.writeValueAsString(message));
         }
+    }
+
+    /** The id of a new appointment at this time on 2027-03-10, booked by a patient's id. */
+    private String booked(String time) {
+        String booking = newRequestId();
+        send(byPatientId(booking, newProvider(false), newPatient(), "2027-03-10", time));
+        return awaitOutcome(booking).appointmentId();
     }
 
     private double answered(String type) {
