@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.appointments.authserver.LocalAuthServer;
-import dev.appointments.request.booking.CommandFingerprint;
 import dev.appointments.model.ReasonCode;
 import dev.appointments.resources.Queues;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.command.CommandFingerprint;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.patient.Patient;
 import dev.appointments.store.patient.Patients;

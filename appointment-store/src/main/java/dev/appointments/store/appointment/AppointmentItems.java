@@ -59,7 +59,7 @@ final class AppointmentItems {
                 instant(item, "createdAt"), instant(item, "updatedAt"));
     }
 
-    private static Map<String, AttributeValue> toItem(HistoryEntry entry) {
+    static Map<String, AttributeValue> toItem(HistoryEntry entry) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("at", instant(entry.at()));
         putIfPresent(item, "from", entry.from());

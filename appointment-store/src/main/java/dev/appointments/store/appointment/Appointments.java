@@ -1,5 +1,6 @@
 package dev.appointments.store.appointment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +8,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.appointments.resources.Tables;
 import dev.appointments.rules.TimeWindow;
+import dev.appointments.store.Attributes;
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -64,7 +70,26 @@ public final class Appointments {
     /** Books a new appointment, taking its time in the provider's calendar, with the outcome of the request. */
     public WriteResult book(Appointment appointment, Outcome outcome) {
         return write(null, appointment,
-                put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()), outcome);
+                put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()), outcome, List.of());
+    }
+
+    /**
+     * Books a new appointment as {@link #book(Appointment, Outcome)} does, in the same transaction checking that its
+     * patient exists and that its provider is still at {@code providerVersion}, the version whose rules allowed the
+     * time: the rules may then come from a cache, and a stale one fails the write ({@link WriteResult#PROVIDER_CHANGED})
+     * instead of booking by rules that no longer hold.
+     */
+    public WriteResult book(Appointment appointment, Outcome outcome, long providerVersion) {
+        List<TransactWriteItem> checks = List.of(
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(Tables.Patients.NAME)
+                        .key(Map.of(Tables.Patients.ID, s(appointment.patientId())))
+                        .conditionExpression("attribute_exists(" + Tables.Patients.ID + ")").build()).build(),
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(Tables.Providers.NAME)
+                        .key(Map.of(Tables.Providers.ID, s(appointment.providerId())))
+                        .conditionExpression("version = :version")
+                        .expressionAttributeValues(Map.of(":version", n(providerVersion))).build()).build());
+        return write(null, appointment,
+                put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()), outcome, checks);
     }
 
     /**
@@ -74,11 +99,43 @@ public final class Appointments {
      */
     public WriteResult update(Appointment current, Appointment next, Outcome outcome) {
         return write(current, next, put(next, "#status = :expectedStatus AND version = :expectedVersion", Map.of(
-                ":expectedStatus", s(current.status().name()), ":expectedVersion", n(current.version()))), outcome);
+                ":expectedStatus", s(current.status().name()), ":expectedVersion", n(current.version()))), outcome,
+                List.of());
+    }
+
+    /**
+     * Moves the appointment {@code appointmentId} from {@code expected} at {@code expectedVersion} to {@code target},
+     * one version later with the step in its history, by one conditional UpdateItem: for steps that record no outcome
+     * and leave the appointment's time in the calendar as it is (REQUESTED to CONFIRMED), so nothing else is written.
+     *
+     * @return the appointment as written; empty when it is not (or no longer) {@code expected} at that version
+     */
+    public Optional<Appointment> transition(String appointmentId, AppointmentStatus expected, long expectedVersion,
+            AppointmentStatus target, Instant at, String cause) {
+        if (expected.onCalendar() != target.onCalendar()) {
+            throw new IllegalArgumentException(expected + " to " + target + " changes the calendar; use update");
+        }
+        Map<String, AttributeValue> step = AppointmentItems.toItem(new HistoryEntry(at, expected, target, cause, null));
+        try {
+            var response = calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Appointments.NAME)
+                    .key(Map.of(Tables.Appointments.ID, s(appointmentId)))
+                    .updateExpression("SET #status = :target, version = :next, updatedAt = :at, "
+                            + "history = list_append(history, :step)")
+                    .conditionExpression("#status = :expectedStatus AND version = :expectedVersion")
+                    .expressionAttributeNames(Map.of("#status", Tables.Appointments.STATUS))
+                    .expressionAttributeValues(Map.of(":target", s(target.name()), ":next", n(expectedVersion + 1),
+                            ":at", Attributes.instant(at), ":step", AttributeValue.fromL(List.of(AttributeValue.fromM(step))),
+                            ":expectedStatus", s(expected.name()), ":expectedVersion", n(expectedVersion)))
+                    .returnValues(ReturnValue.ALL_NEW)));
+            return Optional.of(AppointmentItems.fromItem(response.attributes()));
+        }
+        catch (ConditionalCheckFailedException notAsExpected) {
+            return Optional.empty();
+        }
     }
 
     private WriteResult write(Appointment current, Appointment next, TransactWriteItem appointmentWrite,
-            Outcome outcome) {
+            Outcome outcome, List<TransactWriteItem> checks) {
         TimeWindow freed = current != null && current.status().onCalendar() ? current.blocked() : null;
         TimeWindow taken = next.status().onCalendar() ? next.blocked() : null;
         SortedSet<LocalDate> touched = new TreeSet<>();
@@ -90,10 +147,11 @@ public final class Appointments {
                 touched.addAll(CalendarDays.daysOf(taken));
             }
         }
+        Map<LocalDate, CalendarDay> calendar = days.read(next.providerId(), touched);
         for (int round = 1; round <= CALENDAR_ROUNDS; round++) {
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(appointmentWrite);
-            for (CalendarDay day : days.read(next.providerId(), touched).values()) {
+            for (CalendarDay day : calendar.values()) {
                 if (taken != null && day.collision(next.appointmentId(), taken).isPresent()) {
                     return WriteResult.SLOT_TAKEN;
                 }
@@ -102,29 +160,53 @@ public final class Appointments {
             if (outcome != null) {
                 items.add(outcomes.recordInTransaction(outcome));
             }
-            Optional<WriteResult> result = transact(items);
+            items.addAll(checks);
+            Map<LocalDate, CalendarDay> changedDays = new TreeMap<>();
+            Optional<WriteResult> result = transact(items, changedDays);
             if (result.isPresent()) {
                 return result.get();
             }
-            // A day changed since it was read: read it again and decide again.
+            // A day changed since it was read: decide again on the day as the cancellation returned it, without
+            // reading it again (or read the days again when it did not return them).
+            if (changedDays.isEmpty()) {
+                calendar = days.read(next.providerId(), touched);
+            }
+            else {
+                calendar.putAll(changedDays);
+            }
         }
         throw new TransientConflictException("The calendar of provider " + next.providerId()
                 + " kept changing under the write");
     }
 
     /**
-     * The result of the transaction; empty when only a calendar day changed since it was read. A transaction that
-     * collided with another one is cancelled with a {@link TransientConflictException} inside the call, so that the
-     * service's retry runs it again.
+     * The result of the transaction; empty when only a calendar day changed since it was read, and then
+     * {@code changedDays} holds those days as they are now. A transaction that collided with another one is
+     * cancelled with a {@link TransientConflictException} inside the call, so that the service's retry runs it again.
      */
-    private Optional<WriteResult> transact(List<TransactWriteItem> items) {
+    private Optional<WriteResult> transact(List<TransactWriteItem> items, Map<LocalDate, CalendarDay> changedDays) {
         return calls.call(() -> {
             try {
                 dynamoDb.transactWriteItems(request -> request.transactItems(items));
                 return Optional.of(WriteResult.WRITTEN);
             }
             catch (TransactionCanceledException ex) {
-                return whyCancelled(ex.cancellationReasons(), items);
+                Optional<WriteResult> result = whyCancelled(ex.cancellationReasons(), items);
+                if (result.isEmpty()) {
+                    for (CancellationReason reason : ex.cancellationReasons()) {
+                        if (!CONDITION_FAILED.equals(reason.code())) {
+                            continue;
+                        }
+                        if (!reason.hasItem() || reason.item().isEmpty()) {
+                            // Not returned: the caller reads the days again.
+                            changedDays.clear();
+                            break;
+                        }
+                        CalendarDay now = CalendarDays.fromItem(reason.item());
+                        changedDays.put(now.date(), now);
+                    }
+                }
+                return result;
             }
         });
     }
@@ -135,20 +217,36 @@ public final class Appointments {
         }
         boolean stale = false;
         boolean dayChanged = false;
+        boolean noPatient = false;
+        boolean providerChanged = false;
         for (int i = 0; i < reasons.size(); i++) {
             if (!CONDITION_FAILED.equals(reasons.get(i).code())) {
                 continue;
             }
             TransactWriteItem item = items.get(i);
-            if (Tables.RequestOutcomes.NAME.equals(item.put().tableName())) {
+            String table = item.put() != null ? item.put().tableName() : item.conditionCheck().tableName();
+            if (Tables.RequestOutcomes.NAME.equals(table)) {
+                // The command ran before: that answers it, whatever else failed.
                 return Optional.of(WriteResult.ALREADY_RECORDED);
             }
-            if (CalendarDays.isDay(item)) {
+            if (Tables.Patients.NAME.equals(table)) {
+                noPatient = true;
+            }
+            else if (Tables.Providers.NAME.equals(table)) {
+                providerChanged = true;
+            }
+            else if (CalendarDays.isDay(item)) {
                 dayChanged = true;
             }
             else {
                 stale = true;
             }
+        }
+        if (noPatient) {
+            return Optional.of(WriteResult.UNKNOWN_PATIENT);
+        }
+        if (providerChanged) {
+            return Optional.of(WriteResult.PROVIDER_CHANGED);
         }
         if (stale) {
             return Optional.of(WriteResult.STALE);

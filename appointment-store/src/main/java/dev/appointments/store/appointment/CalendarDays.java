@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import static dev.appointments.store.Attributes.n;
@@ -103,7 +104,9 @@ final class CalendarDays {
         Map<String, AttributeValue> busy = new HashMap<>();
         changed.busy().forEach((id, time) -> busy.put(id, AttributeValue.fromM(Map.of(
                 "from", s(time.from().toString()), "until", s(time.to().toString())))));
-        Put.Builder put = Put.builder().tableName(Tables.SlotLocks.NAME).item(Map.of(
+        // On a failed condition the transaction's cancellation returns the day as it is: no read before a retry.
+        Put.Builder put = Put.builder().tableName(Tables.SlotLocks.NAME)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).item(Map.of(
                 Tables.SlotLocks.PROVIDER_ID, s(providerId),
                 Tables.SlotLocks.SLOT_START, s(key(changed.date())),
                 VERSION, n(changed.version() + 1),
@@ -123,7 +126,7 @@ final class CalendarDays {
         return item.put() != null && Tables.SlotLocks.NAME.equals(item.put().tableName());
     }
 
-    private static CalendarDay fromItem(Map<String, AttributeValue> item) {
+    static CalendarDay fromItem(Map<String, AttributeValue> item) {
         LocalDate date = LocalDate.parse(item.get(Tables.SlotLocks.SLOT_START).s().substring(KEY_PREFIX.length()));
         Map<String, TimeWindow> busy = new HashMap<>();
         AttributeValue stored = item.get(BUSY);

@@ -15,5 +15,11 @@ public enum WriteResult {
     STALE,
 
     /** An outcome for the command's requestId exists already: the command ran before. Nothing was written. */
-    ALREADY_RECORDED
+    ALREADY_RECORDED,
+
+    /** The patient the booking names does not exist: nothing was written. */
+    UNKNOWN_PATIENT,
+
+    /** The provider's rules changed since the version the booking was checked against: nothing was written. */
+    PROVIDER_CHANGED
 }

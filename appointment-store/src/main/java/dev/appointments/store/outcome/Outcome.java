@@ -26,13 +26,24 @@ import dev.appointments.model.ReasonCode;
  *        changes
  * @param patientId the patient a booking was for, when the command named one: lets the patient read a refusal that
  *        created no appointment
+ * @param facts the facts the command published when it was accepted, each as the JSON it was sent as, so that a
+ *        redelivery publishes them again exactly; {@code null} for an outcome recorded before facts were stored
  */
 public record Outcome(String requestId, String commandType, String fingerprint, OutcomeStatus status, String reason,
         String message, String appointmentId, Instant recordedAt, String deadLetterQueue,
-        List<LaterSubmission> laterSubmissions, String patientId) {
+        List<LaterSubmission> laterSubmissions, String patientId, List<String> facts) {
 
     public Outcome {
         laterSubmissions = laterSubmissions == null ? List.of() : List.copyOf(laterSubmissions);
+        facts = facts == null ? null : List.copyOf(facts);
+    }
+
+    /** An outcome without stored facts. */
+    public Outcome(String requestId, String commandType, String fingerprint, OutcomeStatus status, String reason,
+            String message, String appointmentId, Instant recordedAt, String deadLetterQueue,
+            List<LaterSubmission> laterSubmissions, String patientId) {
+        this(requestId, commandType, fingerprint, status, reason, message, appointmentId, recordedAt, deadLetterQueue,
+                laterSubmissions, patientId, null);
     }
 
     public static Outcome accepted(String requestId, String commandType, String fingerprint, String appointmentId,
@@ -50,7 +61,13 @@ public record Outcome(String requestId, String commandType, String fingerprint, 
     /** This outcome, naming the patient the command was for. */
     public Outcome withPatientId(String patient) {
         return new Outcome(requestId, commandType, fingerprint, status, reason, message, appointmentId, recordedAt,
-                deadLetterQueue, laterSubmissions, patient);
+                deadLetterQueue, laterSubmissions, patient, facts);
+    }
+
+    /** This outcome, with the facts its command published (as JSON). */
+    public Outcome withFacts(List<String> published) {
+        return new Outcome(requestId, commandType, fingerprint, status, reason, message, appointmentId, recordedAt,
+                deadLetterQueue, laterSubmissions, patientId, published);
     }
 
     /** Whether this outcome was recorded for the same command content. */

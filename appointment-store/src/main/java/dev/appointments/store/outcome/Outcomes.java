@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.appointments.resources.Tables;
+import dev.appointments.store.Attributes;
 import dev.appointments.store.DynamoDbCalls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,6 +34,7 @@ public final class Outcomes {
 
     private static final String LATER = "laterSubmissions";
     private static final String LATER_FINGERPRINTS = "laterFingerprints";
+    private static final String FACTS = "facts";
 
     private static final String NOT_RECORDED = "attribute_not_exists(" + Tables.RequestOutcomes.REQUEST_ID + ")";
 
@@ -140,6 +142,9 @@ public final class Outcomes {
         item.put("recordedAt", instant(outcome.recordedAt()));
         putIfPresent(item, "patientId", outcome.patientId());
         putIfPresent(item, "deadLetterQueue", outcome.deadLetterQueue());
+        if (outcome.facts() != null) {
+            item.put(FACTS, AttributeValue.fromL(outcome.facts().stream().map(Attributes::s).toList()));
+        }
         item.put(Tables.EXPIRES_AT, n(outcome.recordedAt().plus(retention).getEpochSecond()));
         return item;
     }
@@ -150,6 +155,7 @@ public final class Outcomes {
                 string(item, "message"), string(item, "appointmentId"), instant(item, "recordedAt"),
                 string(item, "deadLetterQueue"), listOfMaps(item, LATER).stream()
                         .map(later -> new LaterSubmission(instant(later, "at"), string(later, "commandType"), null,
-                                string(later, "reason"))).toList(), string(item, "patientId"));
+                                string(later, "reason"))).toList(), string(item, "patientId"),
+                item.containsKey(FACTS) ? item.get(FACTS).l().stream().map(AttributeValue::s).toList() : null);
     }
 }

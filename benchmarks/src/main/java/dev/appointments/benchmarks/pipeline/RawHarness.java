@@ -14,7 +14,9 @@ import java.util.function.Consumer;
 import dev.appointments.resources.Tables;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,9 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plain SDK programs over queues and tables of their own on the same engines as the system. The raw harness makes,
- * per booking, the calls of the two booking stages: the request stage reads the outcome, the provider and the
- * patient, writes the appointment, its slot lock and the outcome in one transaction and sends the fact; the
- * confirmation stage reads the appointment, rewrites it CONFIRMED in a transaction and sends two notices. Each stage
+ * per booking, the calls of the two booking stages: the request stage reads the provider's time around the slot
+ * (one consistent Query), writes the appointment, its slot lock and the outcome in one transaction that also checks
+ * the patient and the provider's version (the services cache the provider's rules and read no outcome first) and
+ * sends the fact; the confirmation stage confirms the appointment by one conditional UpdateItem on its status and
+ * version and sends two notices. Each stage
  * has the services' concurrency; each thread receives up to ten messages, handles them in turn and deletes them in
  * one batch. The minimal harness is the least a booking needs: receive, one transaction, one send, delete.
  */
@@ -47,6 +51,7 @@ final class RawHarness {
     private final int concurrency;
     private final AtomicLong slots = new AtomicLong();
     private int runs;
+    private static volatile String providerVersion = "1";
 
     RawHarness(URI sqsEndpoint, URI dynamoDbEndpoint, int concurrency) {
         this.sqsEndpoint = sqsEndpoint;
@@ -64,6 +69,9 @@ final class RawHarness {
                 .forEach(table -> setup.createTable(table.toBuilder().tableName(PREFIX + table.tableName()).build()));
         Map<String, AttributeValue> provider = new java.util.HashMap<>(providerItem);
         provider.put(Tables.Providers.ID, AttributeValue.fromS(PROVIDER));
+        if (provider.containsKey("version")) {
+            providerVersion = provider.get("version").n();
+        }
         setup.putItem(put -> put.tableName(PREFIX + Tables.Providers.NAME).item(provider));
     }
 
@@ -155,25 +163,35 @@ final class RawHarness {
                 "startTime", "09:15", "slot", slots.incrementAndGet()));
     }
 
-    /** The request stage: three consistent reads, the booking transaction, the fact (or, minimal: no reads). */
+    /**
+     * The request stage: one consistent Query of the provider's time around the slot, the booking transaction with
+     * the patient and provider checks, the fact (or, minimal: no read and no checks).
+     */
     private static void book(DynamoDbClient db, SqsClient sqs, String facts, Message message, boolean reads) {
         var command = JSON.readTree(message.body());
         String requestId = command.get("requestId").asString();
         String patientId = command.get("patientId").asString();
-        if (reads) {
-            get(db, Tables.RequestOutcomes.NAME, Tables.RequestOutcomes.REQUEST_ID, requestId);
-            get(db, Tables.Providers.NAME, Tables.Providers.ID, PROVIDER);
-            get(db, Tables.Patients.NAME, Tables.Patients.ID, patientId);
-        }
         String appointmentId = "appointment-" + requestId;
         Instant start = Instant.parse("2026-12-01T14:15:00Z").plusSeconds(900 * command.get("slot").asLong());
-        db.transactWriteItems(write -> write.transactItems(
+        List<TransactWriteItem> items = new ArrayList<>(List.of(
                 put(Tables.Appointments.NAME, RawItems.appointment(appointmentId, PROVIDER, patientId, start,
                         "REQUESTED", 1, requestId), "attribute_not_exists(appointmentId)", Map.of()),
                 put(Tables.SlotLocks.NAME, RawItems.slotLock(PROVIDER, start, appointmentId),
                         "attribute_not_exists(slotStart)", Map.of()),
                 put(Tables.RequestOutcomes.NAME, RawItems.outcome(requestId, appointmentId),
                         "attribute_not_exists(requestId)", Map.of())));
+        if (reads) {
+            db.query(query -> query.tableName(PREFIX + Tables.SlotLocks.NAME).consistentRead(true)
+                    .keyConditionExpression("providerId = :p AND slotStart BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(PROVIDER),
+                            ":from", AttributeValue.fromS(start.minusSeconds(900).toString()),
+                            ":to", AttributeValue.fromS(start.plusSeconds(900).toString()))));
+            items.add(check(Tables.Patients.NAME, Tables.Patients.ID, patientId,
+                    "attribute_exists(" + Tables.Patients.ID + ")", Map.of()));
+            items.add(check(Tables.Providers.NAME, Tables.Providers.ID, PROVIDER, "version = :version",
+                    Map.of(":version", AttributeValue.fromN(providerVersion))));
+        }
+        db.transactWriteItems(write -> write.transactItems(items));
         String fact = JSON.writeValueAsString(Map.of("type", "AppointmentRequested", "requestId", requestId,
                 "appointmentId", appointmentId, "providerId", PROVIDER, "patientId", patientId,
                 "startsAt", start.toString(), "endsAt", start.plusSeconds(900).toString(), "autoConfirm", true,
@@ -181,18 +199,22 @@ final class RawHarness {
         sqs.sendMessage(send -> send.queueUrl(facts).messageBody(fact).messageAttributes(HEADERS));
     }
 
-    /** The confirmation stage: read the appointment, rewrite it CONFIRMED on its version, send two notices. */
+    /** The confirmation stage: one conditional UpdateItem to CONFIRMED on status and version, two notices. */
     private static void confirm(DynamoDbClient db, SqsClient sqs, String notices, Message message) {
         var fact = JSON.readTree(message.body());
         String requestId = fact.get("requestId").asString();
         String appointmentId = fact.get("appointmentId").asString();
-        var current = get(db, Tables.Appointments.NAME, Tables.Appointments.ID, appointmentId);
-        Instant start = Instant.parse(current.get("startsAt").s());
-        db.transactWriteItems(write -> write.transactItems(put(Tables.Appointments.NAME,
-                RawItems.appointment(appointmentId, PROVIDER, fact.get("patientId").asString(), start, "CONFIRMED", 2,
-                        requestId), "#status = :expectedStatus AND version = :expectedVersion",
-                Map.of(":expectedStatus", AttributeValue.fromS("REQUESTED"), ":expectedVersion",
-                        AttributeValue.fromN("1")))));
+        var confirmed = db.updateItem(update -> update.tableName(PREFIX + Tables.Appointments.NAME)
+                .key(Map.of(Tables.Appointments.ID, AttributeValue.fromS(appointmentId)))
+                .updateExpression("SET #status = :confirmed, version = :next, updatedAt = :at")
+                .conditionExpression("#status = :expectedStatus AND version = :expectedVersion")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS("CONFIRMED"),
+                        ":next", AttributeValue.fromN("2"), ":at", AttributeValue.fromS(Instant.now().toString()),
+                        ":expectedStatus", AttributeValue.fromS("REQUESTED"),
+                        ":expectedVersion", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.ALL_NEW)).attributes();
+        Instant start = Instant.parse(confirmed.get("startsAt").s());
         for (String kind : List.of("NotifyPatient", "PlanReminders")) {
             String notice = JSON.writeValueAsString(Map.of("type", kind, "appointmentId", appointmentId,
                     "causeId", requestId, "kind", "CONFIRMED", "startsAt", start.toString()));
@@ -200,9 +222,14 @@ final class RawHarness {
         }
     }
 
-    private static Map<String, AttributeValue> get(DynamoDbClient db, String table, String key, String id) {
-        return db.getItem(get -> get.tableName(PREFIX + table).key(Map.of(key, AttributeValue.fromS(id)))
-                .consistentRead(true)).item();
+    private static TransactWriteItem check(String table, String key, String id, String condition,
+            Map<String, AttributeValue> values) {
+        var check = ConditionCheck.builder().tableName(PREFIX + table).key(Map.of(key, AttributeValue.fromS(id)))
+                .conditionExpression(condition);
+        if (!values.isEmpty()) {
+            check.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().conditionCheck(check.build()).build();
     }
 
     private static TransactWriteItem put(String table, Map<String, AttributeValue> item, String condition,

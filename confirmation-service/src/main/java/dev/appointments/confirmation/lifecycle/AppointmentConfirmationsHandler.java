@@ -21,7 +21,8 @@ import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
-import dev.appointments.store.outcome.Outcome;
+import dev.appointments.store.command.Command;
+import dev.appointments.store.command.CommandFingerprint;
 import dev.appointments.store.outcome.Outcomes;
 import dev.appointments.store.outcome.UnreadableCommand;
 import dev.appointments.timers.DurableTimers;
@@ -50,7 +51,7 @@ public class AppointmentConfirmationsHandler {
         this.json = json;
         this.outcomes = outcomes;
         this.clock = clock;
-        this.commands = new ProducerCommands(outcomes, appointments, clock);
+        this.commands = new ProducerCommands(outcomes, appointments, json, clock);
         this.holds = new Holds(appointments, timers,
                 new HoldTimers(json, properties.confirmationsQueue()), clock);
     }
@@ -106,7 +107,8 @@ public class AppointmentConfirmationsHandler {
             // Outcomes are keyed by requestId: without a usable one there is nowhere to record the answer.
             throw new UnanswerableMessageException(MessageTypes.typeOf(message) + " without a valid requestId");
         }
-        Command command = new Command(requestId, MessageTypes.typeOf(message), fingerprint(message));
+        Command command = Command.of(requestId, MessageTypes.typeOf(message),
+                CommandFingerprint.payload(json, AppointmentConfirmationsMessage.class, message), null);
         return commands.handle(command, violations, message.appointmentId(), target, reason);
     }
 
@@ -116,9 +118,5 @@ public class AppointmentConfirmationsHandler {
             throw new UnanswerableMessageException(MessageTypes.typeOf(message) + " breaks the contract: "
                     + violations.stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
         }
-    }
-
-    private String fingerprint(AppointmentConfirmationsMessage message) {
-        return Outcome.fingerprintOf(json.writerFor(AppointmentConfirmationsMessage.class).writeValueAsString(message));
     }
 }

@@ -25,6 +25,12 @@ public record Handled(String result, Outcome outcome, List<AppointmentRemindersM
         notices = List.copyOf(notices);
     }
 
+    /** What handling a producer command came to. */
+    static Handled of(dev.appointments.store.command.Handled<AppointmentRemindersMessage> command) {
+        return command.duplicateRequestId() ? duplicate(command.outcome(), command.refusalRecorded())
+                : of(command.outcome(), command.facts());
+    }
+
     static Handled of(Outcome outcome, List<AppointmentRemindersMessage> notices) {
         return new Handled(outcome.status().name(), outcome, notices, false);
     }

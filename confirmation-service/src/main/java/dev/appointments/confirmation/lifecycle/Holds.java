@@ -11,6 +11,7 @@ import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
+import dev.appointments.store.command.ConcurrentChanges;
 import dev.appointments.timers.DurableTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class Holds {
 
     private static final Logger log = LoggerFactory.getLogger(Holds.class);
-    private static final int ATTEMPTS = 3;
 
     private final Appointments appointments;
     private final DurableTimers timers;
@@ -45,65 +45,60 @@ final class Holds {
      */
     Handled booked(String cause, String appointmentId, long version, boolean autoConfirm, Duration timeout,
             NoticeKind heldNotice) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Appointment> found = appointments.find(appointmentId);
-            if (found.isEmpty()) {
-                // The request-service writes before it publishes, and appointments are never deleted.
-                log.warn("A booking fact names appointment {}, which does not exist", appointmentId);
-                return Handled.of("UNKNOWN_APPOINTMENT", List.of());
-            }
-            Appointment current = found.get();
-            if (current.status() != AppointmentStatus.REQUESTED || current.version() != version) {
-                // Handled before (send its notices again), or overtaken by a later step.
-                var again = Notices.again(current, cause, cause);
-                return Handled.of(again.isEmpty() ? "STALE" : "REPEATED", again);
-            }
-            if (!autoConfirm) {
-                timers.schedule(holdTimers.timerFor(current, timeout));
-                return Handled.of("HELD", heldNotice == null ? List.of()
-                        : List.of(new NotifyPatient(cause, appointmentId, heldNotice)));
-            }
-            Appointment confirmed = current.transitionedTo(AppointmentStatus.CONFIRMED, clock.instant(), cause, null);
-            switch (appointments.update(current, confirmed, null)) {
-                case WRITTEN -> {
-                    return Handled.of("CONFIRMED", Notices.after(confirmed, cause));
-                }
-                case STALE, SLOT_TAKEN, ALREADY_RECORDED -> {
-                    // Changed since it was read: read it again and decide again.
-                }
+        if (autoConfirm) {
+            // One conditional write: only an appointment still REQUESTED at the fact's version is confirmed.
+            Optional<Appointment> confirmed = appointments.transition(appointmentId, AppointmentStatus.REQUESTED,
+                    version, AppointmentStatus.CONFIRMED, clock.instant(), cause);
+            if (confirmed.isPresent()) {
+                return Handled.of("CONFIRMED", Notices.after(confirmed.get(), cause));
             }
         }
-        throw new IllegalStateException("Appointment " + appointmentId + " kept changing; the fact is retried");
+        Optional<Appointment> found = appointments.find(appointmentId);
+        if (found.isEmpty()) {
+            // The request-service writes before it publishes, and appointments are never deleted.
+            log.warn("A booking fact names appointment {}, which does not exist", appointmentId);
+            return Handled.of("UNKNOWN_APPOINTMENT", List.of());
+        }
+        Appointment current = found.get();
+        if (current.status() != AppointmentStatus.REQUESTED || current.version() != version) {
+            // Handled before (send its notices again), or overtaken by a later step.
+            var again = Notices.again(current, cause, cause);
+            return Handled.of(again.isEmpty() ? "STALE" : "REPEATED", again);
+        }
+        if (autoConfirm) {
+            // Still REQUESTED at that version although the conditional write found it otherwise: changed twice.
+            throw new IllegalStateException("Appointment " + appointmentId + " kept changing; the fact is retried");
+        }
+        timers.schedule(holdTimers.timerFor(current, timeout));
+        return Handled.of("HELD", heldNotice == null ? List.of()
+                : List.of(new NotifyPatient(cause, appointmentId, heldNotice)));
     }
 
     /** The hold's timer fired: expire the appointment if it still waits at the version the hold began with. */
     Handled expire(HoldExpired expired) {
         String timerId = HoldTimers.timerId(expired.appointmentId(), expired.version());
         String cause = HoldTimers.cause(timerId);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return ConcurrentChanges.retry(() -> {
             Optional<Appointment> found = appointments.find(expired.appointmentId());
             if (found.isEmpty()) {
                 log.warn("Hold timer {} names an appointment that does not exist", timerId);
-                return Handled.of("UNKNOWN_APPOINTMENT", List.of());
+                return Optional.of(Handled.of("UNKNOWN_APPOINTMENT", List.of()));
             }
             Appointment current = found.get();
             if (current.status() != AppointmentStatus.REQUESTED || current.version() != expired.version()) {
                 // Confirmed, declined, cancelled or moved meanwhile: the hold is over. Or expired by this timer
                 // before, and then its notice is sent again.
                 var again = Notices.again(current, cause, timerId);
-                return Handled.of(again.isEmpty() ? "STALE" : "REPEATED", again);
+                return Optional.of(Handled.of(again.isEmpty() ? "STALE" : "REPEATED", again));
             }
             Appointment expiredAppointment = current.transitionedTo(AppointmentStatus.EXPIRED, clock.instant(), cause,
                     null);
-            switch (appointments.update(current, expiredAppointment, null)) {
-                case WRITTEN -> {
-                    return Handled.of("EXPIRED", Notices.after(expiredAppointment, timerId));
-                }
-                case STALE, SLOT_TAKEN, ALREADY_RECORDED -> {
-                    // Changed since it was read: read it again and decide again.
-                }
-            }
-        }
-        throw new IllegalStateException("Appointment " + expired.appointmentId() + " kept changing; the timer is retried");
+            return switch (appointments.update(current, expiredAppointment, null)) {
+                case WRITTEN -> Optional.of(Handled.of("EXPIRED", Notices.after(expiredAppointment, timerId)));
+                // Changed since it was read: read it again and decide again.
+                case STALE, SLOT_TAKEN, ALREADY_RECORDED, UNKNOWN_PATIENT, PROVIDER_CHANGED -> Optional.empty();
+            };
+        }).orElseThrow(() -> new IllegalStateException("Appointment " + expired.appointmentId()
+                + " kept changing; the timer is retried"));
     }
 }

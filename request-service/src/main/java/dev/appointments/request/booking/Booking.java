@@ -7,39 +7,45 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.appointments.model.ReasonCode;
+import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.model.confirmations.AppointmentRequested;
 import dev.appointments.model.requests.PatientDetails;
 import dev.appointments.model.requests.RequestAppointment;
 import dev.appointments.rules.BookingCalendar;
 import dev.appointments.rules.Refusal;
+import dev.appointments.rules.BookingDecision;
 import dev.appointments.rules.SlotRequest;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.appointment.HistoryEntry;
+import dev.appointments.store.command.Attempt;
+import dev.appointments.store.command.Command;
+import dev.appointments.store.command.CommandHandling;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.patient.Patient;
 import dev.appointments.store.patient.Patients;
 import dev.appointments.store.provider.Provider;
-import dev.appointments.store.provider.Providers;
 
 /**
  * Books new appointments: checks the provider's rules, finds or creates the patient, and writes the appointment,
- * its time in the provider's calendar and the outcome in one transaction.
+ * its time in the provider's calendar and the outcome in one transaction, which also checks that the patient exists
+ * and that the provider's rules are still the version checked.
  */
 final class Booking {
 
-    private final Providers providers;
+    private final CachedProviders providers;
     private final Patients patients;
     private final Appointments appointments;
-    private final Rejections rejections;
+    private final CommandHandling<AppointmentConfirmationsMessage> handling;
     private final Clock clock;
 
-    Booking(Providers providers, Patients patients, Appointments appointments, Rejections rejections, Clock clock) {
+    Booking(CachedProviders providers, Patients patients, Appointments appointments,
+            CommandHandling<AppointmentConfirmationsMessage> handling, Clock clock) {
         this.providers = providers;
         this.patients = patients;
         this.appointments = appointments;
-        this.rejections = rejections;
+        this.handling = handling;
         this.clock = clock;
     }
 
@@ -49,41 +55,63 @@ final class Booking {
                 .toString();
     }
 
-    Optional<Handled> book(Command command, RequestAppointment request) {
+    Attempt<AppointmentConfirmationsMessage> book(Command command, RequestAppointment request) {
         Optional<Provider> provider = providers.find(request.providerId());
         if (provider.isEmpty()) {
-            return Optional.of(rejections.reject(command, ReasonCode.UNKNOWN_PROVIDER,
-                    "There is no provider " + request.providerId() + ".", null));
+            return Attempt.refused(ReasonCode.UNKNOWN_PROVIDER, "There is no provider " + request.providerId() + ".",
+                    null);
+        }
+        Instant now = clock.instant();
+        BookingDecision decision = check(provider.get(), request, now);
+        if (decision instanceof Refusal) {
+            // Refused by rules that may be cached: only the rules as stored now may refuse.
+            provider = providers.read(request.providerId());
+            if (provider.isEmpty()) {
+                return Attempt.refused(ReasonCode.UNKNOWN_PROVIDER, "There is no provider " + request.providerId()
+                        + ".", null);
+            }
+            decision = check(provider.get(), request, now);
         }
         BookingCalendar calendar = provider.get().calendar();
-        Instant now = clock.instant();
         SlotRequest slot;
-        switch (calendar.check(request.appointmentDate(), request.startTime(), request.durationMinutes(), now)) {
+        switch (decision) {
             case Refusal refusal -> {
-                return Optional.of(rejections.reject(command, refusal.reason(), refusal.message(), null));
+                return Attempt.refused(refusal.reason(), refusal.message(), null);
             }
             case SlotRequest allowed -> slot = allowed;
         }
-        Optional<String> patientId = patientOf(request, now);
-        if (patientId.isEmpty()) {
-            return Optional.of(rejections.reject(command, ReasonCode.UNKNOWN_PATIENT,
-                    "There is no patient " + request.patientId() + ".", null));
-        }
+        // A patient named by id is checked by the booking's transaction; one given by details is found or created.
+        String patientId = request.patientId() != null ? request.patientId() : patientOf(request.patient(), now);
         String appointmentId = appointmentIdFor(command.requestId());
-        Appointment appointment = new Appointment(appointmentId, request.providerId(), patientId.get(),
+        Appointment appointment = new Appointment(appointmentId, request.providerId(), patientId,
                 AppointmentStatus.REQUESTED, slot.start(), slot.end(), calendar.zone().getId(),
                 request.appointmentDate(), request.startTime(), request.notes(), null, slot.blockedUntil(), 1,
                 List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, command.requestId(), null)), now, now);
-        Outcome accepted = Outcome.accepted(command.requestId(), command.type(), command.fingerprint(), appointmentId,
-                "Booked; waiting for confirmation.", now);
-        return switch (appointments.book(appointment, accepted)) {
-            case WRITTEN -> Optional.of(Handled.of(accepted, List.of(requested(appointment, provider.get(), command))));
-            case SLOT_TAKEN -> Optional.of(rejections.reject(command, ReasonCode.SLOT_UNAVAILABLE,
-                    "The slot is taken: %s %s at %s.".formatted(request.appointmentDate(), request.startTime(),
-                            request.providerId()), null));
-            // The same request ran at the same moment elsewhere: the caller reads its outcome.
-            case ALREADY_RECORDED, STALE -> Optional.empty();
+        List<AppointmentConfirmationsMessage> facts = List.of(requested(appointment, provider.get(), command));
+        Outcome accepted = handling.accepted(command, appointmentId, "Booked; waiting for confirmation.", now, facts);
+        return switch (appointments.book(appointment, accepted, provider.get().version())) {
+            case WRITTEN -> Attempt.written(accepted, facts);
+            // An unknown patient is the answer even when the slot is taken too, as it was when patients were read first.
+            case SLOT_TAKEN -> patients.find(patientId).isEmpty() ? unknownPatient(request)
+                    : Attempt.refused(ReasonCode.SLOT_UNAVAILABLE, "The slot is taken: %s %s at %s."
+                            .formatted(request.appointmentDate(), request.startTime(), request.providerId()), null);
+            case UNKNOWN_PATIENT -> unknownPatient(request);
+            case PROVIDER_CHANGED -> {
+                providers.forget(request.providerId());
+                yield Attempt.changed();
+            }
+            // The same request ran at the same moment elsewhere: its outcome answers.
+            case ALREADY_RECORDED, STALE -> Attempt.alreadyRecorded();
         };
+    }
+
+    private static BookingDecision check(Provider provider, RequestAppointment request, Instant now) {
+        return provider.calendar().check(request.appointmentDate(), request.startTime(), request.durationMinutes(),
+                now);
+    }
+
+    private static Attempt<AppointmentConfirmationsMessage> unknownPatient(RequestAppointment request) {
+        return Attempt.refused(ReasonCode.UNKNOWN_PATIENT, "There is no patient " + request.patientId() + ".", null);
     }
 
     static AppointmentRequested requested(Appointment appointment, Provider provider, Command command) {
@@ -92,12 +120,8 @@ final class Booking {
                 provider.rules().confirmationTimeout(), appointment.version());
     }
 
-    private Optional<String> patientOf(RequestAppointment request, Instant now) {
-        if (request.patientId() != null) {
-            return patients.find(request.patientId()).map(Patient::patientId);
-        }
-        PatientDetails details = request.patient();
-        return Optional.of(patients.findOrCreate(new Patient(null, details.firstName(), details.lastName(),
-                details.email(), details.phone(), details.dateOfBirth(), now)).patientId());
+    private String patientOf(PatientDetails details, Instant now) {
+        return patients.findOrCreate(new Patient(null, details.firstName(), details.lastName(),
+                details.email(), details.phone(), details.dateOfBirth(), now)).patientId();
     }
 }

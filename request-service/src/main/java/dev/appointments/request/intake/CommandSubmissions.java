@@ -14,9 +14,9 @@ import dev.appointments.model.FieldViolation;
 import dev.appointments.model.FieldViolations;
 import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.request.RequestServiceProperties;
-import dev.appointments.request.booking.CommandFingerprint;
 import dev.appointments.security.Caller;
 import dev.appointments.model.ReasonCode;
+import dev.appointments.store.command.CommandFingerprint;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
 import jakarta.validation.Validator;
@@ -163,9 +163,7 @@ class CommandSubmissions {
      * records is recognised here as this command's.
      */
     private String write(CommandKind kind, Object command) {
-        return command instanceof AppointmentConfirmationsMessage confirmations
-                ? json.writerFor(AppointmentConfirmationsMessage.class).writeValueAsString(confirmations)
-                : json.writeValueAsString(command);
+        return CommandFingerprint.payload(json, kind.queue().contract(), command);
     }
 
     /** The requestId of the key or the body, a new one when neither has one, empty when they differ. */

@@ -4,9 +4,10 @@ import java.util.function.Consumer;
 
 import dev.appointments.model.Identifier;
 import dev.appointments.model.MessageTypes;
+import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.model.requests.AppointmentRequestsMessage;
 import dev.appointments.request.booking.AppointmentRequestsHandler;
-import dev.appointments.request.booking.Handled;
+import dev.appointments.store.command.Handled;
 import dev.appointments.store.outcome.UnreadableCommand;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ class AppointmentRequestsConsumer {
             AppointmentRequestsMessage command = read(json, message, unreadable);
             try (var requestId = MDC.putCloseable("requestId", command.requestId());
                     var type = MDC.putCloseable("messageType", command.getClass().getSimpleName())) {
-                Handled handled = handler.handle(command);
+                Handled<AppointmentConfirmationsMessage> handled = handler.handle(command);
                 if (handled.duplicateRequestId()) {
                     if (handled.refusalRecorded()) {
                         log.warn("Refused a {} whose requestId was used before for a different command; the refusal "
