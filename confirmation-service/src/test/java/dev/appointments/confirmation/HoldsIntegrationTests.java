@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.appointments.model.confirmations.ConfirmAppointment;
 import dev.appointments.model.confirmations.HoldExpired;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
+import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.model.reminders.PlanReminders;
@@ -41,7 +42,7 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
                 .containsExactly(AppointmentStatus.REQUESTED, requestId);
         assertThat(busyAt(confirmed)).containsExactly(booked.blocked());
         assertThat(awaitReminders(booked.appointmentId(), 2)).containsExactlyInAnyOrder(
-                new NotifyPatient(requestId, booked.appointmentId(), NoticeKind.CONFIRMED),
+                new NotifyPatient(requestId, booked.appointmentId(), NoticeKind.CONFIRMED, details(confirmed)),
                 new PlanReminders(booked.appointmentId(), booked.startsAt()));
     }
 
@@ -61,7 +62,7 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         assertThat(confirmed.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(confirmed.history()).last().extracting(HistoryEntry::cause).isEqualTo(confirm);
         assertThat(awaitReminders(booked.appointmentId(), 2)).containsExactlyInAnyOrder(
-                new NotifyPatient(confirm, booked.appointmentId(), NoticeKind.CONFIRMED),
+                new NotifyPatient(confirm, booked.appointmentId(), NoticeKind.CONFIRMED, details(confirmed)),
                 new PlanReminders(booked.appointmentId(), booked.startsAt()));
     }
 
@@ -79,7 +80,7 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         assertThat(expired.history()).last().extracting(HistoryEntry::cause).isEqualTo("timer:" + timerId);
         assertThat(busyAt(booked)).isEmpty();
         assertThat(awaitReminders(booked.appointmentId(), 1))
-                .containsExactly(new NotifyPatient(timerId, booked.appointmentId(), NoticeKind.EXPIRED));
+                .containsExactly(new NotifyPatient(timerId, booked.appointmentId(), NoticeKind.EXPIRED, details(expired)));
         Appointment next = book(provider, booked.startsAt());
         assertThat(busyAt(next)).containsExactly(booked.blocked());
     }
@@ -184,5 +185,11 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
     private void awaitHoldTimer(Appointment booked, Instant dueAt) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
                 .until(() -> timers.isScheduled(holdTimerId(booked), dueAt));
+    }
+
+    /** What a notice carries of the appointment its transition left. */
+    private static NoticeDetails details(Appointment appointment) {
+        return new NoticeDetails(appointment.providerId(), appointment.patientId(), appointment.status().name(),
+                appointment.startsAt(), appointment.timeZone(), appointment.version());
     }
 }

@@ -13,6 +13,7 @@ import dev.appointments.model.confirmations.ConfirmAppointment;
 import dev.appointments.model.confirmations.DeclineAppointment;
 import dev.appointments.model.confirmations.MarkNoShow;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
+import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.resources.Tables;
@@ -65,7 +66,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         assertThat(busyAt(booked)).isEmpty();
         assertThat(declined.history()).last().extracting(HistoryEntry::cause).isEqualTo(decline);
         assertThat(awaitReminders(booked.appointmentId(), 1))
-                .containsExactly(new NotifyPatient(decline, booked.appointmentId(), NoticeKind.DECLINED));
+                .containsExactly(new NotifyPatient(decline, booked.appointmentId(), NoticeKind.DECLINED, details(declined)));
         book(provider, booked.startsAt());
     }
 
@@ -239,5 +240,11 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         List<AppointmentRemindersMessage> reminders = awaitReminders(booked.appointmentId(), 2);
         return reminders.stream().filter(NotifyPatient.class::isInstance).map(NotifyPatient.class::cast)
                 .filter(notice -> notice.kind() == NoticeKind.CONFIRMED).toList();
+    }
+
+    /** What a notice carries of the appointment its transition left. */
+    private static NoticeDetails details(Appointment appointment) {
+        return new NoticeDetails(appointment.providerId(), appointment.patientId(), appointment.status().name(),
+                appointment.startsAt(), appointment.timeZone(), appointment.version());
     }
 }

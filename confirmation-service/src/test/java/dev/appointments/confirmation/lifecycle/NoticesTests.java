@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.model.reminders.PlanReminders;
@@ -29,15 +30,17 @@ class NoticesTests {
         Appointment confirmed = requested.transitionedTo(AppointmentStatus.CONFIRMED, AT, "req-2", null);
 
         assertThat(Notices.after(confirmed, "req-2")).containsExactly(
-                new NotifyPatient("req-2", "a-1", NoticeKind.CONFIRMED), new PlanReminders("a-1", STARTS));
+                new NotifyPatient("req-2", "a-1", NoticeKind.CONFIRMED, details(confirmed)), new PlanReminders("a-1", STARTS));
     }
 
     @Test
     void declineAndExpiryAskForTheirNoticeAndTheEndsForNothing() {
-        assertThat(Notices.after(requested.transitionedTo(AppointmentStatus.DECLINED, AT, "req-2", null), "req-2"))
-                .containsExactly(new NotifyPatient("req-2", "a-1", NoticeKind.DECLINED));
-        assertThat(Notices.after(requested.transitionedTo(AppointmentStatus.EXPIRED, AT, "timer:t", null), "t"))
-                .containsExactly(new NotifyPatient("t", "a-1", NoticeKind.EXPIRED));
+        Appointment declined = requested.transitionedTo(AppointmentStatus.DECLINED, AT, "req-2", null);
+        assertThat(Notices.after(declined, "req-2"))
+                .containsExactly(new NotifyPatient("req-2", "a-1", NoticeKind.DECLINED, details(declined)));
+        Appointment expired = requested.transitionedTo(AppointmentStatus.EXPIRED, AT, "timer:t", null);
+        assertThat(Notices.after(expired, "t"))
+                .containsExactly(new NotifyPatient("t", "a-1", NoticeKind.EXPIRED, details(expired)));
         Appointment confirmed = requested.transitionedTo(AppointmentStatus.CONFIRMED, AT, "req-2", null);
         assertThat(Notices.after(confirmed.transitionedTo(AppointmentStatus.COMPLETED, AT, "req-3", null), "req-3"))
                 .isEmpty();
@@ -50,5 +53,11 @@ class NoticesTests {
 
         assertThat(Notices.again(confirmed, "req-2", "req-2")).hasSize(2);
         assertThat(Notices.again(completed, "req-2", "req-2")).isEmpty();
+    }
+
+    /** What a notice carries of the appointment its transition left. */
+    private static NoticeDetails details(Appointment appointment) {
+        return new NoticeDetails(appointment.providerId(), appointment.patientId(), appointment.status().name(),
+                appointment.startsAt(), appointment.timeZone(), appointment.version());
     }
 }
