@@ -1,4 +1,4 @@
-package dev.appointments.query.ops;
+package dev.appointments.localrun;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,29 +15,51 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import dev.appointments.request.RequestServiceApplication;
+import dev.appointments.authserver.LocalAuthServer;
+import dev.appointments.resources.Queues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Every metric that the Grafana dashboard and the Prometheus alert rules in deploy/ read is one the services really
- * export: the names come from two live scrapes of {@code /actuator/prometheus} after some traffic, the
- * query-service's (queue depth gauges, and a consumer binding of the SQS binder) and the request-service's, run in
- * this JVM (producer bindings of the binder, booking outcomes). The one exception is named below: it comes from
- * CloudWatch, not from the services.
+ * export: the names come from live scrapes of every service's {@code /actuator/prometheus} in the local run, after
+ * one command went through the request-service (queue depth gauges, consumer and producer bindings of the SQS
+ * binder, booking outcomes). The one exception is named below: it comes from CloudWatch, not from the services.
  */
-class DeployedMetricsIntegrationTests extends OpsIntegrationTest {
+class DeployedMetricsIntegrationTests {
 
     /** CloudWatch's ApproximateAgeOfOldestMessage as the Prometheus CloudWatch exporter names it (deploy/README.md). */
     private static final Set<String> FROM_CLOUDWATCH = Set.of("aws_sqs_approximate_age_of_oldest_message_maximum");
 
     private static final Path DEPLOY = Path.of("").toAbsolutePath().getParent().resolve("deploy");
+
+    private static final List<String> SERVICES = List.of("query-service", "request-service", "confirmation-service",
+            "reminder-service");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private static LocalRun stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     @Test
     void everyMetricTheDashboardAndTheAlertsReadIsExported() throws Exception {
@@ -47,9 +69,7 @@ class DeployedMetricsIntegrationTests extends OpsIntegrationTest {
         assertThat(fromDashboard).isGreaterThanOrEqualTo(10);
         assertThat(expressions.size() - fromDashboard).isGreaterThanOrEqualTo(4);
 
-        Set<String> exported = new TreeSet<>();
-        exported.addAll(queryServiceMetrics());
-        exported.addAll(requestServiceMetrics());
+        Set<String> exported = exportedAfterOneCommand();
 
         for (String expression : expressions) {
             Set<String> read = PromQlMetricNames.in(expression);
@@ -88,40 +108,31 @@ class DeployedMetricsIntegrationTests extends OpsIntegrationTest {
         return expressions;
     }
 
-    /** After one message went through the test consumer binding. */
-    private Set<String> queryServiceMetrics() {
-        String body = "{\"ok\":\"" + UUID.randomUUID() + "\"}";
-        engines.sqs().sendMessage(request -> request.queueUrl(url(POISON_QUEUE)).messageBody(body));
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestConsumers.processed.contains(body));
-        return sampleNames(get("/actuator/prometheus").body());
+    /** Every service's samples, once the request-service has recorded the outcome of one command from its queue. */
+    private static Set<String> exportedAfterOneCommand() throws Exception {
+        String ops = stack.auth().clientCredentialsToken("demo-ops", LocalAuthServer.DEMO_SECRET);
+        String command = """
+                {"type": "RequestAppointment", "requestId": "metrics-%s", "providerId": "no-such-provider",
+                 "patientId": "no-such-patient", "appointmentDate": "2027-03-02", "startTime": "09:00"}"""
+                .formatted(UUID.randomUUID());
+        var sqs = stack.engines().sqs();
+        String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
+        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(command));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(scrape("request-service", ops)).contains("appointments_commands_total{"));
+        Set<String> names = new TreeSet<>();
+        for (String service : SERVICES) {
+            names.addAll(sampleNames(scrape(service, ops)));
+        }
+        return names;
     }
 
-    /** The request-service in this JVM, after it has recorded the outcome of one command. */
-    private static Set<String> requestServiceMetrics() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + OpsTokens.issuer(),
-                "--logging.level.org.elasticmq=WARN", "--logging.level.software.amazon.dynamodb=WARN"));
-        engines.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
-        try (ConfigurableApplicationContext requestService = RequestServiceApplication.application()
-                .run(args.toArray(String[]::new))) {
-            int port = ((WebServerApplicationContext) requestService).getWebServer().getPort();
-            String command = """
-                    {"type": "RequestAppointment", "requestId": "metrics-%s", "providerId": "no-such-provider",
-                     "patientId": "no-such-patient", "appointmentDate": "2027-03-02", "startTime": "09:00"}"""
-                    .formatted(UUID.randomUUID());
-            engines.sqs().sendMessage(request -> request.queueUrl(url("appointment-requests")).messageBody(command));
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                    .header("Authorization", "Bearer " + OpsTokens.ops()).build();
-            List<String> scraped = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                HttpResponse<String> response = http.send(scrape, HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(response.body()).contains("appointments_commands_total{");
-                scraped.add(response.body());
-            });
-            return sampleNames(scraped.getLast());
-        }
+    private static String scrape(String service, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(service).isEqualTo(200);
+        return response.body();
     }
 
     /** The names of the samples in a Prometheus text exposition: what a query can select. */
