@@ -208,6 +208,100 @@
         };
     }
 
+    // ---- a page's start ---------------------------------------------------------------------------------------
+
+    /**
+     * What both pages do first: wire the sign-in and sign-out buttons, refuse to sign in outside a secure context,
+     * load the settings, then finish a sign-in that is coming back from the authorization server.
+     * {@code optionsFor(config)} gives the page's options for {@link signing}. Resolves to {config, auth}, for the
+     * page to draw itself signed in or out, or to null when nobody can sign in here (the page says why).
+     */
+    async function startPage(optionsFor) {
+        let auth = null;
+        $('sign-in').addEventListener('click', () => auth.signIn().catch((error) => say(error.message, 'error')));
+        $('sign-out').addEventListener('click', () => auth.signOut('You are signed out.'));
+        if (!secureEnough()) {
+            say('This page signs you in only over HTTPS (or on this computer, at http://127.0.0.1).', 'error');
+            $('sign-in').disabled = true;
+            return null;
+        }
+        let config;
+        try {
+            config = await loadConfig();
+        } catch (error) {
+            say('The page could not load its settings: ' + error.message, 'error');
+            $('sign-in').disabled = true;
+            return null;
+        }
+        auth = signing(config, optionsFor(config));
+        await auth.finish();
+        auth.load();
+        return { config, auth };
+    }
+
+    /** Shows the parts of the page for a signed-in or a signed-out visitor, and who is signed in; true if someone is. */
+    function showSession(session, who) {
+        const signedIn = session !== null;
+        $('signed-in').hidden = !signedIn;
+        $('signed-out').hidden = signedIn;
+        $('sign-in').hidden = signedIn;
+        $('sign-out').hidden = !signedIn;
+        $('who').hidden = !signedIn;
+        $('who').textContent = signedIn ? who(session) : '';
+        return signedIn;
+    }
+
+    /**
+     * Opens a row under {@code row} that asks for an optional reason before a command that frees a slot (a patient
+     * cancelling, a provider declining); only one such row is open at a time.
+     */
+    function askReason(row, { className, inputId, label, confirm, onConfirm }) {
+        document.querySelectorAll('tr.reason-form').forEach((form) => form.remove());
+        const form = document.createElement('tr');
+        form.className = className + ' reason-form';
+        const td = document.createElement('td');
+        td.colSpan = row.cells.length;
+        const text = document.createElement('label');
+        text.htmlFor = inputId;
+        text.textContent = label;
+        const reason = document.createElement('input');
+        reason.id = inputId;
+        reason.maxLength = 500;
+        td.append(text, ' ', reason, ' ',
+            button(confirm, 'danger', () => onConfirm(reason.value.trim(), form)), ' ',
+            button('Keep it', 'secondary', () => form.remove()));
+        form.append(td);
+        row.after(form);
+        reason.focus();
+    }
+
+    /**
+     * Writes the head of every table that names its columns in {@code data-columns} (comma-separated), with a last,
+     * unnamed column for the rows' buttons: the pages' tables share their shape, and this says it once.
+     */
+    function tableHeads() {
+        document.querySelectorAll('table[data-columns]').forEach((table) => {
+            const row = document.createElement('tr');
+            for (const name of table.dataset.columns.split(',').map((each) => each.trim())) {
+                const th = document.createElement('th');
+                th.scope = 'col';
+                th.textContent = name;
+                row.append(th);
+            }
+            const actions = document.createElement('th');
+            actions.scope = 'col';
+            const hidden = document.createElement('span');
+            hidden.className = 'visually-hidden';
+            hidden.textContent = 'Actions';
+            actions.append(hidden);
+            row.append(actions);
+            const head = document.createElement('thead');
+            head.append(row);
+            table.tHead?.remove();
+            table.insertBefore(head, table.tBodies[0] || null);
+        });
+    }
+
     // ---- words ------------------------------------------------------------------------------------------------
 
     function statusBadge(status) {
@@ -320,8 +414,11 @@
         return window.isSecureContext && window.crypto && window.crypto.subtle;
     }
 
+    // Scripts are deferred: the document is parsed when this runs, before the page's own script.
+    tableHeads();
+
     window.Pages = {
-        $, STATUS_TEXT, REASON_TEXT, SignedOut, loadConfig, signing, statusBadge, refusalText, say, cell, button,
-        zoneName, longDate, isoDate, addDays, durationMillis, secureEnough
+        $, STATUS_TEXT, REASON_TEXT, SignedOut, loadConfig, signing, startPage, showSession, askReason, statusBadge,
+        refusalText, say, cell, button, zoneName, longDate, isoDate, addDays, durationMillis, secureEnough
     };
 })();

@@ -29,8 +29,6 @@
     // ---- start ------------------------------------------------------------------------------------------------
 
     async function start() {
-        $('sign-in').addEventListener('click', () => auth.signIn().catch((error) => say(error.message, 'error')));
-        $('sign-out').addEventListener('click', () => auth.signOut('You are signed out.'));
         $('slot-search').addEventListener('submit', (event) => {
             event.preventDefault();
             showSlots();
@@ -47,31 +45,20 @@
             sessionStorage.setItem(FOCUS_KEY, focus);
             window.history.replaceState(null, '', window.location.pathname);
         }
-        if (!window.Pages.secureEnough()) {
-            say('This page signs you in only over HTTPS (or on this computer, at http://127.0.0.1).', 'error');
-            $('sign-in').disabled = true;
-            return;
-        }
-        try {
-            config = await window.Pages.loadConfig();
-        } catch (error) {
-            say('The page could not load its settings: ' + error.message, 'error');
-            $('sign-in').disabled = true;
-            return;
-        }
-        auth = window.Pages.signing(config, {
+        $('date').min = isoDate(daysFromToday(1));
+        $('date').value = isoDate(firstWeekdayFrom(daysFromToday(2)));
+        const started = await window.Pages.startPage((settings) => ({
             key: 'patient-page.token',
-            redirectUri: config.redirectUri || new URL('./', window.location.href).href,
+            redirectUri: settings.redirectUri || new URL('./', window.location.href).href,
             accept: (claims) => claims.patient_id ? null
                 : 'You are signed in, but not as a patient: this account has no patient id.',
             onChange: render
-        });
+        }));
+        if (!started) {
+            return;
+        }
+        ({ config, auth } = started);
         fillProviders(config.providers || []);
-        $('date').min = isoDate(daysFromToday(1));
-        $('date').value = isoDate(firstWeekdayFrom(daysFromToday(2)));
-
-        await auth.finish();
-        auth.load();
         render();
         if (auth.session) {
             await loadDetails();
@@ -81,13 +68,8 @@
 
     function render() {
         const session = auth ? auth.session : null;
-        const signedIn = session !== null;
-        $('signed-in').hidden = !signedIn;
-        $('signed-out').hidden = signedIn;
-        $('sign-in').hidden = signedIn;
-        $('sign-out').hidden = !signedIn;
-        $('who').hidden = !signedIn;
-        $('who').textContent = signedIn ? 'Signed in as ' + session.subject + ' (patient ' + session.patientId + ')' : '';
+        const signedIn = window.Pages.showSession(session,
+            (who) => 'Signed in as ' + who.subject + ' (patient ' + who.patientId + ')');
         if (!signedIn) {
             stopFollowing();
             moving = null;
@@ -267,23 +249,13 @@
     // ---- cancel -----------------------------------------------------------------------------------------------
 
     function askCancel(row, appointment) {
-        document.querySelectorAll('tr.cancel-form').forEach((form) => form.remove());
-        const form = document.createElement('tr');
-        form.className = 'cancel-form';
-        const td = document.createElement('td');
-        td.colSpan = 6;
-        const label = document.createElement('label');
-        label.htmlFor = 'cancel-reason';
-        label.textContent = 'Why are you cancelling? (optional, shown to the provider)';
-        const reason = document.createElement('input');
-        reason.id = 'cancel-reason';
-        reason.maxLength = 500;
-        td.append(label, ' ', reason, ' ',
-            button('Cancel appointment', 'danger', () => cancel(appointment, reason.value.trim(), form)), ' ',
-            button('Keep it', 'secondary', () => form.remove()));
-        form.append(td);
-        row.after(form);
-        reason.focus();
+        window.Pages.askReason(row, {
+            className: 'cancel-form',
+            inputId: 'cancel-reason',
+            label: 'Why are you cancelling? (optional, shown to the provider)',
+            confirm: 'Cancel appointment',
+            onConfirm: (reason, form) => cancel(appointment, reason, form)
+        });
     }
 
     async function cancel(appointment, reason, form) {

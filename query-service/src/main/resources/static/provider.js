@@ -19,8 +19,6 @@
     let rules = null;
 
     async function start() {
-        $('sign-in').addEventListener('click', () => auth.signIn().catch((error) => say(error.message, 'error')));
-        $('sign-out').addEventListener('click', () => auth.signOut('You are signed out.'));
         $('provider-id').addEventListener('change', () => loadAll());
         $('refresh-holds').addEventListener('click', () => loadHolds());
         $('day-form').addEventListener('submit', (event) => {
@@ -31,28 +29,18 @@
             event.preventDefault();
             saveRules();
         });
-        if (!window.Pages.secureEnough()) {
-            say('This page signs you in only over HTTPS (or on this computer, at http://127.0.0.1).', 'error');
-            $('sign-in').disabled = true;
-            return;
-        }
-        try {
-            config = await window.Pages.loadConfig();
-        } catch (error) {
-            say('The page could not load its settings: ' + error.message, 'error');
-            $('sign-in').disabled = true;
-            return;
-        }
-        auth = window.Pages.signing(config, {
+        $('day').value = isoDate(new Date());
+        const started = await window.Pages.startPage((settings) => ({
             key: 'provider-page.token',
-            redirectUri: new URL('provider', config.redirectUri || new URL('./', window.location.href)).href,
+            redirectUri: new URL('provider', settings.redirectUri || new URL('./', window.location.href)).href,
             accept: (claims) => [].concat(claims.roles || []).includes('provider') && claims.provider_id
                 ? null : 'You are signed in, but not as a provider: this account names no provider.',
             onChange: render
-        });
-        $('day').value = isoDate(new Date());
-        await auth.finish();
-        auth.load();
+        }));
+        if (!started) {
+            return;
+        }
+        ({ config, auth } = started);
         render();
         if (auth.session) {
             loadAll();
@@ -61,14 +49,7 @@
 
     function render() {
         const session = auth ? auth.session : null;
-        const signedIn = session !== null;
-        $('signed-in').hidden = !signedIn;
-        $('signed-out').hidden = signedIn;
-        $('sign-in').hidden = signedIn;
-        $('sign-out').hidden = !signedIn;
-        $('who').hidden = !signedIn;
-        $('who').textContent = signedIn ? 'Signed in as ' + session.subject : '';
-        if (signedIn) {
+        if (window.Pages.showSession(session, (who) => 'Signed in as ' + who.subject)) {
             const select = $('provider-id');
             const chosen = select.value;
             select.replaceChildren(...session.providerIds.map((id) => {
@@ -153,24 +134,13 @@
     }
 
     function askDecline(row, appointment) {
-        document.querySelectorAll('tr.decline-form').forEach((form) => form.remove());
-        const form = document.createElement('tr');
-        form.className = 'decline-form cancel-form';
-        const td = document.createElement('td');
-        td.colSpan = 6;
-        const label = document.createElement('label');
-        label.htmlFor = 'decline-reason';
-        label.textContent = 'Reason for the patient (optional)';
-        const reason = document.createElement('input');
-        reason.id = 'decline-reason';
-        reason.maxLength = 500;
-        td.append(label, ' ', reason, ' ',
-            button('Decline booking', 'danger', () => lifecycle(appointment, 'decline',
-                reason.value.trim() ? { reason: reason.value.trim() } : {}, form)), ' ',
-            button('Keep it', 'secondary', () => form.remove()));
-        form.append(td);
-        row.after(form);
-        reason.focus();
+        window.Pages.askReason(row, {
+            className: 'decline-form',
+            inputId: 'decline-reason',
+            label: 'Reason for the patient (optional)',
+            confirm: 'Decline booking',
+            onConfirm: (reason, form) => lifecycle(appointment, 'decline', reason ? { reason } : {}, form)
+        });
     }
 
     // ---- the day ----------------------------------------------------------------------------------------------

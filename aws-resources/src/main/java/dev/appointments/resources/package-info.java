@@ -1,4 +1,4 @@
 /**
- * The queues and DynamoDB tables of the system, defined once for the embedded engines and the infrastructure code.
+ * The queues and DynamoDB tables of the system, defined once, with the small SQS helpers every module shares.
  */
 package dev.appointments.resources;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.appointments.authserver.LocalAuthServer;
@@ -48,43 +49,50 @@ public final class LocalRun implements AutoCloseable {
      */
     public static void main(String[] args) {
         long started = System.nanoTime();
+        ConsoleLogging.apply();
+        Consumer<String> progress = line -> System.out.printf("[local-run %5.1f s] %s%n",
+                (System.nanoTime() - started) / 1e9, line);
         if (List.of(args).contains("--engines-only")) {
-            LocalRun infrastructure = startInfrastructure(LocalRunSettings.fromEnvironment());
+            LocalRun infrastructure = startInfrastructure(LocalRunSettings.fromEnvironment(), progress);
             Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "local-run-stop"));
             System.out.println(infrastructure.describe((System.nanoTime() - started) / 1_000_000));
             return;
         }
-        LocalRun stack = start(LocalRunSettings.fromEnvironment());
+        LocalRun stack = start(LocalRunSettings.fromEnvironment(), progress);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-run-stop"));
         System.out.println(stack.describe((System.nanoTime() - started) / 1_000_000));
     }
 
     /** Starts the engines, the mail and authorization servers, then the services; stops what started if one fails. */
     public static LocalRun start(LocalRunSettings settings) {
-        EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
+        return start(settings, line -> {
+        });
+    }
+
+    /** As {@link #start(LocalRunSettings)}, telling {@code progress} what starts and where it answers. */
+    static LocalRun start(LocalRunSettings settings, Consumer<String> progress) {
+        EmbeddedEngines engines = startEngines(settings, progress);
         LocalMailServer mail = null;
         LocalAuthServer auth = null;
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
-            mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
+            mail = startMail(settings, progress);
             // The patient page on the query-service signs in at the authorization server and books at the
             // request-service, which both start first and must know the page's address: fix the port now.
             int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
             String queryUrl = "http://127.0.0.1:" + queryPort;
-            auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
-                    "logging.structured.ecs.service.name", "local-run",
-                    "local-auth-server.patient-web-client.redirect-uris", queryUrl + "/," + queryUrl + "/provider"));
+            auth = startAuth(settings, queryUrl + "/," + queryUrl + "/provider", progress);
             LocalRun stack = new LocalRun(engines, mail, auth, services);
             List<String> common = stack.commonArguments();
-            services.put("request-service", run(RequestServiceApplication::application, settings.requestPort(), common,
-                    "--appointments.request.outcome-base-url=" + queryUrl,
-                    "--appointments.security.cors.allowed-origins=" + queryUrl));
-            services.put("confirmation-service",
-                    run(ConfirmationServiceApplication::application, settings.confirmationPort(), common));
-            services.put("reminder-service", run(ReminderServiceApplication::application, settings.reminderPort(), common,
-                    "--appointments.reminder.patient-page-url=" + queryUrl + "/"));
-            services.put("query-service", run(QueryServiceApplication::application, queryPort, common,
-                    "--appointments.patient-page.request-service-url=http://127.0.0.1:" + stack.port("request-service")));
+            stack.run("request-service", RequestServiceApplication::application, settings.requestPort(), common,
+                    progress, "--appointments.request.outcome-base-url=" + queryUrl,
+                    "--appointments.security.cors.allowed-origins=" + queryUrl);
+            stack.run("confirmation-service", ConfirmationServiceApplication::application,
+                    settings.confirmationPort(), common, progress);
+            stack.run("reminder-service", ReminderServiceApplication::application, settings.reminderPort(), common,
+                    progress, "--appointments.reminder.patient-page-url=" + queryUrl + "/");
+            stack.run("query-service", QueryServiceApplication::application, queryPort, common, progress,
+                    "--appointments.patient-page.request-service-url=http://127.0.0.1:" + stack.port("request-service"));
             return stack;
         }
         catch (RuntimeException ex) {
@@ -104,6 +112,7 @@ public final class LocalRun implements AutoCloseable {
         args.add("--logging.level.org.h2=WARN");
         args.add("--logging.level.com.icegreen=WARN");
         args.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + auth.issuerUri());
+        args.addAll(ConsoleLogging.arguments());
         engines.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         mail.springProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
         return args;
@@ -111,14 +120,17 @@ public final class LocalRun implements AutoCloseable {
 
     /** The engines, the mail server and the authorization server, without any service. */
     public static LocalRun startInfrastructure(LocalRunSettings settings) {
-        EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
+        return startInfrastructure(settings, line -> {
+        });
+    }
+
+    private static LocalRun startInfrastructure(LocalRunSettings settings, Consumer<String> progress) {
+        EmbeddedEngines engines = startEngines(settings, progress);
         LocalMailServer mail = null;
         try {
-            mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
+            mail = startMail(settings, progress);
             int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
-            LocalAuthServer auth = LocalAuthServer.start(settings.authServerPort(), Map.of(
-                    "logging.structured.ecs.service.name", "local-run",
-                    "local-auth-server.patient-web-client.redirect-uris", "http://127.0.0.1:" + queryPort + "/"));
+            LocalAuthServer auth = startAuth(settings, "http://127.0.0.1:" + queryPort + "/", progress);
             return new LocalRun(engines, mail, auth, new LinkedHashMap<>());
         }
         catch (RuntimeException ex) {
@@ -127,12 +139,39 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, int port,
-            List<String> common, String... own) {
+    private static EmbeddedEngines startEngines(LocalRunSettings settings, Consumer<String> progress) {
+        progress.accept("Starting SQS (ElasticMQ) and DynamoDB (the project's engine)...");
+        EmbeddedEngines engines = EmbeddedEngines.start(settings.engines());
+        progress.accept("SQS at " + engines.sqsEndpoint() + ", DynamoDB at " + engines.dynamoDbEndpoint()
+                + ": queues and tables ready");
+        return engines;
+    }
+
+    private static LocalMailServer startMail(LocalRunSettings settings, Consumer<String> progress) {
+        LocalMailServer mail = LocalMailServer.start(settings.smtpPort(), settings.mailboxPort());
+        progress.accept("Mailbox at " + mail.webPage() + " (SMTP on " + mail.host() + ":" + mail.smtpPort() + ")");
+        return mail;
+    }
+
+    private static LocalAuthServer startAuth(LocalRunSettings settings, String redirectUris,
+            Consumer<String> progress) {
+        progress.accept("Starting the authorization server...");
+        Map<String, String> properties = new LinkedHashMap<>(ConsoleLogging.properties());
+        properties.put("logging.structured.ecs.service.name", "local-run");
+        properties.put("local-auth-server.patient-web-client.redirect-uris", redirectUris);
+        LocalAuthServer auth = LocalAuthServer.start(settings.authServerPort(), properties);
+        progress.accept("Authorization server at " + auth.issuerUri());
+        return auth;
+    }
+
+    private void run(String name, Supplier<SpringApplication> application, int port, List<String> common,
+            Consumer<String> progress, String... own) {
+        progress.accept("Starting " + name + "...");
         List<String> args = new ArrayList<>(common);
         args.add("--server.port=" + port);
         args.addAll(List.of(own));
-        return application.get().run(args.toArray(String[]::new));
+        services.put(name, application.get().run(args.toArray(String[]::new)));
+        progress.accept(name + " started at http://127.0.0.1:" + port(name));
     }
 
     /** A port free on loopback now; another process could take it before the service binds it, which is unlikely. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
+import dev.appointments.resources.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,7 +34,7 @@ final class QueueDepthPoller implements SmartLifecycle {
 
     private final Duration interval;
 
-    private final Map<String, String> urls = new ConcurrentHashMap<>();
+    private final QueueUrls urls;
 
     private final Map<String, QueueDepth> depths = new ConcurrentHashMap<>();
 
@@ -43,6 +44,7 @@ final class QueueDepthPoller implements SmartLifecycle {
 
     QueueDepthPoller(SqsAsyncClient sqs, List<String> queues, Duration interval) {
         this.sqs = sqs;
+        this.urls = new QueueUrls(sqs);
         this.queues = List.copyOf(queues);
         this.interval = interval;
     }
@@ -74,7 +76,7 @@ final class QueueDepthPoller implements SmartLifecycle {
     }
 
     private CompletableFuture<Void> poll(String queue) {
-        return url(queue)
+        return urls.url(queue)
                 .thenCompose(url -> sqs.getQueueAttributes(request -> request.queueUrl(url)
                         .attributeNames(QueueDepth.ATTRIBUTES)))
                 .orTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
@@ -88,7 +90,7 @@ final class QueueDepthPoller implements SmartLifecycle {
                     else {
                         depths.remove(queue);
                         // The queue may have been deleted and created again under a new URL.
-                        urls.remove(queue);
+                        urls.forget(queue);
                         if (failing.add(queue)) {
                             Throwable cause = failure.getCause() == null ? failure : failure.getCause();
                             log.warn("Cannot read the depth of queue {}; its gauges show NaN until it can: {}", queue,
@@ -97,17 +99,6 @@ final class QueueDepthPoller implements SmartLifecycle {
                     }
                     return null;
                 });
-    }
-
-    private CompletableFuture<String> url(String queue) {
-        String known = urls.get(queue);
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return sqs.getQueueUrl(request -> request.queueName(queue)).thenApply(response -> {
-            urls.put(queue, response.queueUrl());
-            return response.queueUrl();
-        });
     }
 
     private void pollSafely() {

@@ -122,6 +122,18 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
     }
 
     @Test
+    void aRouteForNoCommandIsNotFound() throws Exception {
+        Booked booked = book(newProvider(false), "12:30");
+
+        HttpResponse<String> response = post(schedulerToken(), "/api/appointments/" + booked.appointmentId()
+                + "/approve", null, null, null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(appointments.find(booked.appointmentId()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.REQUESTED);
+    }
+
+    @Test
     void aProviderConfirmsItsOwnHoldThroughTheConfirmationsQueue() throws Exception {
         String provider = newProvider(false);
         Booked booked = book(provider, "13:00");

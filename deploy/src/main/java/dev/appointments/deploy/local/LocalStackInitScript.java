@@ -25,25 +25,23 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
  */
 public final class LocalStackInitScript {
 
-    /** Where the script lives, relative to the repository root; docker-compose.yml mounts it from there. */
-    public static final String PATH = "deploy/src/main/docker/localstack/provision-resources.sh";
+    /**
+     * Where the script lives, relative to the repository root: in the local Kubernetes overlay, since kustomize reads
+     * no file outside its directory, and docker-compose.yml mounts it from there, so there is one copy.
+     */
+    public static final String PATH = "deploy/kubernetes/overlays/local/provision-resources.sh";
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
 
     private LocalStackInitScript() {
     }
 
-    /** The copy the local Kubernetes overlay mounts (kustomize reads no file outside its directory). */
-    public static final String KUBERNETES_COPY = "deploy/kubernetes/overlays/local/provision-resources.sh";
-
-    /** Regenerates the script and its Kubernetes copy: {@code main <repository root>}. */
+    /** Regenerates the script: {@code main <repository root>}. */
     public static void main(String[] args) throws IOException {
-        for (String path : List.of(PATH, KUBERNETES_COPY)) {
-            Path script = Path.of(args.length > 0 ? args[0] : "..").resolve(path);
-            Files.createDirectories(script.getParent());
-            Files.writeString(script, render());
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Path script = Path.of(args.length > 0 ? args[0] : "..").resolve(PATH);
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, render());
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** The script for the system's queues and tables. */

@@ -195,9 +195,9 @@ class KustomizeOverlaysTests {
 
     @Test
     void localProvisionsTheQueuesAndTablesWithTheGeneratedScript() throws IOException {
-        assertThat(Files.readString(Path.of("..", LocalStackInitScript.KUBERNETES_COPY)))
+        assertThat(Files.readString(Path.of("..", LocalStackInitScript.PATH)))
                 .as("%s is stale: regenerate it with LocalStackInitScript (deploy/README.md)",
-                        LocalStackInitScript.KUBERNETES_COPY)
+                        LocalStackInitScript.PATH)
                 .isEqualTo(LocalStackInitScript.render());
         RenderedOverlay local = rendered.get("overlays/local");
         Map<String, Object> job = local.get("Job", "provision-resources");

@@ -3,11 +3,11 @@ package dev.appointments.query.ops;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.appointments.resources.QueueUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,10 +29,11 @@ class QueueClient {
 
     private final SqsAsyncClient sqs;
 
-    private final Map<String, String> urls = new ConcurrentHashMap<>();
+    private final QueueUrls urls;
 
     QueueClient(SqsAsyncClient sqs) {
         this.sqs = sqs;
+        this.urls = new QueueUrls(sqs);
     }
 
     SqsAsyncClient sqs() {
@@ -40,14 +41,7 @@ class QueueClient {
     }
 
     CompletableFuture<String> url(String queue) {
-        String known = urls.get(queue);
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return sqs.getQueueUrl(request -> request.queueName(queue)).thenApply(response -> {
-            urls.put(queue, response.queueUrl());
-            return response.queueUrl();
-        });
+        return urls.url(queue);
     }
 
     CompletableFuture<Map<QueueAttributeName, String>> attributes(String queue, QueueAttributeName... names) {
@@ -81,7 +75,7 @@ class QueueClient {
             return already;
         }
         if (cause instanceof QueueDoesNotExistException) {
-            urls.remove(queue);
+            urls.forget(queue);
             return new SqsUnavailable("Queue " + queue + " does not exist in SQS.", cause);
         }
         if (cause instanceof RuntimeException runtime && !(runtime instanceof SdkException)) {

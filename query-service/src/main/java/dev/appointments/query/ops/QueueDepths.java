@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.appointments.resources.RedrivePolicy;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the depth and redrive policy of every watched queue and of its dead-letter queue, all queues at once. The
@@ -18,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class QueueDepths {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final QueueClient client;
 
@@ -55,17 +51,8 @@ class QueueDepths {
 
     /** SQS gives the policy as JSON text; the count is a number or a string depending on who set it. */
     static QueueView.RedrivePolicy redrivePolicy(String json) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode policy = JSON.readTree(json);
-            String arn = policy.path("deadLetterTargetArn").asString("");
-            String name = arn.substring(arn.lastIndexOf(':') + 1);
-            return new QueueView.RedrivePolicy(name, Integer.parseInt(policy.path("maxReceiveCount").asString("0")));
-        }
-        catch (JacksonException | NumberFormatException ex) {
-            return null;
-        }
+        return RedrivePolicy.parse(json)
+                .map(policy -> new QueueView.RedrivePolicy(policy.deadLetterQueueName(), policy.maxReceiveCount()))
+                .orElse(null);
     }
 }

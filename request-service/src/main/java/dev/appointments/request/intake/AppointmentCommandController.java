@@ -5,10 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.appointments.security.Caller;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.ExampleObject;
-import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,86 +37,19 @@ class AppointmentCommandController {
         this.submissions = submissions;
     }
 
-    @PostMapping(BASE + "reschedule")
-    @Operation(summary = "Move an appointment to another time with the same provider (RescheduleAppointment)",
-            description = "For the appointment's patient and schedulers. The appointment keeps its id and goes back "
-                    + "to REQUESTED unless the provider confirms automatically. 409 SLOT_UNAVAILABLE when the new "
-                    + "time is taken.")
+    /**
+     * Every route of the table in {@link AppointmentCommandRoutes}, which also describes each in the OpenAPI document;
+     * another last segment matches no route at all, as before.
+     */
+    @PostMapping(BASE + "{action:" + AppointmentCommandRoutes.ACTIONS + "}")
     @OpenApiAnswers.Command
-    CompletableFuture<ResponseEntity<?>> reschedule(@PathVariable String appointmentId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value = """
-                            {"appointmentDate": "2026-12-02", "startTime": "10:00", "durationMinutes": 30}""")))
+    CompletableFuture<ResponseEntity<?>> command(@PathVariable String appointmentId,
+            @Parameter(hidden = true) @PathVariable String action,
             @RequestBody(required = false) JsonNode body,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
-        return submit(CommandKind.RESCHEDULE, appointmentId, body, idempotencyKey, prefer, caller);
-    }
-
-    @PostMapping(BASE + "cancel")
-    @Operation(summary = "Cancel a requested or confirmed appointment (CancelAppointment)",
-            description = "For the appointment's patient and schedulers; frees the slot. The reason is optional.")
-    @OpenApiAnswers.Command
-    CompletableFuture<ResponseEntity<?>> cancel(@PathVariable String appointmentId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value = """
-                            {"reason": "feeling better"}""")))
-            @RequestBody(required = false) JsonNode body,
-            @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
-        return submit(CommandKind.CANCEL, appointmentId, body, idempotencyKey, prefer, caller);
-    }
-
-    @PostMapping(BASE + "confirm")
-    @Operation(summary = "Accept a requested appointment (ConfirmAppointment)",
-            description = "For the appointment's provider and schedulers. No body.")
-    @OpenApiAnswers.Command
-    CompletableFuture<ResponseEntity<?>> confirm(@PathVariable String appointmentId,
-            @RequestBody(required = false) JsonNode body,
-            @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
-        return submit(CommandKind.CONFIRM, appointmentId, body, idempotencyKey, prefer, caller);
-    }
-
-    @PostMapping(BASE + "decline")
-    @Operation(summary = "Refuse a requested appointment (DeclineAppointment)",
-            description = "For the appointment's provider and schedulers; frees the slot. The reason is optional "
-                    + "and shown to the patient.")
-    @OpenApiAnswers.Command
-    CompletableFuture<ResponseEntity<?>> decline(@PathVariable String appointmentId,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(type = "object"), examples = @ExampleObject(value = """
-                            {"reason": "the practice is closed that day"}""")))
-            @RequestBody(required = false) JsonNode body,
-            @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
-        return submit(CommandKind.DECLINE, appointmentId, body, idempotencyKey, prefer, caller);
-    }
-
-    @PostMapping(BASE + "complete")
-    @Operation(summary = "Mark a confirmed appointment as held (CompleteAppointment)",
-            description = "For the appointment's provider and schedulers. No body.")
-    @OpenApiAnswers.Command
-    CompletableFuture<ResponseEntity<?>> complete(@PathVariable String appointmentId,
-            @RequestBody(required = false) JsonNode body,
-            @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
-        return submit(CommandKind.COMPLETE, appointmentId, body, idempotencyKey, prefer, caller);
-    }
-
-    @PostMapping(BASE + "no-show")
-    @Operation(summary = "Mark a confirmed appointment as missed by the patient (MarkNoShow)",
-            description = "For the appointment's provider and schedulers. No body.")
-    @OpenApiAnswers.Command
-    CompletableFuture<ResponseEntity<?>> noShow(@PathVariable String appointmentId,
-            @RequestBody(required = false) JsonNode body,
-            @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-            @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
-        return submit(CommandKind.NO_SHOW, appointmentId, body, idempotencyKey, prefer, caller);
-    }
-
-    private CompletableFuture<ResponseEntity<?>> submit(CommandKind kind, String appointmentId, JsonNode body,
-            String idempotencyKey, List<String> prefer, Caller caller) {
+        CommandKind kind = CommandKind.ofAction(action)
+                .orElseThrow(() -> new IllegalStateException("No command for the route " + action));
         Optional<ResponseEntity<?>> unfit = unfit(body, kind, appointmentId);
         if (unfit.isPresent()) {
             return CompletableFuture.completedFuture(unfit.get());

@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.appointments.resources.RedrivePolicy;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Moves a message to its queue's dead-letter queue at once, when the function failed on it with an exception the
@@ -17,8 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * received; the dead-letter queue is the one the queue's redrive policy names.
  */
 final class DeadLetters {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SqsAsyncClient sqs;
 
@@ -68,11 +66,8 @@ final class DeadLetters {
             String policy = join(sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
                     .attributeNames(QueueAttributeName.REDRIVE_POLICY))).attributes()
                     .get(QueueAttributeName.REDRIVE_POLICY);
-            if (policy == null) {
-                throw new IllegalStateException("Queue " + queue + " has no redrive policy, so no dead-letter queue");
-            }
-            String arn = JSON.readTree(policy).path("deadLetterTargetArn").asString();
-            String name = arn.substring(arn.lastIndexOf(':') + 1);
+            String name = RedrivePolicy.parse(policy).orElseThrow(() -> new IllegalStateException(
+                    "Queue " + queue + " has no redrive policy, so no dead-letter queue")).deadLetterQueueName();
             url = join(sqs.getQueueUrl(request -> request.queueName(name))).queueUrl();
             deadLetterQueueUrl = url;
         }

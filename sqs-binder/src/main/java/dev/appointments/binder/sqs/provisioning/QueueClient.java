@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.appointments.resources.RedrivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SQS calls of provisioning, made blocking because binding happens once at start-up.
@@ -24,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class QueueClient {
 
     private static final Logger log = LoggerFactory.getLogger(QueueClient.class);
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * SQS always reports these; an engine that leaves one out (ElasticMQ ignores the retention period) does not
@@ -99,18 +97,7 @@ final class QueueClient {
         if (current == null || attribute != QueueAttributeName.REDRIVE_POLICY) {
             return Objects.equals(current, wanted);
         }
-        return redrivePolicy(current).equals(redrivePolicy(wanted));
-    }
-
-    private static Map<String, String> redrivePolicy(String json) {
-        Map<String, String> policy = new HashMap<>();
-        JSON.readTree(json).properties().forEach(entry -> policy.put(entry.getKey(), entry.getValue().asString()));
-        return policy;
-    }
-
-    static String redrivePolicy(String deadLetterQueueArn, int maxReceiveCount) {
-        return JSON.writeValueAsString(Map.of("deadLetterTargetArn", deadLetterQueueArn,
-                "maxReceiveCount", String.valueOf(maxReceiveCount)));
+        return RedrivePolicy.parse(current).equals(RedrivePolicy.parse(wanted));
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -9,6 +9,7 @@ import dev.appointments.binder.sqs.properties.SqsBinderProperties;
 import dev.appointments.binder.sqs.properties.SqsConsumerProperties;
 import dev.appointments.binder.sqs.properties.SqsProducerProperties;
 import dev.appointments.binder.sqs.properties.SqsQueueProperties;
+import dev.appointments.resources.RedrivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
@@ -99,7 +100,7 @@ public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsume
         return Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(properties.getVisibilityTimeout().toSeconds()),
                 QueueAttributeName.REDRIVE_POLICY,
-                QueueClient.redrivePolicy(deadLetterQueueArn, properties.getMaxReceiveCount()));
+                new RedrivePolicy(deadLetterQueueArn, properties.getMaxReceiveCount()).toJson());
     }
 
     private static void validate(String name, SqsQueueProperties properties) {

@@ -1,4 +1,4 @@
-package dev.appointments.query.ops;
+package dev.appointments.localrun;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.appointments.query.ops;
+package dev.appointments.localrun;
 
 import org.junit.jupiter.api.Test;
 
