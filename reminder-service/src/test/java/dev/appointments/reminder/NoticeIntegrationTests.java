@@ -7,8 +7,7 @@ import java.util.UUID;
 
 import dev.appointments.engines.LocalMailServer.ReceivedMail;
 import dev.appointments.reminder.delivery.DeliveryStatus;
-import dev.appointments.reminder.notification.NotificationRecord;
-import dev.appointments.reminder.notification.NotificationStatus;
+import dev.appointments.reminder.notification.StoredNotifications.StoredNotification;
 import dev.appointments.resources.Tables;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.patient.Patient;
@@ -36,8 +35,8 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(mail.html()).contains("Wednesday 3 March 2027, 09:30 EST (America/New_York)", "Test clinic",
                 "<a href=\"http://127.0.0.1:8080/?appointment=" + appointment.appointmentId() + "\">");
         assertThat(mail.headers()).containsEntry("X-Notification-Id", notificationId);
-        NotificationRecord record = awaitFinished(notificationId);
-        assertThat(record.status()).isEqualTo(NotificationStatus.SENT);
+        StoredNotification record = awaitFinished(notificationId);
+        assertThat(record.status()).isEqualTo("SENT");
         assertThat(record.sentAt()).isNotNull();
         assertThat(record.deliveries()).containsOnlyKeys("email");
         assertThat(record.deliveries().get("email").status()).isEqualTo(DeliveryStatus.SENT);
@@ -94,8 +93,8 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(mailsTo(patient)).extracting(mail -> mail.headers().get("X-Notification-Id"))
                 .containsExactlyInAnyOrder("notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause,
                         reminderId);
-        assertThat(notifications.find(reminderId)).get().extracting(NotificationRecord::status, NotificationRecord::claims)
-                .containsExactly(NotificationStatus.SENT, 1L);
+        assertThat(notifications.find(reminderId)).get().extracting(StoredNotification::status, StoredNotification::claims)
+                .containsExactly("SENT", 1L);
     }
 
     @Test
@@ -106,8 +105,8 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
                 {"type": "NotifyPatient", "causeId": "c1", "appointmentId": "%s", "kind": "CONFIRMED"}
                 """.formatted(appointmentId));
 
-        NotificationRecord record = awaitFinished("notice:" + appointmentId + ":CONFIRMED:c1");
-        assertThat(record.status()).isEqualTo(NotificationStatus.FAILED);
+        StoredNotification record = awaitFinished("notice:" + appointmentId + ":CONFIRMED:c1");
+        assertThat(record.status()).isEqualTo("FAILED");
         assertThat(record.reason()).isEqualTo("APPOINTMENT_NOT_FOUND");
     }
 }

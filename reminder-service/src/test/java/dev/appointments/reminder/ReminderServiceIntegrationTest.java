@@ -13,8 +13,8 @@ import java.util.UUID;
 import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.engines.LocalMailServer.ReceivedMail;
-import dev.appointments.reminder.notification.NotificationRecord;
-import dev.appointments.reminder.notification.Notifications;
+import dev.appointments.reminder.notification.StoredNotifications.StoredNotification;
+import dev.appointments.reminder.notification.StoredNotifications;
 import dev.appointments.resources.Queues;
 import dev.appointments.rules.ProviderRules;
 import dev.appointments.rules.TimeRange;
@@ -28,6 +28,7 @@ import dev.appointments.store.patient.Patients;
 import dev.appointments.store.provider.Providers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,8 +64,12 @@ abstract class ReminderServiceIntegrationTest {
     @Autowired
     Appointments appointments;
 
+    StoredNotifications notifications;
+
     @Autowired
-    Notifications notifications;
+    void readNotificationsFrom(ApplicationContext context) {
+        this.notifications = new StoredNotifications(context);
+    }
 
     final EmbeddedEngines engines = EmbeddedEngines.shared();
     final MutableClock clock = TestEnvironment.CLOCK;
@@ -174,10 +179,9 @@ abstract class ReminderServiceIntegrationTest {
         return TestEnvironment.MAIL.receivedBy(patient.email());
     }
 
-    NotificationRecord awaitFinished(String notificationId) {
+    StoredNotification awaitFinished(String notificationId) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> notifications.find(notificationId), found -> found.isPresent()
-                        && found.get().status() != dev.appointments.reminder.notification.NotificationStatus.SENDING)
+                .until(() -> notifications.find(notificationId), found -> found.isPresent() && found.get().finished())
                 .orElseThrow();
     }
 }

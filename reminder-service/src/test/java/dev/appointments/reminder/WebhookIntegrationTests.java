@@ -12,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.appointments.reminder.WebhookReceiver.Received;
 import dev.appointments.reminder.delivery.DeliveryResult;
 import dev.appointments.reminder.delivery.DeliveryStatus;
-import dev.appointments.reminder.notification.NotificationRecord;
-import dev.appointments.reminder.notification.NotificationStatus;
+import dev.appointments.reminder.notification.StoredNotifications.StoredNotification;
 import dev.appointments.reminder.notification.PatientNotifier;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.patient.Patient;
@@ -36,9 +35,9 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
                 Instant.parse("2027-03-03T14:30:00Z"));
         String notificationId = notify(appointment);
 
-        NotificationRecord record = awaitFinished(notificationId);
+        StoredNotification record = awaitFinished(notificationId);
 
-        assertThat(record.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(record.status()).isEqualTo("SENT");
         assertThat(record.deliveries().values()).extracting(DeliveryResult::channel, DeliveryResult::status)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("email", DeliveryStatus.SENT),
                         org.assertj.core.groups.Tuple.tuple("webhook", DeliveryStatus.SENT));
@@ -59,10 +58,10 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
                 startInDays(4));
         String notificationId = notify(appointment);
 
-        NotificationRecord record = awaitFinished(notificationId);
+        StoredNotification record = awaitFinished(notificationId);
         awaitDrained();
 
-        assertThat(record.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(record.status()).isEqualTo("SENT");
         assertThat(record.deliveries().get("webhook")).extracting(DeliveryResult::status, DeliveryResult::attempts)
                 .containsExactly(DeliveryStatus.SENT, 4);
         List<Received> posts = WEBHOOKS.receivedFor(notificationId);
@@ -83,12 +82,12 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
         String notificationId = "notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause;
 
         send(notifyPatient(cause, appointment, "CONFIRMED"));
-        NotificationRecord record = awaitFinished(notificationId);
+        StoredNotification record = awaitFinished(notificationId);
         awaitDrained();
         send(notifyPatient(cause, appointment, "CONFIRMED"));
         awaitDrained();
 
-        assertThat(record.status()).isEqualTo(NotificationStatus.FAILED);
+        assertThat(record.status()).isEqualTo("FAILED");
         assertThat(record.reason()).isEqualTo("webhook:HTTP_500");
         assertThat(record.deliveries().get("webhook")).extracting(DeliveryResult::status, DeliveryResult::attempts,
                 DeliveryResult::reason).containsExactly(DeliveryStatus.FAILED, 4, "HTTP_500");

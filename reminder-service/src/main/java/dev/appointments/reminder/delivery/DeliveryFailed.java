@@ -4,7 +4,7 @@ package dev.appointments.reminder.delivery;
  * An attempt to deliver that failed. The reason is a code such as {@code SMTP_UNREACHABLE} or {@code HTTP_503}: it is
  * recorded and logged, so it never carries the server's text, which may quote the recipient's address.
  */
-public class DeliveryFailed extends RuntimeException {
+class DeliveryFailed extends RuntimeException {
 
     private final String reason;
     private final boolean retryable;

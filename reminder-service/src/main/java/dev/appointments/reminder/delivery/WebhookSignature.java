@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * keyed with the provider's secret. A receiver computes the same over the bytes it received and compares in constant
  * time.
  */
-public final class WebhookSignature {
+final class WebhookSignature {
 
     public static final String HEADER = "X-Signature-SHA256";
 

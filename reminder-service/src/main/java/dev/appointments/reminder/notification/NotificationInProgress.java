@@ -5,7 +5,7 @@ package dev.appointments.reminder.notification;
  * redelivers it later, when the notification is finished (the copy is then dropped) or the claim has lapsed (the
  * copy takes over).
  */
-public class NotificationInProgress extends RuntimeException {
+class NotificationInProgress extends RuntimeException {
 
     NotificationInProgress(String notificationId) {
         super("Notification " + notificationId + " is being delivered by another consumer", null, false, false);

@@ -18,6 +18,6 @@ import dev.appointments.reminder.delivery.DeliveryResult;
  * @param sentAt when it was finished as SENT
  * @param updatedAt when it last changed
  */
-public record NotificationRecord(String notificationId, String appointmentId, String kind, NotificationStatus status,
+record NotificationRecord(String notificationId, String appointmentId, String kind, NotificationStatus status,
         String reason, long claims, Map<String, DeliveryResult> deliveries, Instant sentAt, Instant updatedAt) {
 }

@@ -3,7 +3,7 @@ package dev.appointments.reminder.notification;
 /**
  * Where a notification stands. Only SENDING changes again; the others are final.
  */
-public enum NotificationStatus {
+enum NotificationStatus {
 
     /** Claimed by an instance that is delivering it, until its lease runs out. */
     SENDING,

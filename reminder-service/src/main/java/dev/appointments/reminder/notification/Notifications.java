@@ -35,7 +35,7 @@ import static dev.appointments.store.Attributes.string;
  * lease cannot overwrite its successor. A record expires (DynamoDB time to live on {@code expiresAt}) a retention after its
  * last claim.
  */
-public final class Notifications {
+final class Notifications {
 
     private static final String ID = Tables.Notifications.ID;
     private static final Map<String, String> NAMES = names(ID, "status", "leaseUntil", "claimToken", "appointmentId",
