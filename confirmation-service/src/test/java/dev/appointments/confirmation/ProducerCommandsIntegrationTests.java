@@ -17,8 +17,9 @@ import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.resources.Tables;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.store.appointment.AppointmentTime;
 import dev.appointments.store.appointment.HistoryEntry;
 import dev.appointments.store.appointment.WriteResult;
 import dev.appointments.store.outcome.Outcome;
@@ -223,8 +224,9 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         Appointment booked = book(provider);
         Instant newStart = booked.startsAt().plus(Duration.ofDays(1));
         String move = newRequestId();
-        Appointment moved = booked.movedTo(newStart, newStart.plus(Duration.ofMinutes(15)), booked.localDate().plusDays(1),
-                booked.localStartTime(), newStart.plus(Duration.ofMinutes(15)), clock.instant(), move);
+        Appointment moved = booked.movedTo(new AppointmentTime(newStart, newStart.plus(Duration.ofMinutes(15)),
+                newStart.plus(Duration.ofMinutes(15)), booked.timeZone(), booked.localDate().plusDays(1),
+                booked.localStartTime()), clock.instant(), move);
         assertThat(appointments.update(booked, moved, null)).isEqualTo(WriteResult.WRITTEN);
 
         send(new AppointmentRescheduled(move, booked.appointmentId(), booked.providerId(), booked.patientId(),

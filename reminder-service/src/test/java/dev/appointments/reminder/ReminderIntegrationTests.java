@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import dev.appointments.engines.LocalMailServer.ReceivedMail;
 import dev.appointments.reminder.notification.StoredNotifications.StoredNotification;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.patient.Patient;
 import org.junit.jupiter.api.Test;
 

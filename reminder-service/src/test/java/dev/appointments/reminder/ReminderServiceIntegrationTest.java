@@ -18,8 +18,9 @@ import dev.appointments.reminder.notification.StoredNotifications;
 import dev.appointments.resources.Queues;
 import dev.appointments.rules.ProviderRules;
 import dev.appointments.rules.TimeRange;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.store.appointment.AppointmentTime;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.appointment.WriteResult;
 import dev.appointments.store.outcome.Outcome;
@@ -117,8 +118,9 @@ abstract class ReminderServiceIntegrationTest {
     /** Moves a confirmed appointment, which puts it back to REQUESTED, and confirms it again. */
     Appointment movedAndConfirmed(Appointment current, Instant newStart) {
         ZonedDateTime local = newStart.atZone(ZoneId.of(NEW_YORK));
-        Appointment moved = current.movedTo(newStart, newStart.plus(Duration.ofMinutes(30)), local.toLocalDate(),
-                local.toLocalTime(), newStart.plus(Duration.ofMinutes(30)), clock.instant(), "move-" + UUID.randomUUID());
+        Appointment moved = current.movedTo(new AppointmentTime(newStart, newStart.plus(Duration.ofMinutes(30)),
+                newStart.plus(Duration.ofMinutes(30)), NEW_YORK, local.toLocalDate(), local.toLocalTime()),
+                clock.instant(), "move-" + UUID.randomUUID());
         assertThat(appointments.update(current, moved, null)).isEqualTo(WriteResult.WRITTEN);
         return transition(moved, AppointmentStatus.CONFIRMED);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.appointments.rules.ProviderRules;
 import dev.appointments.rules.TimeRange;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.OutcomeStatus;

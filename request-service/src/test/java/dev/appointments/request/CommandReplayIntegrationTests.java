@@ -9,7 +9,7 @@ import java.util.Map;
 import dev.appointments.model.requests.AppointmentRequestsMessage;
 import dev.appointments.resources.Queues;
 import dev.appointments.resources.Tables;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.command.CommandFingerprint;
 import dev.appointments.store.outcome.Outcome;

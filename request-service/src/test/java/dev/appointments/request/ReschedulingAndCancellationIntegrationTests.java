@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import dev.appointments.rules.ProviderRules;
 import dev.appointments.rules.TimeRange;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.appointment.HistoryEntry;
 import dev.appointments.store.appointment.WriteResult;

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.engines.EmbeddedEnginesExtension;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.appointment.HistoryEntry;
 import dev.appointments.store.appointment.TransientConflictException;

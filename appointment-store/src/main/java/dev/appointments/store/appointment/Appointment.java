@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.appointments.rules.TimeWindow;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 
 /**
  * An appointment as stored: who, with whom, when (as instants and as the provider's wall-clock time), its status,
@@ -25,6 +26,22 @@ public record Appointment(String appointmentId, String providerId, String patien
         history = List.copyOf(history);
     }
 
+    /**
+     * A new booking: REQUESTED at version 1, its first history step caused by {@code cause} (the requestId).
+     */
+    public static Appointment requested(String appointmentId, String providerId, String patientId, AppointmentTime time,
+            String notes, String cause, Instant at) {
+        return new Appointment(appointmentId, providerId, patientId, AppointmentStatus.REQUESTED, time.startsAt(),
+                time.endsAt(), time.timeZone(), time.localDate(), time.localStartTime(), notes, null,
+                time.blockedUntil(), 1, List.of(new HistoryEntry(at, null, AppointmentStatus.REQUESTED, cause, null)), at,
+                at);
+    }
+
+    /** When this appointment takes place. */
+    public AppointmentTime time() {
+        return new AppointmentTime(startsAt, endsAt, blockedUntil, timeZone, localDate, localStartTime);
+    }
+
     /** The time this appointment keeps from others while it is on the calendar, {@code [startsAt, blockedUntil)}. */
     public TimeWindow blocked() {
         return new TimeWindow(startsAt, blockedUntil);
@@ -40,11 +57,11 @@ public record Appointment(String appointmentId, String providerId, String patien
     }
 
     /** This appointment at a new time, back in REQUESTED, one version later, with the move in its history. */
-    public Appointment movedTo(Instant newStart, Instant newEnd, LocalDate newDate, LocalTime newTime,
-            Instant newBlockedUntil, Instant at, String cause) {
+    public Appointment movedTo(AppointmentTime newTime, Instant at, String cause) {
         List<HistoryEntry> steps = new ArrayList<>(history);
         steps.add(new HistoryEntry(at, status, AppointmentStatus.REQUESTED, cause, "moved from " + startsAt));
-        return new Appointment(appointmentId, providerId, patientId, AppointmentStatus.REQUESTED, newStart, newEnd,
-                timeZone, newDate, newTime, notes, reason, newBlockedUntil, version + 1, steps, createdAt, at);
+        return new Appointment(appointmentId, providerId, patientId, AppointmentStatus.REQUESTED, newTime.startsAt(),
+                newTime.endsAt(), newTime.timeZone(), newTime.localDate(), newTime.localStartTime(), notes, reason,
+                newTime.blockedUntil(), version + 1, steps, createdAt, at);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.appointments.resources.Tables;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static dev.appointments.store.Attributes.instant;

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import dev.appointments.resources.Tables;
 import dev.appointments.rules.TimeWindow;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.Attributes;
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.outcome.Outcome;

@@ -2,6 +2,8 @@ package dev.appointments.store.appointment;
 
 import java.time.Instant;
 
+import dev.appointments.rules.lifecycle.AppointmentStatus;
+
 /**
  * One step in an appointment's history.
  *

@@ -19,7 +19,7 @@ import dev.appointments.model.confirmations.HoldExpired;
 import dev.appointments.model.confirmations.MarkNoShow;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.command.Command;
 import dev.appointments.store.command.CommandFingerprint;

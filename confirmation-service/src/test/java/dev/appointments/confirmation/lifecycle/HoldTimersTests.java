@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.model.confirmations.HoldExpired;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.timers.Timer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +33,7 @@ class HoldTimersTests {
     void timerReleasesAHoldExpiredForTheVersionToTheConfirmationsQueue() {
         JsonMapper json = JsonMapper.builder().build();
         var appointment = new dev.appointments.store.appointment.Appointment("a-1", "p", "pt",
-                dev.appointments.store.appointment.AppointmentStatus.REQUESTED, BOOKED.plus(Duration.ofDays(3)),
+                dev.appointments.rules.lifecycle.AppointmentStatus.REQUESTED, BOOKED.plus(Duration.ofDays(3)),
                 BOOKED.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(15)), "UTC", null, null, null, null,
                 null, 3, java.util.List.of(), BOOKED, BOOKED);
 

@@ -9,8 +9,8 @@ import dev.appointments.model.reminders.NoticeDetails;
 import dev.appointments.model.reminders.NoticeKind;
 import dev.appointments.model.reminders.NotifyPatient;
 import dev.appointments.model.reminders.PlanReminders;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.HistoryEntry;
 import org.junit.jupiter.api.Test;
 

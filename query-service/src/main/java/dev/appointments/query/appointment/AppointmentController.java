@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 
 import dev.appointments.query.web.BadParameter;
 import dev.appointments.query.web.ETags;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.security.Caller;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.AppointmentIndex;
-import dev.appointments.store.appointment.AppointmentStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

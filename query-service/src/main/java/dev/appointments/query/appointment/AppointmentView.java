@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.security.Caller;
 import dev.appointments.security.Roles;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.appointment.HistoryEntry;
 
 /**

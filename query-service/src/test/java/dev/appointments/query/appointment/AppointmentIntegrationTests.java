@@ -13,8 +13,8 @@ import java.util.Set;
 
 import dev.appointments.query.QueryServiceIntegrationTest;
 import dev.appointments.rules.Slot;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.patient.Patient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -8,8 +8,8 @@ import java.util.List;
 
 import dev.appointments.rules.ProviderRules;
 import dev.appointments.rules.TimeRange;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
 import dev.appointments.store.patient.Patient;
 import dev.appointments.store.provider.Provider;
 import org.junit.jupiter.api.Test;

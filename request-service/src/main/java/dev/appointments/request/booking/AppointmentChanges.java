@@ -15,8 +15,9 @@ import dev.appointments.model.requests.RescheduleAppointment;
 import dev.appointments.rules.BookingCalendar;
 import dev.appointments.rules.Refusal;
 import dev.appointments.rules.SlotRequest;
+import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.store.appointment.AppointmentTime;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.command.Attempt;
 import dev.appointments.store.command.Command;
@@ -74,8 +75,8 @@ final class AppointmentChanges {
             }
             case SlotRequest allowed -> slot = allowed;
         }
-        Appointment moved = current.movedTo(slot.start(), slot.end(), request.appointmentDate(),
-                request.startTime(), slot.blockedUntil(), now, command.requestId());
+        Appointment moved = current.movedTo(AppointmentTime.of(slot, current.timeZone(), request.appointmentDate(),
+                request.startTime()), now, command.requestId());
         List<AppointmentConfirmationsMessage> facts = List.of(rescheduled(current.startsAt(), moved, provider,
                 command));
         Outcome accepted = handling.accepted(command, current.appointmentId(), "Moved; waiting for confirmation.",

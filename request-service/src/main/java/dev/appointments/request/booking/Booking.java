@@ -12,13 +12,12 @@ import dev.appointments.model.confirmations.AppointmentRequested;
 import dev.appointments.model.requests.PatientDetails;
 import dev.appointments.model.requests.RequestAppointment;
 import dev.appointments.rules.BookingCalendar;
-import dev.appointments.rules.Refusal;
 import dev.appointments.rules.BookingDecision;
+import dev.appointments.rules.Refusal;
 import dev.appointments.rules.SlotRequest;
 import dev.appointments.store.appointment.Appointment;
-import dev.appointments.store.appointment.AppointmentStatus;
+import dev.appointments.store.appointment.AppointmentTime;
 import dev.appointments.store.appointment.Appointments;
-import dev.appointments.store.appointment.HistoryEntry;
 import dev.appointments.store.command.Attempt;
 import dev.appointments.store.command.Command;
 import dev.appointments.store.command.CommandHandling;
@@ -83,10 +82,9 @@ final class Booking {
         // A patient named by id is checked by the booking's transaction; one given by details is found or created.
         String patientId = request.patientId() != null ? request.patientId() : patientOf(request.patient(), now);
         String appointmentId = appointmentIdFor(command.requestId());
-        Appointment appointment = new Appointment(appointmentId, request.providerId(), patientId,
-                AppointmentStatus.REQUESTED, slot.start(), slot.end(), calendar.zone().getId(),
-                request.appointmentDate(), request.startTime(), request.notes(), null, slot.blockedUntil(), 1,
-                List.of(new HistoryEntry(now, null, AppointmentStatus.REQUESTED, command.requestId(), null)), now, now);
+        Appointment appointment = Appointment.requested(appointmentId, request.providerId(), patientId,
+                AppointmentTime.of(slot, calendar.zone().getId(), request.appointmentDate(), request.startTime()),
+                request.notes(), command.requestId(), now);
         List<AppointmentConfirmationsMessage> facts = List.of(requested(appointment, provider.get(), command));
         Outcome accepted = handling.accepted(command, appointmentId, "Booked; waiting for confirmation.", now, facts);
         return switch (appointments.book(appointment, accepted, provider.get().version())) {

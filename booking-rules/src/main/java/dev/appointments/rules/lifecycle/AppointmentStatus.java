@@ -1,4 +1,4 @@
-package dev.appointments.store.appointment;
+package dev.appointments.rules.lifecycle;
 
 import java.util.EnumSet;
 import java.util.Set;
