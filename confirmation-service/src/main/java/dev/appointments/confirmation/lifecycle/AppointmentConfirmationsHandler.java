@@ -105,7 +105,7 @@ public class AppointmentConfirmationsHandler {
             List<FieldViolation> violations, AppointmentStatus target, String reason) {
         if (violations.stream().anyMatch(violation -> violation.field().equals("requestId"))) {
             // Outcomes are keyed by requestId: without a usable one there is nowhere to record the answer.
-            throw new UnanswerableMessageException(MessageTypes.typeOf(message) + " without a valid requestId");
+            throw new UnanswerableMessage(MessageTypes.typeOf(message) + " without a valid requestId");
         }
         Command command = Command.of(requestId, MessageTypes.typeOf(message),
                 CommandFingerprint.payload(json, AppointmentConfirmationsMessage.class, message), null);
@@ -115,7 +115,7 @@ public class AppointmentConfirmationsHandler {
     private static void requireValid(AppointmentConfirmationsMessage message, List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
             // Facts and timers come from the system itself: an invalid one is a bug for operators to see in the DLQ.
-            throw new UnanswerableMessageException(MessageTypes.typeOf(message) + " breaks the contract: "
+            throw new UnanswerableMessage(MessageTypes.typeOf(message) + " breaks the contract: "
                     + violations.stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
         }
     }

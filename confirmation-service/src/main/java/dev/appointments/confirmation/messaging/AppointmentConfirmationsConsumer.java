@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import dev.appointments.confirmation.lifecycle.AppointmentConfirmationsHandler;
 import dev.appointments.confirmation.lifecycle.Handled;
-import dev.appointments.confirmation.lifecycle.UnanswerableMessageException;
+import dev.appointments.confirmation.lifecycle.UnanswerableMessage;
 import dev.appointments.model.MessageTypes;
 import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.resources.QueueDefinition;
@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The consumer of appointment-confirmations. A message is acknowledged when this function returns: after its
  * transition or outcome is written and its notices are sent. Failures that may pass throw, and SQS redelivers the
  * message until it succeeds or reaches the dead-letter queue. A message that can never be read or answered throws an
- * {@link UnanswerableMessageException}, which the binding declares not retryable: it goes to the dead-letter queue at
+ * {@link UnanswerableMessage}, which the binding declares not retryable: it goes to the dead-letter queue at
  * once, and a producer command among them is answered first when a requestId can be read from it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -77,7 +77,7 @@ class AppointmentConfirmationsConsumer {
                     unreadable.problem());
             meters.counter("appointments.confirmations.unreadable", "answered", Boolean.toString(answered))
                     .increment();
-            throw new UnanswerableMessageException("Not a message of appointment-confirmations: "
+            throw new UnanswerableMessage("Not a message of appointment-confirmations: "
                     + unreadable.problem());
         }
     }

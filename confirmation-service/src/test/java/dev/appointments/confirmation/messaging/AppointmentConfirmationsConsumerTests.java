@@ -2,7 +2,7 @@ package dev.appointments.confirmation.messaging;
 
 import java.util.function.Consumer;
 
-import dev.appointments.confirmation.lifecycle.UnanswerableMessageException;
+import dev.appointments.confirmation.lifecycle.UnanswerableMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +23,7 @@ class AppointmentConfirmationsConsumerTests {
             "{\"type\": \"ConfirmAppointment\", \"requestId\": {\"ada@example.com\": 1}}", "[]"})
     void unreadableMessageThrowsWithoutRepeatingItsContent(String body) {
         assertThatThrownBy(() -> consumer.accept(MessageBuilder.withPayload(body).build()))
-                .isInstanceOf(UnanswerableMessageException.class)
+                .isInstanceOf(UnanswerableMessage.class)
                 .hasMessageStartingWith("Not a message of appointment-confirmations")
                 .hasMessageNotContaining("ada@example.com");
     }

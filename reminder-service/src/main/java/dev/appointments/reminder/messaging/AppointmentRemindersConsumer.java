@@ -57,12 +57,12 @@ class AppointmentRemindersConsumer {
         }
         catch (JacksonException ex) {
             // Say what is wrong with the body, never what it says.
-            throw new UnreadableMessageException("Not a message of appointment-reminders: "
+            throw new UnreadableMessage("Not a message of appointment-reminders: "
                     + ex.getClass().getSimpleName());
         }
         List<FieldViolation> violations = FieldViolations.of(validator, command);
         if (!violations.isEmpty()) {
-            throw new UnreadableMessageException("Invalid " + MessageTypes.typeOf(command) + ": " + violations);
+            throw new UnreadableMessage("Invalid " + MessageTypes.typeOf(command) + ": " + violations);
         }
         return command;
     }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Answers messages that can never be read as commands. When a requestId can be read from one, its producer gets an
  * outcome (REJECTED, INVALID, naming the dead-letter queue); either way the message is then failed with an
- * {@link UnreadableMessageException}, which the binding declares not retryable, so it goes to the dead-letter queue
+ * {@link UnreadableMessage}, which the binding declares not retryable, so it goes to the dead-letter queue
  * at once, as it was sent, instead of after every redelivery.
  */
 @Component
@@ -38,7 +38,7 @@ class UnreadableCommands {
     }
 
     /** Records the answer when it can, and returns the exception to fail the message with. */
-    UnreadableMessageException refuse(UnreadableCommand unreadable, Message<String> message) {
+    UnreadableMessage refuse(UnreadableCommand unreadable, Message<String> message) {
         Object queue = message.getHeaders().get(QUEUE_NAME_HEADER);
         String deadLetterQueue = (queue != null ? queue : Queues.APPOINTMENT_REQUESTS) + QueueDefinition.DLQ_SUFFIX;
         try (var requestId = MDC.putCloseable("requestId", unreadable.requestId())) {
@@ -49,7 +49,7 @@ class UnreadableCommands {
             meters.counter("appointments.commands.unreadable", "answered",
                     Boolean.toString(unreadable.requestId() != null)).increment();
         }
-        return new UnreadableMessageException("Not a command of appointment-requests: " + unreadable.problem(),
+        return new UnreadableMessage("Not a command of appointment-requests: " + unreadable.problem(),
                 null);
     }
 

@@ -5,9 +5,9 @@ package dev.appointments.reminder.messaging;
  * binding declares it not retryable, so the binder moves the message to the dead-letter queue at once, where operators
  * see it.
  */
-class UnreadableMessageException extends RuntimeException {
+class UnreadableMessage extends RuntimeException {
 
-    UnreadableMessageException(String message) {
+    UnreadableMessage(String message) {
         super(message);
     }
 }

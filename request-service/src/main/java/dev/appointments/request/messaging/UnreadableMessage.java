@@ -5,9 +5,9 @@ package dev.appointments.request.messaging;
  * binding declares it not retryable ({@code retryable-exceptions}), so the binder moves the message to the
  * dead-letter queue at once, where operators can see it.
  */
-class UnreadableMessageException extends RuntimeException {
+class UnreadableMessage extends RuntimeException {
 
-    UnreadableMessageException(String message, Throwable cause) {
+    UnreadableMessage(String message, Throwable cause) {
         super(message, cause);
     }
 }

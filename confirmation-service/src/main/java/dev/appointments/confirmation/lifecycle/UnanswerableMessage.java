@@ -5,9 +5,9 @@ package dev.appointments.confirmation.lifecycle;
  * or a fact or timer that breaks the contract. The binding declares it not retryable, so the binder moves the message
  * to the dead-letter queue at once, where operators see it.
  */
-public class UnanswerableMessageException extends RuntimeException {
+public class UnanswerableMessage extends RuntimeException {
 
-    public UnanswerableMessageException(String message) {
+    public UnanswerableMessage(String message) {
         super(message);
     }
 }
