@@ -17,8 +17,9 @@ import java.util.Optional;
 public interface RedeliveryDelay {
 
     /**
+     * @param binding the consumer binding whose function failed, e.g. {@code bookings-in-0}
      * @param failure the function's exception, without Spring's messaging wrappers
      * @return how long the message stays hidden from now on, or empty for the binding's visibility timeout
      */
-    Optional<Duration> after(Throwable failure);
+    Optional<Duration> after(String binding, Throwable failure);
 }

@@ -133,7 +133,7 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
         }
         Optional<Duration> after;
         try {
-            after = delay.after(cause);
+            after = delay.after(binding, cause);
         }
         catch (RuntimeException ex) {
             log.warn("Redelivery delay of binding {} failed; message {} waits for the visibility timeout", binding,
