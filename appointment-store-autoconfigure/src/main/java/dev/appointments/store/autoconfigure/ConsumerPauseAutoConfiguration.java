@@ -1,6 +1,5 @@
 package dev.appointments.store.autoconfigure;
 
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -14,7 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * While the DynamoDB circuit is open or half-open, the service's consumer binding is stopped, so messages wait on the
@@ -33,22 +34,38 @@ public class ConsumerPauseAutoConfiguration {
     ExecutorService consumerSwitch(CircuitBreaker dynamoDbCircuitBreaker, BindingsLifecycleController bindings,
             DynamoDbClient dynamoDb, DynamoDbResilienceProperties properties) {
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "consumer-switch"));
-        // Every service may describe the appointments table (its readiness check does).
-        Runnable probe = () -> dynamoDb.describeTable(request -> request.tableName(Tables.Appointments.NAME));
+        // Every service may describe the appointments table (its readiness check does). Only an answer of DynamoDB
+        // counts as a success, even a refusal; whatever else went wrong (the SDK out of retry capacity, say) is an
+        // outage to the circuit, so that a probe can never close it while DynamoDB is still away.
+        Runnable probe = () -> {
+            try {
+                dynamoDb.describeTable(request -> request.tableName(Tables.Appointments.NAME));
+            }
+            catch (DynamoDbException answer) {
+                if (ResilientDynamoDbCalls.isOutage(answer)) {
+                    throw answer;
+                }
+            }
+            catch (RuntimeException noAnswer) {
+                throw SdkClientException.create("DynamoDB did not answer: " + noAnswer, noAnswer);
+            }
+        };
         new ConsumerSwitch(dynamoDbCircuitBreaker, bindings, properties.consumerBinding(), probe, executor).follow();
         return executor;
     }
 
-    /** With the SQS binder: the quick redelivery of messages of the paused binding that failed on the outage. */
+    /**
+     * With the SQS binder: the quick redelivery of messages of the paused binding that failed on the outage, and of
+     * those whose writes kept colliding with other transactions (as in the catch-up after an outage, when the whole
+     * backlog arrives at once), which come back after a random delay so as not to collide again.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RedeliveryDelay.class)
     static class OutageRedelivery {
 
         @Bean
         RedeliveryDelay dynamoDbOutageRedelivery(DynamoDbResilienceProperties properties) {
-            return (binding, failure) -> binding.equals(properties.consumerBinding())
-                    && ResilientDynamoDbCalls.isOutageOrOpenCircuit(failure)
-                            ? Optional.of(properties.redeliverAfter()) : Optional.empty();
+            return new DynamoDbRedeliveryDelay(properties);
         }
     }
 }

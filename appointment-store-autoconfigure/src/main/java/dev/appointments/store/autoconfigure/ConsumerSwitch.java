@@ -55,7 +55,10 @@ final class ConsumerSwitch {
         switch (event.getStateTransition().getToState()) {
             case OPEN, FORCED_OPEN -> executor.execute(() -> change(event, State.STOPPED));
             case CLOSED -> executor.execute(() -> change(event, State.STARTED));
-            case HALF_OPEN -> executor.execute(this::probe);
+            case HALF_OPEN -> {
+                log.debug("DynamoDB circuit {}: probing", event.getStateTransition());
+                executor.execute(this::probe);
+            }
             default -> {
             }
         }
@@ -70,6 +73,7 @@ final class ConsumerSwitch {
         for (int i = 0; i < MAX_PROBES && circuitBreaker.getState() == CircuitBreaker.State.HALF_OPEN; i++) {
             try {
                 circuitBreaker.executeRunnable(probe);
+                log.debug("DynamoDB answered a probe; circuit {}", circuitBreaker.getState());
             }
             catch (CallNotPermittedException ex) {
                 // Other calls hold the half-open permits; their outcomes decide, and the next transition follows.

@@ -57,6 +57,16 @@ final class ResilientDynamoDbCalls implements DynamoDbCalls {
         return false;
     }
 
+    /** Whether a failure, or one of its causes, is a write that kept colliding with other transactions. */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransientConflictException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a failure says DynamoDB is unwell, as opposed to a refused condition or a bad request. */
     static boolean isOutage(Throwable failure) {
         return failure instanceof SdkClientException
