@@ -35,8 +35,8 @@ public class ConsumerPauseAutoConfiguration {
             DynamoDbClient dynamoDb, DynamoDbResilienceProperties properties) {
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "consumer-switch"));
         // Every service may describe the appointments table (its readiness check does). Only an answer of DynamoDB
-        // counts as a success, even a refusal; whatever else went wrong (the SDK out of retry capacity, say) is an
-        // outage to the circuit, so that a probe can never close it while DynamoDB is still away.
+        // counts as a success, even a refusal; whatever else went wrong counts as an outage, so that a probe can
+        // never close the circuit while DynamoDB is still away.
         Runnable probe = () -> {
             try {
                 dynamoDb.describeTable(request -> request.tableName(Tables.Appointments.NAME));
