@@ -16,7 +16,6 @@ import dev.appointments.faults.fleet.ReadinessWatch;
 import dev.appointments.faults.fleet.Service;
 import dev.appointments.faults.report.FaultReport;
 import dev.appointments.faults.report.ScenarioResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +34,6 @@ class DatabaseOutageFaultIntegrationTests {
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
-    @Disabled("Open finding: after the database returns, messages that failed during the outage wait out the "
-            + "queue's 30 s visibility timeout before their redelivery, so the last outcome came 40 s after the "
-            + "return (the promise is 30 s). Fix: shorten the visibility of a message that failed while the circuit "
-            + "was open (ChangeMessageVisibility to the circuit's open time), then enable this again.")
     void pausesWhileTheDatabaseIsDownAndCatchesUpAfter() throws Exception {
         system.fleet.shape(SystemUnderTest.standardShape(scale));
         long deadLettersBefore = system.deadLetters();

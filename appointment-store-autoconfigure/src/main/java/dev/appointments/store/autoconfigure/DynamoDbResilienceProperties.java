@@ -14,9 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitOpenFor how long the circuit stays open (calls fail at once) before calls are tried again
  * @param consumerBinding the consumer binding to stop while the circuit is open, so that its messages wait on the
  *        queue instead of spending their receives towards the dead-letter queue; none for a service without one
+ * @param redeliverAfter how long a message of that binding stays hidden after it failed because DynamoDB was down or
+ *        the circuit open (instead of the queue's visibility timeout); about {@code circuitOpenFor}, since the
+ *        binding stays stopped at least that long
+ * @param conflictRedeliverAfter a message of that binding whose write still collided with other transactions after
+ *        {@code retryAttempts} comes back after a random delay of 1 s up to this long, not after the visibility timeout
  */
 @ConfigurationProperties("appointments.dynamodb")
 public record DynamoDbResilienceProperties(@DefaultValue("6") int retryAttempts,
         @DefaultValue("1s") Duration retryMaxBackoff, @DefaultValue("10s") Duration circuitOpenFor,
-        String consumerBinding) {
+        String consumerBinding, @DefaultValue("10s") Duration redeliverAfter,
+        @DefaultValue("5s") Duration conflictRedeliverAfter) {
 }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import dev.appointments.store.DynamoDbCalls;
 import dev.appointments.store.appointment.TransientConflictException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -44,6 +45,26 @@ final class ResilientDynamoDbCalls implements DynamoDbCalls {
     static boolean worthRetrying(Throwable failure) {
         return failure instanceof TransientConflictException
                 || failure instanceof DynamoDbException dynamoDb && dynamoDb.isThrottlingException();
+    }
+
+    /** Whether a failure, or one of its causes, says DynamoDB is unwell or the circuit refused the call. */
+    static boolean isOutageOrOpenCircuit(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CallNotPermittedException || isOutage(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a failure, or one of its causes, is a write that kept colliding with other transactions. */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TransientConflictException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a failure says DynamoDB is unwell, as opposed to a refused condition or a bad request. */

@@ -1,5 +1,7 @@
 package dev.appointments.binder.sqs.consumer;
 
+import java.time.Duration;
+
 import org.springframework.messaging.MessagingException;
 
 /**
@@ -13,13 +15,20 @@ final class MessageProcessingFailed extends RuntimeException {
         super(message, cause);
     }
 
-    static MessageProcessingFailed of(String binding, String queue, Object messageId, RuntimeException failure) {
+    /**
+     * @param cause the function's exception, {@linkplain #withoutWrappers(Throwable) without wrappers}
+     * @param redeliveredAfter how soon SQS offers the message again, or {@code null} for the visibility timeout
+     */
+    static MessageProcessingFailed of(String binding, String queue, Object messageId, Throwable cause,
+            Duration redeliveredAfter) {
+        String redelivery = redeliveredAfter == null ? "after the visibility timeout"
+                : "in " + redeliveredAfter.toSeconds() + " s";
         return new MessageProcessingFailed("Function of binding " + binding + " failed on message " + messageId
-                + " from queue " + queue + "; SQS redelivers it after the visibility timeout",
-                withoutWrappers(failure));
+                + " from queue " + queue + "; SQS redelivers it " + redelivery, cause);
     }
 
-    private static Throwable withoutWrappers(Throwable failure) {
+    /** The function's own exception, without Spring's messaging wrappers and never with the failed message. */
+    static Throwable withoutWrappers(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof MessagingException && cause.getCause() != null) {
             cause = cause.getCause();
