@@ -191,7 +191,7 @@ class AppointmentStoreIntegrationTests {
             try {
                 return write.get();
             }
-            catch (dev.appointments.store.appointment.TransientConflictException ex) {
+            catch (dev.appointments.store.appointment.TransientConflict ex) {
                 if (attempt == 10) {
                     throw ex;
                 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.appointments.store.DynamoDbCalls;
-import dev.appointments.store.appointment.TransientConflictException;
+import dev.appointments.store.appointment.TransientConflict;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
@@ -43,7 +43,7 @@ final class ResilientDynamoDbCalls implements DynamoDbCalls {
     }
 
     static boolean worthRetrying(Throwable failure) {
-        return failure instanceof TransientConflictException
+        return failure instanceof TransientConflict
                 || failure instanceof DynamoDbException dynamoDb && dynamoDb.isThrottlingException();
     }
 
@@ -60,7 +60,7 @@ final class ResilientDynamoDbCalls implements DynamoDbCalls {
     /** Whether a failure, or one of its causes, is a write that kept colliding with other transactions. */
     static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TransientConflictException) {
+            if (cause instanceof TransientConflict) {
                 return true;
             }
         }

@@ -2,7 +2,7 @@ package dev.appointments.store.autoconfigure;
 
 import java.time.Duration;
 
-import dev.appointments.store.appointment.TransientConflictException;
+import dev.appointments.store.appointment.TransientConflict;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,14 @@ class DynamoDbRedeliveryDelayTests {
         }
     }
 
-    private static TransientConflictException conflict() {
+    private static TransientConflict conflict() {
         try {
-            return TransientConflictException.whenCollided(() -> {
+            return TransientConflict.whenCollided(() -> {
                 throw TransactionCanceledException.builder().cancellationReasons(
                         CancellationReason.builder().code("TransactionConflict").build()).build();
             });
         }
-        catch (TransientConflictException ex) {
+        catch (TransientConflict ex) {
             return ex;
         }
     }

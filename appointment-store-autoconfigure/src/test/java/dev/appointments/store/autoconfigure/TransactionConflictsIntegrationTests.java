@@ -17,7 +17,7 @@ import dev.appointments.rules.lifecycle.AppointmentStatus;
 import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.Appointments;
 import dev.appointments.store.appointment.HistoryEntry;
-import dev.appointments.store.appointment.TransientConflictException;
+import dev.appointments.store.appointment.TransientConflict;
 import dev.appointments.store.appointment.WriteResult;
 import dev.appointments.store.outcome.Outcome;
 import dev.appointments.store.outcome.Outcomes;
@@ -70,7 +70,7 @@ class TransactionConflictsIntegrationTests {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> context.getBean(Appointments.class).book(appointment, accepted(appointment)))
-                    .isInstanceOf(TransientConflictException.class);
+                    .isInstanceOf(TransientConflict.class);
 
             assertThat(dynamoDb.transactions).hasValue(6);
             // Well inside the 30 s visibility timeout after which SQS would deliver the command again.

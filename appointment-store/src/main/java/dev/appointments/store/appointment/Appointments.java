@@ -176,14 +176,14 @@ public final class Appointments {
                 calendar.putAll(changedDays);
             }
         }
-        throw new TransientConflictException("The calendar of provider " + next.providerId()
+        throw new TransientConflict("The calendar of provider " + next.providerId()
                 + " kept changing under the write");
     }
 
     /**
      * The result of the transaction; empty when only a calendar day changed since it was read, and then
      * {@code changedDays} holds those days as they are now. A transaction that collided with another one is
-     * cancelled with a {@link TransientConflictException} inside the call, so that the service's retry runs it again.
+     * cancelled with a {@link TransientConflict} inside the call, so that the service's retry runs it again.
      */
     private Optional<WriteResult> transact(List<TransactWriteItem> items, Map<LocalDate, CalendarDay> changedDays) {
         return calls.call(() -> {
@@ -256,7 +256,7 @@ public final class Appointments {
             return Optional.empty();
         }
         // Conflicts with a concurrent transaction: a retry decides.
-        throw new TransientConflictException(reasons);
+        throw new TransientConflict(reasons);
     }
 
     private static TransactWriteItem put(Appointment appointment, String condition,

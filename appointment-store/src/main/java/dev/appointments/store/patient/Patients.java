@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import dev.appointments.resources.Tables;
 import dev.appointments.store.DynamoDbCalls;
-import dev.appointments.store.appointment.TransientConflictException;
+import dev.appointments.store.appointment.TransientConflict;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -166,7 +166,7 @@ public final class Patients {
                         .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build(),
                 TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME).item(toItem(patient))
                         .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build());
-        calls.call(() -> TransientConflictException.whenCollided(
+        calls.call(() -> TransientConflict.whenCollided(
                 () -> dynamoDb.transactWriteItems(request -> request.transactItems(items))));
     }
 

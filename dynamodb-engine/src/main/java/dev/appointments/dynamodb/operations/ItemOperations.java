@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.appointments.dynamodb.expression.ConditionExpression;
 import dev.appointments.dynamodb.expression.ProjectionExpression;
 import dev.appointments.dynamodb.expression.UpdateExpression;
 import dev.appointments.dynamodb.storage.Database;
+import dev.appointments.dynamodb.storage.Database.Changes;
 import dev.appointments.dynamodb.storage.PrimaryKey;
 import dev.appointments.dynamodb.storage.Table;
 import dev.appointments.dynamodb.value.AttributeJson;
@@ -30,17 +32,7 @@ final class ItemOperations {
         Table table = database.requireTable(request.requireString("TableName"));
         Map<String, Value> item = request.item("Item");
         PrimaryKey key = Keys.item(table, item);
-        Optional<ConditionExpression> condition = request.condition("ConditionExpression");
-        request.requireExpressionsUsed(condition.isPresent());
-        String returnValues = returnValues(request, Set.of("NONE", "ALL_OLD"));
-        boolean itemOnFailure = itemOnConditionFailure(request);
-        Map<String, Value> old = database.write(changes -> {
-            Map<String, Value> current = table.get(key);
-            check(condition, current, itemOnFailure);
-            changes.put(table, key, item);
-            return current;
-        });
-        return response(table, request, "ALL_OLD".equals(returnValues) ? old : null);
+        return replaceOrDelete(request, table, key, changes -> changes.put(table, key, item));
     }
 
     ObjectNode getItem(Request request) {
@@ -90,6 +82,14 @@ final class ItemOperations {
     ObjectNode deleteItem(Request request) {
         Table table = database.requireTable(request.requireString("TableName"));
         PrimaryKey key = Keys.key(table, request.item("Key"));
+        return replaceOrDelete(request, table, key, changes -> changes.delete(table, key));
+    }
+
+    /**
+     * A PutItem or DeleteItem: under its condition, {@code change} replaces or removes the item at {@code key};
+     * the old item comes back when asked for ({@code ReturnValues: ALL_OLD}).
+     */
+    private ObjectNode replaceOrDelete(Request request, Table table, PrimaryKey key, Consumer<Changes> change) {
         Optional<ConditionExpression> condition = request.condition("ConditionExpression");
         request.requireExpressionsUsed(condition.isPresent());
         String returnValues = returnValues(request, Set.of("NONE", "ALL_OLD"));
@@ -97,7 +97,7 @@ final class ItemOperations {
         Map<String, Value> old = database.write(changes -> {
             Map<String, Value> current = table.get(key);
             check(condition, current, itemOnFailure);
-            changes.delete(table, key);
+            change.accept(changes);
             return current;
         });
         return response(table, request, "ALL_OLD".equals(returnValues) ? old : null);

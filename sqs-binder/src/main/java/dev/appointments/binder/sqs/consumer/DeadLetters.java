@@ -1,9 +1,8 @@
 package dev.appointments.binder.sqs.consumer;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
+import dev.appointments.binder.sqs.AsyncCalls;
 import dev.appointments.resources.RedrivePolicy;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import org.springframework.messaging.Message;
@@ -54,7 +53,7 @@ final class DeadLetters {
             throw new IllegalStateException("The message from " + queue + " carries no SQS source data");
         }
         String url = deadLetterQueueUrl();
-        join(sqs.sendMessage(request -> request.queueUrl(url).messageBody(received.body())
+        AsyncCalls.join(sqs.sendMessage(request -> request.queueUrl(url).messageBody(received.body())
                 .messageAttributes(received.messageAttributes())));
         return url.substring(url.lastIndexOf('/') + 1);
     }
@@ -62,27 +61,15 @@ final class DeadLetters {
     private String deadLetterQueueUrl() {
         String url = deadLetterQueueUrl;
         if (url == null) {
-            String queueUrl = join(sqs.getQueueUrl(request -> request.queueName(queue))).queueUrl();
-            String policy = join(sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
+            String queueUrl = AsyncCalls.join(sqs.getQueueUrl(request -> request.queueName(queue))).queueUrl();
+            String policy = AsyncCalls.join(sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
                     .attributeNames(QueueAttributeName.REDRIVE_POLICY))).attributes()
                     .get(QueueAttributeName.REDRIVE_POLICY);
             String name = RedrivePolicy.parse(policy).orElseThrow(() -> new IllegalStateException(
                     "Queue " + queue + " has no redrive policy, so no dead-letter queue")).deadLetterQueueName();
-            url = join(sqs.getQueueUrl(request -> request.queueName(name))).queueUrl();
+            url = AsyncCalls.join(sqs.getQueueUrl(request -> request.queueName(name))).queueUrl();
             deadLetterQueueUrl = url;
         }
         return url;
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        }
-        catch (CompletionException ex) {
-            if (ex.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw ex;
-        }
     }
 }

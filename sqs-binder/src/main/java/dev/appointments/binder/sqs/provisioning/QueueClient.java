@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
+import dev.appointments.binder.sqs.AsyncCalls;
 import dev.appointments.resources.RedrivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,7 @@ final class QueueClient {
 
     Optional<String> findUrl(String name) {
         try {
-            return Optional.of(join(sqs.getQueueUrl(request -> request.queueName(name))).queueUrl());
+            return Optional.of(AsyncCalls.join(sqs.getQueueUrl(request -> request.queueName(name))).queueUrl());
         }
         catch (QueueDoesNotExistException ex) {
             return Optional.empty();
@@ -55,7 +54,7 @@ final class QueueClient {
         Optional<String> existing = findUrl(name);
         if (existing.isEmpty()) {
             try {
-                String url = join(sqs.createQueue(request -> request.queueName(name).attributes(attributes)))
+                String url = AsyncCalls.join(sqs.createQueue(request -> request.queueName(name).attributes(attributes)))
                         .queueUrl();
                 log.info("Created SQS queue {}", name);
                 return url;
@@ -74,7 +73,7 @@ final class QueueClient {
     }
 
     Map<QueueAttributeName, String> attributes(String url, List<QueueAttributeName> names) {
-        return join(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(names))).attributes();
+        return AsyncCalls.join(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(names))).attributes();
     }
 
     private void correct(String name, String url, Map<QueueAttributeName, String> wanted) {
@@ -87,7 +86,7 @@ final class QueueClient {
             }
         });
         if (!differing.isEmpty()) {
-            join(sqs.setQueueAttributes(request -> request.queueUrl(url).attributes(differing)));
+            AsyncCalls.join(sqs.setQueueAttributes(request -> request.queueUrl(url).attributes(differing)));
             log.info("Set attributes {} of SQS queue {}", differing.keySet(), name);
         }
     }
@@ -98,17 +97,5 @@ final class QueueClient {
             return Objects.equals(current, wanted);
         }
         return RedrivePolicy.parse(current).equals(RedrivePolicy.parse(wanted));
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        }
-        catch (CompletionException ex) {
-            if (ex.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw ex;
-        }
     }
 }

@@ -11,15 +11,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * command should be tried again. Thrown inside a {@link dev.appointments.store.DynamoDbCalls} call, it is retried there
  * with backoff; what escapes is left to SQS redelivery.
  */
-public class TransientConflictException extends RuntimeException {
+public class TransientConflict extends RuntimeException {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
-    TransientConflictException(List<CancellationReason> reasons) {
+    TransientConflict(List<CancellationReason> reasons) {
         super("Transaction cancelled, to be retried: " + reasons.stream().map(CancellationReason::code).toList());
     }
 
-    TransientConflictException(String message) {
+    TransientConflict(String message) {
         super(message);
     }
 
@@ -34,7 +34,7 @@ public class TransientConflictException extends RuntimeException {
         catch (TransactionCanceledException ex) {
             List<CancellationReason> reasons = ex.cancellationReasons();
             if (reasons != null && reasons.stream().noneMatch(reason -> CONDITION_FAILED.equals(reason.code()))) {
-                throw new TransientConflictException(reasons);
+                throw new TransientConflict(reasons);
             }
             throw ex;
         }
