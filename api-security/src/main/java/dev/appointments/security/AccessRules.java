@@ -13,8 +13,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The list that {@link ApiAccessRules} beans add their rules to: {@code path(...)} names the requests,
- * {@code roles(...)}, {@code permitAll()} or {@code authenticated()} says who may make them.
+ * The list that {@link ApiAccessRules} beans add their rules to: {@code path(...)} names
+ * the requests, {@code roles(...)}, {@code permitAll()} or {@code authenticated()} says
+ * who may make them.
  */
 public final class AccessRules {
 
@@ -23,7 +24,10 @@ public final class AccessRules {
     AccessRules() {
     }
 
-    /** Requests of any method to these path patterns (Spring's {@code PathPattern} syntax). */
+    /**
+     * Requests of any method to these path patterns (Spring's {@code PathPattern}
+     * syntax).
+     */
     public Target path(String... patterns) {
         return new Target(null, patterns);
     }
@@ -41,6 +45,7 @@ public final class AccessRules {
     public final class Target {
 
         private final HttpMethod method;
+
         private final String[] patterns;
 
         private Target(HttpMethod method, String... patterns) {
@@ -74,14 +79,16 @@ public final class AccessRules {
             for (String pattern : patterns) {
                 matchers.add(PathPatternRequestMatcher.withDefaults().matcher(method, pattern));
             }
-            rules.add(new Rule(matchers, access, (method == null ? "" : method + " ") + String.join(", ", patterns)
-                    + " -> " + description));
+            rules.add(new Rule(matchers, access,
+                    (method == null ? "" : method + " ") + String.join(", ", patterns) + " -> " + description));
             return AccessRules.this;
         }
+
     }
 
     /** One rule: the requests it matches and the decision for them. */
     record Rule(List<RequestMatcher> matchers, AuthorizationManager<RequestAuthorizationContext> access,
             String description) {
     }
+
 }

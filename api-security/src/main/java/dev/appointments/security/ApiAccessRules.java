@@ -1,12 +1,13 @@
 package dev.appointments.security;
 
 /**
- * A service's per-path role rules, declared as a bean. Rules are checked in order, first match wins; the
- * rules of several beans follow their {@code @Order}. Health is open, the other actuator endpoints need
- * {@link Roles#OPS}, and any request no rule names needs a valid token of any role. Example:
+ * A service's per-path role rules, declared as a bean. Rules are checked in order, first
+ * match wins; the rules of several beans follow their {@code @Order}. Health is open, the
+ * other actuator endpoints need {@link Roles#OPS}, and any request no rule names needs a
+ * valid token of any role. Example:
  *
  * <pre>{@code
- * @Bean
+ * &#64;Bean
  * ApiAccessRules intakeAccess() {
  *     return rules -> rules
  *             .path(HttpMethod.POST, "/api/appointment-requests").roles(Roles.PATIENT, Roles.SCHEDULER)
@@ -14,11 +15,13 @@ package dev.appointments.security;
  * }
  * }</pre>
  *
- * The same can be written as properties, {@code appointments.security.access[n].method/paths/roles/permit-all}.
- * Which object a caller may see is decided in code, with {@link Caller}.
+ * The same can be written as properties,
+ * {@code appointments.security.access[n].method/paths/roles/permit-all}. Which object a
+ * caller may see is decided in code, with {@link Caller}.
  */
 @FunctionalInterface
 public interface ApiAccessRules {
 
     void declare(AccessRules rules);
+
 }

@@ -22,7 +22,8 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * Turns {@link ApiSecurityProperties} into the pieces of the filter chain: rules, limits, CORS and headers.
+ * Turns {@link ApiSecurityProperties} into the pieces of the filter chain: rules, limits,
+ * CORS and headers.
  */
 final class ApiFilters {
 
@@ -38,7 +39,8 @@ final class ApiFilters {
                     ? rules.path(HttpMethod.valueOf(rule.method().trim().toUpperCase(java.util.Locale.ROOT)), paths)
                     : rules.path(paths);
             if (rule.permitAll() && !rule.roles().isEmpty()) {
-                throw new IllegalArgumentException("Access rule for " + rule.paths() + " has both roles and permit-all");
+                throw new IllegalArgumentException(
+                        "Access rule for " + rule.paths() + " has both roles and permit-all");
             }
             if (rule.permitAll()) {
                 target.permitAll();
@@ -56,7 +58,8 @@ final class ApiFilters {
         List<ClientRateLimitFilter.LimitedRequests> limits = new ArrayList<>();
         if (settings.enabled()) {
             for (Limit limit : settings.limits()) {
-                HttpMethod method = StringUtils.hasText(limit.method()) ? HttpMethod.valueOf(limit.method().trim()) : null;
+                HttpMethod method = StringUtils.hasText(limit.method()) ? HttpMethod.valueOf(limit.method().trim())
+                        : null;
                 limits.add(new ClientRateLimitFilter.LimitedRequests(
                         PathPatternRequestMatcher.withDefaults().matcher(method, limit.path()),
                         new TokenBuckets(limit.capacity(), limit.period(), settings.maxClients(), System::nanoTime)));
@@ -65,7 +68,10 @@ final class ApiFilters {
         return new ClientRateLimitFilter(limits);
     }
 
-    /** Every path gets the same policy; with no allowed origins every cross-origin request is refused. */
+    /**
+     * Every path gets the same policy; with no allowed origins every cross-origin request
+     * is refused.
+     */
     static CorsConfigurationSource cors(Cors settings) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(settings.allowedOrigins());
@@ -80,19 +86,23 @@ final class ApiFilters {
         return source;
     }
 
-    /** Spring Security's defaults (nosniff, frame DENY, no-store, HSTS on HTTPS) plus these. */
+    /**
+     * Spring Security's defaults (nosniff, frame DENY, no-store, HSTS on HTTPS) plus
+     * these.
+     */
     static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, Headers settings, String issuerUri) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(settings, issuerUri)))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(settings.referrerPolicy())))
-                .permissionsPolicyHeader(permissions -> permissions.policy(settings.permissionsPolicy()))
-                .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                .crossOriginResourcePolicy(resource -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR_SECONDS));
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(settings.referrerPolicy())))
+            .permissionsPolicyHeader(permissions -> permissions.policy(settings.permissionsPolicy()))
+            .crossOriginOpenerPolicy(opener -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+            .crossOriginResourcePolicy(resource -> resource.policy(CrossOriginResourcePolicy.SAME_ORIGIN))
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(ONE_YEAR_SECONDS));
     }
 
     /**
-     * Scripts, styles and everything else from the service's own origin only, no inline script, no framing;
-     * the page may also call the token issuer, where the patient page exchanges its sign-in code.
+     * Scripts, styles and everything else from the service's own origin only, no inline
+     * script, no framing; the page may also call the token issuer, where the patient page
+     * exchanges its sign-in code.
      */
     static String contentSecurityPolicy(Headers settings, String issuerUri) {
         if (StringUtils.hasText(settings.contentSecurityPolicy())) {
@@ -107,4 +117,5 @@ final class ApiFilters {
     private static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
+
 }

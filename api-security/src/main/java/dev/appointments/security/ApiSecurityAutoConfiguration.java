@@ -32,14 +32,17 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Makes a service's HTTP API an OAuth2 resource server for the product's roles: JWT bearer tokens from the
- * issuer named by {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, actuator health open and
- * the rest of actuator for ops, the service's {@link ApiAccessRules}, every other request authenticated;
- * 401/403/413/429 as problem JSON; CORS for configured origins only; strict security headers.
+ * Makes a service's HTTP API an OAuth2 resource server for the product's roles: JWT
+ * bearer tokens from the issuer named by
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, actuator health open and
+ * the rest of actuator for ops, the service's {@link ApiAccessRules}, every other request
+ * authenticated; 401/403/413/429 as problem JSON; CORS for configured origins only;
+ * strict security headers.
  * <p>
- * It comes before Spring Boot's security auto-configurations so that theirs back off, and before the
- * authorization server's, which would otherwise contribute a decoder for its own keys wherever the local
- * authorization server is on the classpath (the local run, tests).
+ * It comes before Spring Boot's security auto-configurations so that theirs back off, and
+ * before the authorization server's, which would otherwise contribute a decoder for its
+ * own keys wherever the local authorization server is on the classpath (the local run,
+ * tests).
  */
 @AutoConfiguration(
         before = { SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
@@ -78,38 +81,41 @@ public final class ApiSecurityAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiSecurityProperties properties, JwtDecoder jwtDecoder,
-            ObjectProvider<ApiAccessRules> serviceRules, OAuth2ResourceServerProperties resourceServer) {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiSecurityProperties properties,
+            JwtDecoder jwtDecoder, ObjectProvider<ApiAccessRules> serviceRules,
+            OAuth2ResourceServerProperties resourceServer) {
         List<AccessRules.Rule> rules = accessRules(properties, serviceRules);
         ProblemAnswers problems = new ProblemAnswers();
         ClientRateLimitFilter rateLimit = ApiFilters.rateLimit(properties.rateLimit());
 
         // Bearer tokens only: no session, no cookie, hence nothing for CSRF to protect.
         http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(AbstractHttpConfigurer::disable)
-                .cors(cors -> cors.configurationSource(ApiFilters.cors(properties.cors())))
-                .headers(headers -> ApiFilters.securityHeaders(headers, properties.headers(),
-                        resourceServer.getJwt().getIssuerUri()))
-                .authorizeHttpRequests(requests -> {
-                    // Forwards and error pages render what an already authorized request led to.
-                    requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
-                    requests.requestMatchers(EndpointRequest.to("health")).permitAll();
-                    requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.OPS);
-                    requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/error")).permitAll();
-                    for (AccessRules.Rule rule : rules) {
-                        requests.requestMatchers(rule.matchers().toArray(RequestMatcher[]::new)).access(rule.access());
-                    }
-                    requests.anyRequest().authenticated();
-                })
-                .oauth2ResourceServer(resourceServerConfig -> resourceServerConfig
-                        .jwt(jwt -> jwt.decoder(jwtDecoder)
-                                .jwtAuthenticationConverter(new RolesClaimAuthentication(properties.claims().roles())))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterAfter(rateLimit, AuthorizationFilter.class)
-                .addFilterAfter(new RequestBodyLimitFilter(properties.maxRequestBody()), ClientRateLimitFilter.class);
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(AbstractHttpConfigurer::disable)
+            .cors(cors -> cors.configurationSource(ApiFilters.cors(properties.cors())))
+            .headers(headers -> ApiFilters.securityHeaders(headers, properties.headers(),
+                    resourceServer.getJwt().getIssuerUri()))
+            .authorizeHttpRequests(requests -> {
+                // Forwards and error pages render what an already authorized request led
+                // to.
+                requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
+                requests.requestMatchers(EndpointRequest.to("health")).permitAll();
+                requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.OPS);
+                requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/error")).permitAll();
+                for (AccessRules.Rule rule : rules) {
+                    requests.requestMatchers(rule.matchers().toArray(RequestMatcher[]::new)).access(rule.access());
+                }
+                requests.anyRequest().authenticated();
+            })
+            .oauth2ResourceServer(resourceServerConfig -> resourceServerConfig
+                .jwt(jwt -> jwt.decoder(jwtDecoder)
+                    .jwtAuthenticationConverter(new RolesClaimAuthentication(properties.claims().roles())))
+                .authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems))
+            .exceptionHandling(
+                    exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .addFilterAfter(rateLimit, AuthorizationFilter.class)
+            .addFilterAfter(new RequestBodyLimitFilter(properties.maxRequestBody()), ClientRateLimitFilter.class);
         return http.build();
     }
 
@@ -120,4 +126,5 @@ public final class ApiSecurityAutoConfiguration {
         serviceRules.orderedStream().forEach(declaration -> declaration.declare(rules));
         return rules.rules();
     }
+
 }

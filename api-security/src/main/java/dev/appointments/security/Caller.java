@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is calling: the token's subject, roles and ids. Services use it for object-level checks after
- * loading an object, and answer a refused read exactly like a missing object (404, same body), so that
- * ids cannot be probed:
+ * Who is calling: the token's subject, roles and ids. Services use it for object-level
+ * checks after loading an object, and answer a refused read exactly like a missing object
+ * (404, same body), so that ids cannot be probed:
  *
  * <pre>{@code
  * appointments.find(id)
@@ -16,13 +16,17 @@ import java.util.Set;
  *         .orElseThrow(() -> new AppointmentNotFound(id));
  * }</pre>
  *
- * A controller method receives it as a parameter of type {@code Caller}; elsewhere {@link CallerContext#current()}.
+ * A controller method receives it as a parameter of type {@code Caller}; elsewhere
+ * {@link CallerContext#current()}.
  */
 public final class Caller {
 
     private final String subject;
+
     private final Set<String> roles;
+
     private final String patientId;
+
     private final Set<String> providerIds;
 
     /**
@@ -69,11 +73,13 @@ public final class Caller {
         return false;
     }
 
-    /** Schedulers and ops see every appointment, a patient its own, a provider those of its providers. */
+    /**
+     * Schedulers and ops see every appointment, a patient its own, a provider those of
+     * its providers.
+     */
     public boolean canSeeAppointment(String appointmentPatientId, String appointmentProviderId) {
-        return hasAnyRole(Roles.SCHEDULER, Roles.OPS)
-                || isPatient(appointmentPatientId)
-                || (hasRole(Roles.PROVIDER) && appointmentProviderId != null && providerIds.contains(appointmentProviderId));
+        return hasAnyRole(Roles.SCHEDULER, Roles.OPS) || isPatient(appointmentPatientId) || (hasRole(Roles.PROVIDER)
+                && appointmentProviderId != null && providerIds.contains(appointmentProviderId));
     }
 
     /** Schedulers and ops see every patient record, a patient only its own. */
@@ -81,14 +87,18 @@ public final class Caller {
         return hasAnyRole(Roles.SCHEDULER, Roles.OPS) || isPatient(recordPatientId);
     }
 
-    /** A command's outcome belongs to the patient it was about: schedulers and ops see all, a patient its own. */
+    /**
+     * A command's outcome belongs to the patient it was about: schedulers and ops see
+     * all, a patient its own.
+     */
     public boolean canSeeOutcome(String outcomePatientId) {
         return canSeePatient(outcomePatientId);
     }
 
     /**
-     * Schedulers submit intake for any patient, a patient only for itself: by its own patient id, never with
-     * patient details (which would find or create a record by e-mail address, not the one the token names).
+     * Schedulers submit intake for any patient, a patient only for itself: by its own
+     * patient id, never with patient details (which would find or create a record by
+     * e-mail address, not the one the token names).
      */
     public boolean canRequestFor(String requestPatientId) {
         return hasRole(Roles.SCHEDULER) || isPatient(requestPatientId);
@@ -103,4 +113,5 @@ public final class Caller {
         // No ids: they may end up in logs, and a patient id links to personal data.
         return "Caller[subject-hash=" + Integer.toHexString(subject.hashCode()) + ", roles=" + roles + "]";
     }
+
 }

@@ -27,4 +27,5 @@ final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             WebDataBinderFactory binderFactory) {
         return callers.current();
     }
+
 }

@@ -13,7 +13,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The {@link Caller} of the request being served, from the bearer token Spring Security has verified.
+ * The {@link Caller} of the request being served, from the bearer token Spring Security
+ * has verified.
  */
 public final class CallerContext {
 
@@ -25,7 +26,10 @@ public final class CallerContext {
         this.claims = claims;
     }
 
-    /** The current caller; fails with an authentication error (401) when the request carries no valid token. */
+    /**
+     * The current caller; fails with an authentication error (401) when the request
+     * carries no valid token.
+     */
     public Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (!(authentication instanceof JwtAuthenticationToken token)) {
@@ -47,7 +51,10 @@ public final class CallerContext {
                 stringList(jwt.getClaim(claims.providerId())));
     }
 
-    /** A claim that may be a JSON array or a single string (some issuers flatten one-element arrays). */
+    /**
+     * A claim that may be a JSON array or a single string (some issuers flatten
+     * one-element arrays).
+     */
     static List<String> stringList(Object claim) {
         if (claim == null) {
             return List.of();
@@ -58,4 +65,5 @@ public final class CallerContext {
         String text = claim.toString().trim();
         return text.isEmpty() ? List.of() : List.of(text.split("[\\s,]+"));
     }
+
 }

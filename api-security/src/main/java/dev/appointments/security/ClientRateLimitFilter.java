@@ -18,9 +18,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits chosen requests per client (the token's subject; the remote address for requests without a token)
- * and answers 429 with {@code Retry-After} when a client's bucket is empty. It runs after authorization, so
- * requests that are refused anyway cost the client nothing.
+ * Limits chosen requests per client (the token's subject; the remote address for requests
+ * without a token) and answers 429 with {@code Retry-After} when a client's bucket is
+ * empty. It runs after authorization, so requests that are refused anyway cost the client
+ * nothing.
  */
 final class ClientRateLimitFilter extends OncePerRequestFilter {
 
@@ -60,4 +61,5 @@ final class ClientRateLimitFilter extends OncePerRequestFilter {
         }
         return "addr:" + request.getRemoteAddr();
     }
+
 }

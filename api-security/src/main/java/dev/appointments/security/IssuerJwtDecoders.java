@@ -19,9 +19,10 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.util.StringUtils;
 
 /**
- * Builds the JWT decoder from Spring Boot's standard resource-server properties. The issuer's metadata and
- * keys are fetched on the first token, not at startup, so a service starts while its issuer is still down;
- * without any issuer configured every token is refused.
+ * Builds the JWT decoder from Spring Boot's standard resource-server properties. The
+ * issuer's metadata and keys are fetched on the first token, not at startup, so a service
+ * starts while its issuer is still down; without any issuer configured every token is
+ * refused.
  */
 final class IssuerJwtDecoders {
 
@@ -42,7 +43,8 @@ final class IssuerJwtDecoders {
         }
         List<String> audiences = List.copyOf(properties.getAudiences());
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri) ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build()
+            NimbusJwtDecoder decoder = StringUtils.hasText(jwkSetUri)
+                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build()
                     : NimbusJwtDecoder.withIssuerLocation(issuer).build();
             List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
             validators.add(StringUtils.hasText(issuer) ? JwtValidators.createDefaultWithIssuer(issuer)
@@ -55,4 +57,5 @@ final class IssuerJwtDecoders {
             return decoder;
         });
     }
+
 }

@@ -13,12 +13,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers a missing or invalid token (401) and a token without the needed role (403) as problem JSON, with
- * the {@code WWW-Authenticate} header that RFC 6750 asks for.
+ * Answers a missing or invalid token (401) and a token without the needed role (403) as
+ * problem JSON, with the {@code WWW-Authenticate} header that RFC 6750 asks for.
  */
 final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+
     private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
 
     @Override
@@ -34,4 +35,5 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
         bearerAccessDenied.handle(request, response, exception);
         Problems.write(request, response, HttpStatus.FORBIDDEN, "The token's roles do not allow this request.");
     }
+
 }

@@ -11,7 +11,8 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes RFC 9457 problem responses from filters, which answer before Spring MVC's error handling runs.
+ * Writes RFC 9457 problem responses from filters, which answer before Spring MVC's error
+ * handling runs.
  */
 final class Problems {
 
@@ -32,4 +33,5 @@ final class Problems {
         response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
         response.flushBuffer();
     }
+
 }

@@ -21,8 +21,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 413 to request bodies over the limit. A declared Content-Length is checked before anything is
- * read; a streamed (chunked) body is read up to the limit, so the application never sees more.
+ * Answers 413 to request bodies over the limit. A declared Content-Length is checked
+ * before anything is read; a streamed (chunked) body is read up to the limit, so the
+ * application never sees more.
  */
 final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -62,7 +63,10 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         return transferEncoding != null && transferEncoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
-    /** Form parameters are parsed by the container from its own stream; its max-post-size bounds them. */
+    /**
+     * Form parameters are parsed by the container from its own stream; its max-post-size
+     * bounds them.
+     */
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -100,6 +104,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         public long getContentLengthLong() {
             return body.length;
         }
+
     }
 
     private static final class BufferedInputStream extends ServletInputStream {
@@ -139,5 +144,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
         public void setReadListener(ReadListener listener) {
             throw new UnsupportedOperationException("The body is already in memory; read it synchronously");
         }
+
     }
+
 }

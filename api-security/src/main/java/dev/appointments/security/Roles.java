@@ -1,17 +1,20 @@
 package dev.appointments.security;
 
 /**
- * The roles of the product, as they appear in the {@code roles} claim of an access token. Spring Security
- * sees each as the authority {@code ROLE_<role>}.
+ * The roles of the product, as they appear in the {@code roles} claim of an access token.
+ * Spring Security sees each as the authority {@code ROLE_<role>}.
  */
 public final class Roles {
 
-    /** Reads only its own appointments, outcomes and patient record; books for itself, moves and cancels its own. */
+    /**
+     * Reads only its own appointments, outcomes and patient record; books for itself,
+     * moves and cancels its own.
+     */
     public static final String PATIENT = "patient";
 
     /**
-     * Reads the appointments of the providers in its {@code provider_id} claim; confirms, declines, completes and
-     * marks them no-show, and edits those providers' rules.
+     * Reads the appointments of the providers in its {@code provider_id} claim; confirms,
+     * declines, completes and marks them no-show, and edits those providers' rules.
      */
     public static final String PROVIDER = "provider";
 
@@ -26,4 +29,5 @@ public final class Roles {
 
     private Roles() {
     }
+
 }

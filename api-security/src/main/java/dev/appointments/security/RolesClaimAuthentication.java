@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Turns a verified JWT into an authentication whose authorities are {@code ROLE_<role>} for each entry of the
- * roles claim, and whose name is the token's subject.
+ * Turns a verified JWT into an authentication whose authorities are {@code ROLE_<role>}
+ * for each entry of the roles claim, and whose name is the token's subject.
  */
 final class RolesClaimAuthentication implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -22,14 +22,17 @@ final class RolesClaimAuthentication implements Converter<Jwt, AbstractAuthentic
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        List<SimpleGrantedAuthority> authorities = CallerContext.stringList(jwt.getClaim(rolesClaim)).stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                .toList();
+        List<SimpleGrantedAuthority> authorities = CallerContext.stringList(jwt.getClaim(rolesClaim))
+            .stream()
+            .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+            .toList();
         String name = jwt.getSubject() != null ? jwt.getSubject() : jwt.getClaimAsString("client_id");
-        // A token without subject is still one caller to the rate limiter, never an unlimited one.
+        // A token without subject is still one caller to the rate limiter, never an
+        // unlimited one.
         if (name == null) {
             name = "unknown";
         }
         return new JwtAuthenticationToken(jwt, authorities, name);
     }
+
 }

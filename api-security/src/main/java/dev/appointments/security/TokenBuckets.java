@@ -7,16 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per client, in memory: {@code capacity} requests at once, refilled continuously at
- * {@code capacity} per {@code period}. Each instance of a service limits on its own, so a fleet of N
- * instances lets a client through up to N times the rate: the limit protects each instance.
+ * One token bucket per client, in memory: {@code capacity} requests at once, refilled
+ * continuously at {@code capacity} per {@code period}. Each instance of a service limits
+ * on its own, so a fleet of N instances lets a client through up to N times the rate: the
+ * limit protects each instance.
  */
 final class TokenBuckets {
 
     private final long capacity;
+
     private final double tokensPerNano;
+
     private final int maxClients;
+
     private final LongSupplier nanoTime;
+
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     TokenBuckets(int capacity, Duration period, int maxClients, LongSupplier nanoTime) {
@@ -29,7 +34,10 @@ final class TokenBuckets {
         this.nanoTime = nanoTime;
     }
 
-    /** Takes a token for the client; empty if it got one, otherwise how long until the next one. */
+    /**
+     * Takes a token for the client; empty if it got one, otherwise how long until the
+     * next one.
+     */
     Optional<Duration> tryTake(String client) {
         long now = nanoTime.getAsLong();
         if (buckets.size() >= maxClients && !buckets.containsKey(client)) {
@@ -38,7 +46,10 @@ final class TokenBuckets {
         return buckets.computeIfAbsent(client, key -> new Bucket(capacity, now)).take(now);
     }
 
-    /** A bucket that has filled up again carries no information: dropping it changes no decision. */
+    /**
+     * A bucket that has filled up again carries no information: dropping it changes no
+     * decision.
+     */
     private void forgetIdle(long now) {
         buckets.values().removeIf(bucket -> bucket.isFull(now));
     }
@@ -46,6 +57,7 @@ final class TokenBuckets {
     private final class Bucket {
 
         private double tokens;
+
         private long updatedAt;
 
         Bucket(double tokens, long now) {
@@ -71,5 +83,7 @@ final class TokenBuckets {
             tokens = Math.min(capacity, tokens + (now - updatedAt) * tokensPerNano);
             updatedAt = now;
         }
+
     }
+
 }

@@ -17,8 +17,10 @@ class ApiFiltersTests {
     void defaultPolicyAllowsOwnScriptsAndTheIssuerForSignIn() {
         String policy = ApiFilters.contentSecurityPolicy(DEFAULT_HEADERS, "https://issuer.example/realms/x");
 
-        assertThat(policy).contains("script-src 'self';", "connect-src 'self' https://issuer.example;",
-                "frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(policy)
+            .contains("script-src 'self';", "connect-src 'self' https://issuer.example;", "frame-ancestors 'none'",
+                    "object-src 'none'")
+            .doesNotContain("unsafe-inline", "unsafe-eval");
     }
 
     @Test
@@ -31,12 +33,13 @@ class ApiFiltersTests {
     @Test
     void propertyRulesBecomeRulesInOrder() {
         AccessRules rules = new AccessRules();
-        ApiFilters.declare(rules, List.of(new AccessRule("post", List.of("/api/a"), List.of("scheduler"), false),
-                new AccessRule(null, List.of("/public/**"), List.of(), true),
-                new AccessRule(null, List.of("/api/me"), List.of(), false)));
+        ApiFilters.declare(rules,
+                List.of(new AccessRule("post", List.of("/api/a"), List.of("scheduler"), false),
+                        new AccessRule(null, List.of("/public/**"), List.of(), true),
+                        new AccessRule(null, List.of("/api/me"), List.of(), false)));
 
-        assertThat(rules.rules()).extracting(AccessRules.Rule::description).containsExactly(
-                "POST /api/a -> roles scheduler", "/public/** -> permit all", "/api/me -> authenticated");
+        assertThat(rules.rules()).extracting(AccessRules.Rule::description)
+            .containsExactly("POST /api/a -> roles scheduler", "/public/** -> permit all", "/api/me -> authenticated");
     }
 
     @Test
@@ -49,4 +52,5 @@ class ApiFiltersTests {
     void refusesARuleWithoutPaths() {
         assertThatIllegalArgumentException().isThrownBy(() -> new AccessRules().path().permitAll());
     }
+
 }

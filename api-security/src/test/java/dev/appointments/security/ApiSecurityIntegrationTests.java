@@ -19,12 +19,11 @@ import static dev.appointments.authserver.LocalAuthServer.DEMO_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The security of a service's API end to end: tokens from a real local authorization server, a real HTTP
- * server, nothing switched off or mocked.
+ * The security of a service's API end to end: tokens from a real local authorization
+ * server, a real HTTP server, nothing switched off or mocked.
  */
 @SpringBootTest(classes = SecurityTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "appointments.security.access[0].paths=/public/**",
+        properties = { "appointments.security.access[0].paths=/public/**",
                 "appointments.security.access[0].permit-all=true",
                 "appointments.security.rate-limit.limits[0].method=POST",
                 "appointments.security.rate-limit.limits[0].path=/api/appointment-requests",
@@ -33,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "appointments.security.cors.allowed-origins=https://clinic.example",
                 "appointments.security.max-request-body=1KB",
                 "management.endpoints.web.exposure.include=health,info,metrics",
-                "management.endpoint.health.probes.enabled=true",
-                "spring.mvc.problemdetails.enabled=true" })
+                "management.endpoint.health.probes.enabled=true", "spring.mvc.problemdetails.enabled=true" })
 class ApiSecurityIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static LocalAuthServer authServer;
 
     @LocalServerPort
@@ -59,10 +58,10 @@ class ApiSecurityIntegrationTests {
         HttpResponse<String> response = get("/api/providers", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
-                .startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         assertThat(response.body()).contains("\"status\":401");
     }
 
@@ -81,8 +80,8 @@ class ApiSecurityIntegrationTests {
         HttpResponse<String> response = get("/api/providers", token("demo-scheduler"));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":403");
     }
 
@@ -127,7 +126,7 @@ class ApiSecurityIntegrationTests {
         authServer.addPatientUser("ada-test", "pw-for-test", "p-1");
 
         assertThat(get("/api/appointments/a-1", authServer.userToken("ada-test", "pw-for-test")).statusCode())
-                .isEqualTo(200);
+            .isEqualTo(200);
     }
 
     @Test
@@ -135,8 +134,8 @@ class ApiSecurityIntegrationTests {
         HttpResponse<String> response = post("/api/echo", token("demo-scheduler"), "x".repeat(1025));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
@@ -159,20 +158,21 @@ class ApiSecurityIntegrationTests {
         HttpResponse<String> refused = post("/api/appointment-requests", busy, "{}");
 
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(seconds -> assertThat(
-                Long.parseLong(seconds)).isBetween(1L, 3600L));
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After"))
+            .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        assertThat(refused.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         // Another client still has its own bucket.
-        assertThat(post("/api/appointment-requests", authServer.patientToken("p-calm"), "{}").statusCode()).isEqualTo(202);
+        assertThat(post("/api/appointment-requests", authServer.patientToken("p-calm"), "{}").statusCode())
+            .isEqualTo(202);
     }
 
     @Test
     void allowsConfiguredOriginsOnlyForCrossOriginCalls() throws Exception {
         HttpResponse<String> allowed = preflight("https://clinic.example");
         HttpResponse<String> refused = preflight("https://evil.example");
-        HttpResponse<String> refusedCall = send(request("/api/whoami", token("demo-ops"))
-                .header("Origin", "https://evil.example").GET().build());
+        HttpResponse<String> refusedCall = send(
+                request("/api/whoami", token("demo-ops")).header("Origin", "https://evil.example").GET().build());
 
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://clinic.example");
@@ -195,15 +195,15 @@ class ApiSecurityIntegrationTests {
     void sendsSecurityHeaders() throws Exception {
         HttpResponse<String> response = get("/public/hello", null);
 
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'",
-                        "connect-src 'self' " + authServer.issuerUri()));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+            .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'", "script-src 'self'",
+                    "frame-ancestors 'none'", "connect-src 'self' " + authServer.issuerUri()));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(response.headers().firstValue("Permissions-Policy")).isPresent();
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value)
-                .contains("no-store"));
+        assertThat(response.headers().firstValue("Cache-Control"))
+            .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
     }
 
     private static String token(String demoClient) {
@@ -216,22 +216,24 @@ class ApiSecurityIntegrationTests {
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
         return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
     }
 
     /** No Content-Length: the body goes out chunked, as a stream would. */
     private HttpResponse<String> postStreamed(String path, String token, byte[] body) throws Exception {
         byte[] copy = Arrays.copyOf(body, body.length);
         return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(copy))).build());
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(copy)))
+            .build());
     }
 
     private HttpResponse<String> preflight(String origin) throws Exception {
         return send(request("/api/whoami", null).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "authorization")
-                .build());
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+            .build());
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -245,4 +247,5 @@ class ApiSecurityIntegrationTests {
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
+
 }

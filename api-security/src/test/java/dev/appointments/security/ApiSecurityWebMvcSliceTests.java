@@ -14,7 +14,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Services' {@code @WebMvcTest} slices get the same security as the running service, with real tokens.
+ * Services' {@code @WebMvcTest} slices get the same security as the running service, with
+ * real tokens.
  */
 @WebMvcTest(controllers = SecurityTestApplication.TestController.class)
 @Import(SecurityTestApplication.class)
@@ -40,20 +41,21 @@ class ApiSecurityWebMvcSliceTests {
     void appliesTheRoleRulesInASlice() throws Exception {
         mvc.perform(get("/api/providers")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/providers").header("Authorization", "Bearer " + token("demo-ops")))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
         mvc.perform(get("/api/providers").header("Authorization", "Bearer " + token("demo-admin")))
-                .andExpect(status().isOk());
+            .andExpect(status().isOk());
     }
 
     @Test
     void answersObjectLevelRefusalsWith404InASlice() throws Exception {
         mvc.perform(get("/api/appointments/a-1").header("Authorization", "Bearer " + authServer.patientToken("p-2")))
-                .andExpect(status().isNotFound());
+            .andExpect(status().isNotFound());
         mvc.perform(get("/api/appointments/a-1").header("Authorization", "Bearer " + authServer.patientToken("p-1")))
-                .andExpect(status().isOk());
+            .andExpect(status().isOk());
     }
 
     private static String token(String demoClient) {
         return authServer.clientCredentialsToken(demoClient, LocalAuthServer.DEMO_SECRET);
     }
+
 }

@@ -83,4 +83,5 @@ class CallerTests {
         assertThat(CallerContext.stringList("a b,c")).containsExactly("a", "b", "c");
         assertThat(CallerContext.stringList(null)).isEmpty();
     }
+
 }

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A tiny service wired the way the real ones are: the api-security dependency, an issuer property and an
- * {@link ApiAccessRules} bean; its controller does object-level checks with {@link Caller}.
+ * A tiny service wired the way the real ones are: the api-security dependency, an issuer
+ * property and an {@link ApiAccessRules} bean; its controller does object-level checks
+ * with {@link Caller}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -27,11 +28,14 @@ class SecurityTestApplication {
 
     @Bean
     ApiAccessRules testServiceAccess() {
-        return rules -> rules
-                .path(HttpMethod.POST, "/api/appointment-requests").roles(Roles.PATIENT, Roles.SCHEDULER)
-                .path("/api/appointments/**").roles(Roles.PATIENT, Roles.PROVIDER, Roles.SCHEDULER, Roles.OPS)
-                .path("/api/providers/**").roles(Roles.ADMIN)
-                .path("/api/ops/**").roles(Roles.OPS);
+        return rules -> rules.path(HttpMethod.POST, "/api/appointment-requests")
+            .roles(Roles.PATIENT, Roles.SCHEDULER)
+            .path("/api/appointments/**")
+            .roles(Roles.PATIENT, Roles.PROVIDER, Roles.SCHEDULER, Roles.OPS)
+            .path("/api/providers/**")
+            .roles(Roles.ADMIN)
+            .path("/api/ops/**")
+            .roles(Roles.OPS);
     }
 
     record Appointment(String appointmentId, String patientId, String providerId) {
@@ -73,13 +77,15 @@ class SecurityTestApplication {
 
         @GetMapping("/api/whoami")
         Map<String, Object> whoami(Caller caller) {
-            return Map.of("subject", caller.subject(), "roles", caller.roles(),
-                    "patientId", caller.patientId().orElse(""), "providerIds", caller.providerIds());
+            return Map.of("subject", caller.subject(), "roles", caller.roles(), "patientId",
+                    caller.patientId().orElse(""), "providerIds", caller.providerIds());
         }
 
         @GetMapping("/public/hello")
         String hello() {
             return "hello";
         }
+
     }
+
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TokenBucketsTests {
 
     private final AtomicLong now = new AtomicLong();
+
     private final TokenBuckets buckets = new TokenBuckets(2, Duration.ofMinutes(1), 100, now::get);
 
     @Test
@@ -56,4 +57,5 @@ class TokenBucketsTests {
     void refusesAnEmptyLimit() {
         assertThatIllegalArgumentException().isThrownBy(() -> new TokenBuckets(0, Duration.ofMinutes(1), 10, now::get));
     }
+
 }

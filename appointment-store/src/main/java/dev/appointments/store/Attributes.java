@@ -7,7 +7,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reading and writing DynamoDB attribute values; absent and null attributes read as {@code null}.
+ * Reading and writing DynamoDB attribute values; absent and null attributes read as
+ * {@code null}.
  */
 public final class Attributes {
 
@@ -26,7 +27,10 @@ public final class Attributes {
         return AttributeValue.fromS(value.toString());
     }
 
-    /** Puts a string attribute only when the value is present: DynamoDB has no use for empty strings in keys. */
+    /**
+     * Puts a string attribute only when the value is present: DynamoDB has no use for
+     * empty strings in keys.
+     */
     public static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
         if (value != null) {
             item.put(name, AttributeValue.fromS(value.toString()));
@@ -57,4 +61,5 @@ public final class Attributes {
         AttributeValue value = item.get(name);
         return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
     }
+
 }

@@ -3,7 +3,8 @@ package dev.appointments.store;
 import java.util.function.Supplier;
 
 /**
- * How the stores call DynamoDB: services wrap each call in their circuit breaker and retries.
+ * How the stores call DynamoDB: services wrap each call in their circuit breaker and
+ * retries.
  */
 @FunctionalInterface
 public interface DynamoDbCalls {
@@ -17,4 +18,5 @@ public interface DynamoDbCalls {
     };
 
     <T> T call(Supplier<T> call);
+
 }

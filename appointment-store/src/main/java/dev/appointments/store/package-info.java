@@ -1,4 +1,5 @@
 /**
- * DynamoDB access to the scheduling data the services share, with conditional writes for every change.
+ * DynamoDB access to the scheduling data the services share, with conditional writes for
+ * every change.
  */
 package dev.appointments.store;

@@ -35,8 +35,11 @@ class AppointmentStoreIntegrationTests {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     private final EmbeddedEngines engines = EmbeddedEngines.shared();
+
     private final Appointments appointments = new Appointments(engines.dynamoDb(), DynamoDbCalls.DIRECT);
+
     private final Outcomes outcomes = new Outcomes(engines.dynamoDb(), DynamoDbCalls.DIRECT);
+
     private final Patients patients = new Patients(engines.dynamoDb(), DynamoDbCalls.DIRECT);
 
     @Test
@@ -73,7 +76,10 @@ class AppointmentStoreIntegrationTests {
                 Appointment candidate = appointment(provider, "2026-12-11T15:00:00Z", 1);
                 return retryingConflicts(() -> appointments.book(candidate, accepted(candidate)));
             }).toList();
-            List<WriteResult> results = pool.invokeAll(attempts).stream().map(AppointmentStoreIntegrationTests::join).toList();
+            List<WriteResult> results = pool.invokeAll(attempts)
+                .stream()
+                .map(AppointmentStoreIntegrationTests::join)
+                .toList();
             assertThat(results).filteredOn(WriteResult.WRITTEN::equals).hasSize(1);
             assertThat(results).filteredOn(WriteResult.SLOT_TAKEN::equals).hasSize(19);
         }
@@ -88,11 +94,14 @@ class AppointmentStoreIntegrationTests {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<WriteResult>> attempts = IntStream.range(0, 16).<Callable<WriteResult>>mapToObj(i -> () -> {
-                Appointment candidate = appointment(provider, Instant.parse("2026-12-11T14:00:00Z")
-                        .plus(15L * i, ChronoUnit.MINUTES).toString(), 1);
+                Appointment candidate = appointment(provider,
+                        Instant.parse("2026-12-11T14:00:00Z").plus(15L * i, ChronoUnit.MINUTES).toString(), 1);
                 return retryingConflicts(() -> appointments.book(candidate, accepted(candidate)));
             }).toList();
-            List<WriteResult> results = pool.invokeAll(attempts).stream().map(AppointmentStoreIntegrationTests::join).toList();
+            List<WriteResult> results = pool.invokeAll(attempts)
+                .stream()
+                .map(AppointmentStoreIntegrationTests::join)
+                .toList();
             assertThat(results).containsOnly(WriteResult.WRITTEN);
             assertThat(busyOf(provider)).hasSize(16);
         }
@@ -128,7 +137,8 @@ class AppointmentStoreIntegrationTests {
         Appointment cancelledFromStale = booked.transitionedTo(AppointmentStatus.CANCELLED, NOW, "req-cancel", "late");
 
         assertThat(appointments.update(booked, cancelledFromStale, null)).isEqualTo(WriteResult.STALE);
-        assertThat(appointments.find(booked.appointmentId()).orElseThrow().status()).isEqualTo(AppointmentStatus.CONFIRMED);
+        assertThat(appointments.find(booked.appointmentId()).orElseThrow().status())
+            .isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(busyOf(provider)).hasSize(1);
     }
 
@@ -143,8 +153,8 @@ class AppointmentStoreIntegrationTests {
 
         assertThat(busyOf(provider)).isEmpty();
         Appointment stored = appointments.find(booked.appointmentId()).orElseThrow();
-        assertThat(stored.history()).extracting(entry -> entry.to()).containsExactly(AppointmentStatus.REQUESTED,
-                AppointmentStatus.CANCELLED);
+        assertThat(stored.history()).extracting(entry -> entry.to())
+            .containsExactly(AppointmentStatus.REQUESTED, AppointmentStatus.CANCELLED);
         assertThat(stored.reason()).isEqualTo("ill");
     }
 
@@ -153,9 +163,11 @@ class AppointmentStoreIntegrationTests {
         String email = "Someone." + UUID.randomUUID() + "@Example.com";
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<String>> attempts = IntStream.range(0, 12).<Callable<String>>mapToObj(i -> () -> patients
-                    .findOrCreate(new Patient(null, "A", "B", email, null, LocalDate.of(1990, 1, 1), NOW)).patientId())
-                    .toList();
+            List<Callable<String>> attempts = IntStream.range(0, 12)
+                .<Callable<String>>mapToObj(i -> () -> patients
+                    .findOrCreate(new Patient(null, "A", "B", email, null, LocalDate.of(1990, 1, 1), NOW))
+                    .patientId())
+                .toList();
             List<String> ids = pool.invokeAll(attempts).stream().map(AppointmentStoreIntegrationTests::join).toList();
             assertThat(ids).containsOnly(ids.get(0));
             assertThat(patients.findIdByEmail(email.toUpperCase())).contains(ids.get(0));
@@ -166,9 +178,13 @@ class AppointmentStoreIntegrationTests {
     }
 
     private List<String> busyOf(String provider) {
-        return new BusyTimes(engines.dynamoDb(), DynamoDbCalls.DIRECT).within(provider,
-                new TimeWindow(Instant.parse("2026-12-09T00:00:00Z"), Instant.parse("2026-12-13T00:00:00Z"))).stream()
-                .map(time -> time.from() + "/" + time.to()).sorted().toList();
+        return new BusyTimes(engines.dynamoDb(), DynamoDbCalls.DIRECT)
+            .within(provider,
+                    new TimeWindow(Instant.parse("2026-12-09T00:00:00Z"), Instant.parse("2026-12-13T00:00:00Z")))
+            .stream()
+            .map(time -> time.from() + "/" + time.to())
+            .sorted()
+            .toList();
     }
 
     private static Appointment appointment(String provider, String start, int slots) {
@@ -178,16 +194,17 @@ class AppointmentStoreIntegrationTests {
                 startsAt.plus(15L * slots, ChronoUnit.MINUTES), "America/New_York", LocalDate.of(2026, 12, 10),
                 LocalTime.of(9, 30), null, null, null, 1,
                 List.of(new dev.appointments.store.appointment.HistoryEntry(NOW, null, AppointmentStatus.REQUESTED,
-                        "req-" + id, null)), NOW, NOW);
+                        "req-" + id, null)),
+                NOW, NOW);
     }
 
     private static Outcome accepted(Appointment appointment) {
-        return Outcome.accepted("req-" + appointment.appointmentId(), "RequestAppointment", "f", appointment.appointmentId(),
-                "booked", NOW);
+        return Outcome.accepted("req-" + appointment.appointmentId(), "RequestAppointment", "f",
+                appointment.appointmentId(), "booked", NOW);
     }
 
     private static WriteResult retryingConflicts(java.util.function.Supplier<WriteResult> write) {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return write.get();
             }
@@ -207,4 +224,5 @@ class AppointmentStoreIntegrationTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

@@ -34,8 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The writes that save reads: a booking that checks its patient and its provider's version in its transaction, a
- * confirmation by one conditional UpdateItem, and outcomes that keep the facts their command published.
+ * The writes that save reads: a booking that checks its patient and its provider's
+ * version in its transaction, a confirmation by one conditional UpdateItem, and outcomes
+ * that keep the facts their command published.
  */
 @ExtendWith(EmbeddedEnginesExtension.class)
 class CheckedWritesIntegrationTests {
@@ -43,9 +44,13 @@ class CheckedWritesIntegrationTests {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     private final EmbeddedEngines engines = EmbeddedEngines.shared();
+
     private final Appointments appointments = new Appointments(engines.dynamoDb(), DynamoDbCalls.DIRECT);
+
     private final Outcomes outcomes = new Outcomes(engines.dynamoDb(), DynamoDbCalls.DIRECT);
+
     private final Patients patients = new Patients(engines.dynamoDb(), DynamoDbCalls.DIRECT);
+
     private final Providers providers = new Providers(engines.dynamoDb(), DynamoDbCalls.DIRECT);
 
     @Test
@@ -54,7 +59,7 @@ class CheckedWritesIntegrationTests {
         Appointment appointment = appointment(provider.providerId(), newPatient(), "2026-12-10T14:30:00Z");
 
         assertThat(appointments.book(appointment, accepted(appointment), provider.version()))
-                .isEqualTo(WriteResult.WRITTEN);
+            .isEqualTo(WriteResult.WRITTEN);
 
         assertThat(appointments.find(appointment.appointmentId())).contains(appointment);
     }
@@ -66,7 +71,7 @@ class CheckedWritesIntegrationTests {
                 "2026-12-10T15:30:00Z");
 
         assertThat(appointments.book(appointment, accepted(appointment), provider.version()))
-                .isEqualTo(WriteResult.UNKNOWN_PATIENT);
+            .isEqualTo(WriteResult.UNKNOWN_PATIENT);
 
         assertThat(appointments.find(appointment.appointmentId())).isEmpty();
         assertThat(outcomes.find("req-" + appointment.appointmentId())).isEmpty();
@@ -79,7 +84,7 @@ class CheckedWritesIntegrationTests {
         Appointment appointment = appointment(provider.providerId(), newPatient(), "2026-12-10T16:30:00Z");
 
         assertThat(appointments.book(appointment, accepted(appointment), provider.version()))
-                .isEqualTo(WriteResult.PROVIDER_CHANGED);
+            .isEqualTo(WriteResult.PROVIDER_CHANGED);
 
         assertThat(appointments.find(appointment.appointmentId())).isEmpty();
     }
@@ -92,7 +97,7 @@ class CheckedWritesIntegrationTests {
         outcomes.record(accepted(appointment));
 
         assertThat(appointments.book(appointment, accepted(appointment), provider.version()))
-                .isEqualTo(WriteResult.ALREADY_RECORDED);
+            .isEqualTo(WriteResult.ALREADY_RECORDED);
     }
 
     @Test
@@ -103,14 +108,18 @@ class CheckedWritesIntegrationTests {
         Instant later = NOW.plusSeconds(5);
 
         assertThat(appointments.transition(booked.appointmentId(), AppointmentStatus.REQUESTED, 2,
-                AppointmentStatus.CONFIRMED, later, "req-other")).isEmpty();
-        Appointment confirmed = appointments.transition(booked.appointmentId(), AppointmentStatus.REQUESTED, 1,
-                AppointmentStatus.CONFIRMED, later, "req-confirm").orElseThrow();
+                AppointmentStatus.CONFIRMED, later, "req-other"))
+            .isEmpty();
+        Appointment confirmed = appointments
+            .transition(booked.appointmentId(), AppointmentStatus.REQUESTED, 1, AppointmentStatus.CONFIRMED, later,
+                    "req-confirm")
+            .orElseThrow();
 
         assertThat(confirmed).isEqualTo(booked.transitionedTo(AppointmentStatus.CONFIRMED, later, "req-confirm", null));
         assertThat(appointments.find(booked.appointmentId())).contains(confirmed);
         assertThat(appointments.transition(booked.appointmentId(), AppointmentStatus.REQUESTED, 1,
-                AppointmentStatus.CONFIRMED, later, "req-confirm")).isEmpty();
+                AppointmentStatus.CONFIRMED, later, "req-confirm"))
+            .isEmpty();
     }
 
     @Test
@@ -119,7 +128,8 @@ class CheckedWritesIntegrationTests {
         Appointment other = appointment(provider.providerId(), newPatient(), "2026-12-14T15:00:00Z");
         Appointment mine = appointment(provider.providerId(), newPatient(), "2026-12-14T16:00:00Z");
         AtomicInteger calls = new AtomicInteger();
-        // The other booking commits between this booking's read of the day and its transaction.
+        // The other booking commits between this booking's read of the day and its
+        // transaction.
         DynamoDbCalls interfering = new DynamoDbCalls() {
             @Override
             public <T> T call(Supplier<T> call) {
@@ -141,8 +151,9 @@ class CheckedWritesIntegrationTests {
 
     @Test
     void anOutcomeKeepsItsFactsAndOneWrittenWithoutThemReadsAsHavingNone() {
-        Outcome withFacts = Outcome.accepted("req-" + UUID.randomUUID(), "RequestAppointment", "f", "a-1", "booked",
-                NOW).withFacts(List.of("{\"type\":\"AppointmentRequested\"}"));
+        Outcome withFacts = Outcome
+            .accepted("req-" + UUID.randomUUID(), "RequestAppointment", "f", "a-1", "booked", NOW)
+            .withFacts(List.of("{\"type\":\"AppointmentRequested\"}"));
         outcomes.record(withFacts);
         String old = "req-" + UUID.randomUUID();
         Map<String, AttributeValue> item = new HashMap<>();
@@ -159,14 +170,19 @@ class CheckedWritesIntegrationTests {
     }
 
     private Provider newProvider() {
-        return providers.create("provider-" + UUID.randomUUID(), ProviderRules.withDefaults("Clinic",
-                "America/New_York", ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0),
-                        LocalTime.of(17, 0)))), NOW).orElseThrow();
+        return providers
+            .create("provider-" + UUID.randomUUID(),
+                    ProviderRules.withDefaults("Clinic", "America/New_York",
+                            ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0)))),
+                    NOW)
+            .orElseThrow();
     }
 
     private String newPatient() {
-        return patients.findOrCreate(new Patient(null, "A", "B", "p." + UUID.randomUUID() + "@example.com", null,
-                LocalDate.of(1990, 1, 1), NOW)).patientId();
+        return patients
+            .findOrCreate(new Patient(null, "A", "B", "p." + UUID.randomUUID() + "@example.com", null,
+                    LocalDate.of(1990, 1, 1), NOW))
+            .patientId();
     }
 
     private static Appointment appointment(String provider, String patient, String start) {
@@ -182,4 +198,5 @@ class CheckedWritesIntegrationTests {
         return Outcome.accepted("req-" + appointment.appointmentId(), "RequestAppointment", "f",
                 appointment.appointmentId(), "booked", NOW);
     }
+
 }

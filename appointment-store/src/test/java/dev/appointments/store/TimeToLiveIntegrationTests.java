@@ -32,11 +32,12 @@ class TimeToLiveIntegrationTests {
         for (String table : List.of(Tables.Appointments.NAME, Tables.Patients.NAME, Tables.PatientEmails.NAME,
                 Tables.Providers.NAME, Tables.SlotLocks.NAME)) {
             assertThat(describe(table).timeToLiveStatus()).as(table)
-                    .isIn(TimeToLiveStatus.DISABLED, TimeToLiveStatus.UNKNOWN_TO_SDK_VERSION, null);
+                .isIn(TimeToLiveStatus.DISABLED, TimeToLiveStatus.UNKNOWN_TO_SDK_VERSION, null);
         }
     }
 
     private TimeToLiveDescription describe(String table) {
         return dynamoDb.describeTimeToLive(request -> request.tableName(table)).timeToLiveDescription();
     }
+
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class DynamoDbHealthIndicator extends AbstractHealthIndicator {
 
     private final DynamoDbClient dynamoDb;
+
     private final List<String> tables;
 
     DynamoDbHealthIndicator(DynamoDbClient dynamoDb, List<String> tables) {
@@ -31,4 +32,5 @@ class DynamoDbHealthIndicator extends AbstractHealthIndicator {
             }
         }
     }
+
 }

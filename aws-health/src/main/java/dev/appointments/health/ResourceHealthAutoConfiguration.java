@@ -9,11 +9,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Registers the {@code sqs} and {@code dynamoDb} health indicators for the resources named in
- * {@link ResourceHealthProperties}, after Spring Cloud AWS has created the clients.
+ * Registers the {@code sqs} and {@code dynamoDb} health indicators for the resources
+ * named in {@link ResourceHealthProperties}, after Spring Cloud AWS has created the
+ * clients.
  */
-@AutoConfiguration(afterName = {"io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
-        "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration"})
+@AutoConfiguration(afterName = { "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration",
+        "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration" })
 @EnableConfigurationProperties(ResourceHealthProperties.class)
 public class ResourceHealthAutoConfiguration {
 
@@ -30,4 +31,5 @@ public class ResourceHealthAutoConfiguration {
     DynamoDbHealthIndicator dynamoDbHealthIndicator(DynamoDbClient dynamoDb, ResourceHealthProperties properties) {
         return new DynamoDbHealthIndicator(dynamoDb, properties.tables());
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * Health of the AWS resources a service depends on: its SQS queues and its DynamoDB tables.
+ * Health of the AWS resources a service depends on: its SQS queues and its DynamoDB
+ * tables.
  */
 package dev.appointments.health;

@@ -45,16 +45,18 @@ class ResourceHealthIntegrationTests {
 
     @Test
     void sqsIsUpWithItsQueuesAndDownWhenAQueueIsMissing(EmbeddedEngines engines) {
-        try (SqsAsyncClient sqs = SqsAsyncClient.builder().endpointOverride(engines.sqsEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build()) {
+        try (SqsAsyncClient sqs = SqsAsyncClient.builder()
+            .endpointOverride(engines.sqsEndpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .build()) {
             Health healthy = new SqsHealthIndicator(sqs, List.of(Queues.APPOINTMENT_REQUESTS)).health(true);
             assertThat(healthy.getStatus()).isEqualTo(Status.UP);
             assertThat(healthy.getDetails()).containsKey(Queues.APPOINTMENT_REQUESTS);
 
             assertThat(new SqsHealthIndicator(sqs, List.of("no-such-queue")).health(true).getStatus())
-                    .isEqualTo(Status.DOWN);
+                .isEqualTo(Status.DOWN);
         }
     }
+
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Queue URLs by name, each asked of SQS once. A caller that sees a call about a queue fail {@link #forget forgets} its
- * URL, since a queue deleted and created again has a new one.
+ * Queue URLs by name, each asked of SQS once. A caller that sees a call about a queue
+ * fail {@link #forget forgets} its URL, since a queue deleted and created again has a new
+ * one.
  */
 public final class QueueUrls {
 
@@ -20,7 +21,10 @@ public final class QueueUrls {
         this.sqs = sqs;
     }
 
-    /** The queue's URL, from memory when it was asked before; a missing queue fails the future. */
+    /**
+     * The queue's URL, from memory when it was asked before; a missing queue fails the
+     * future.
+     */
     public CompletableFuture<String> url(String queue) {
         String known = urls.get(queue);
         if (known != null) {
@@ -36,4 +40,5 @@ public final class QueueUrls {
     public void forget(String queue) {
         urls.remove(queue);
     }
+
 }

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A queue's SQS redrive policy: where a message goes after too many receives.
+ *
  * @param deadLetterTargetArn the dead-letter queue's ARN
  * @param maxReceiveCount receives after which SQS moves a message there
  */
@@ -17,8 +18,9 @@ public record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * Reads the {@code RedrivePolicy} attribute as SQS gives it; the count is a number or a string depending on who
-     * set it. Empty when there is no policy or it cannot be read.
+     * Reads the {@code RedrivePolicy} attribute as SQS gives it; the count is a number or
+     * a string depending on who set it. Empty when there is no policy or it cannot be
+     * read.
      */
     public static Optional<RedrivePolicy> parse(String json) {
         if (json == null || json.isBlank()) {
@@ -43,9 +45,12 @@ public record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
         return deadLetterTargetArn.substring(deadLetterTargetArn.lastIndexOf(':') + 1);
     }
 
-    /** The attribute's value, with the count as a string, as the SQS console and CLI write it. */
+    /**
+     * The attribute's value, with the count as a string, as the SQS console and CLI write
+     * it.
+     */
     public String toJson() {
-        return JSON.writeValueAsString(Map.of("deadLetterTargetArn", deadLetterTargetArn,
-                "maxReceiveCount", String.valueOf(maxReceiveCount)));
+        return JSON.writeValueAsString(
+                Map.of("deadLetterTargetArn", deadLetterTargetArn, "maxReceiveCount", String.valueOf(maxReceiveCount)));
     }
 }

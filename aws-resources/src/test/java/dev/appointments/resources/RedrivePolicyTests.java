@@ -11,9 +11,9 @@ class RedrivePolicyTests {
     @Test
     void readsTheCountWhetherSqsGivesItAsANumberOrAString() {
         assertThat(RedrivePolicy.parse("{\"deadLetterTargetArn\":\"" + ARN + "\",\"maxReceiveCount\":5}"))
-                .contains(new RedrivePolicy(ARN, 5));
+            .contains(new RedrivePolicy(ARN, 5));
         assertThat(RedrivePolicy.parse("{\"deadLetterTargetArn\":\"" + ARN + "\",\"maxReceiveCount\":\"5\"}"))
-                .contains(new RedrivePolicy(ARN, 5));
+            .contains(new RedrivePolicy(ARN, 5));
     }
 
     @Test
@@ -36,6 +36,7 @@ class RedrivePolicyTests {
         assertThat(RedrivePolicy.parse("not json")).isEmpty();
         assertThat(RedrivePolicy.parse("{\"deadLetterTargetArn\":\"" + ARN + "\"}")).isEmpty();
         assertThat(RedrivePolicy.parse("{\"deadLetterTargetArn\":\"" + ARN + "\",\"maxReceiveCount\":\"many\"}"))
-                .isEmpty();
+            .isEmpty();
     }
+
 }

@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The time an appointment keeps from every other: {@code [start, end + buffer)}, the buffer rounded up to whole slots.
- * Two appointments collide exactly when their blocked times overlap: they overlap, or one starts less than a buffer
- * after the other ends. A blocked time is a range of instants, tied to no grid, so an appointment keeps the time it
- * was booked with when the slot length, the buffer or the hours change later.
+ * The time an appointment keeps from every other: {@code [start, end + buffer)}, the
+ * buffer rounded up to whole slots. Two appointments collide exactly when their blocked
+ * times overlap: they overlap, or one starts less than a buffer after the other ends. A
+ * blocked time is a range of instants, tied to no grid, so an appointment keeps the time
+ * it was booked with when the slot length, the buffer or the hours change later.
  */
 final class BlockedTime {
 
@@ -35,7 +36,10 @@ final class BlockedTime {
         return new TimeWindow(start, start.plus(duration).plus(buffer));
     }
 
-    /** The instants whose busy times the free slots of a date depend on: from the first slot to the last's buffer. */
+    /**
+     * The instants whose busy times the free slots of a date depend on: from the first
+     * slot to the last's buffer.
+     */
     TimeWindow window(LocalDate date) {
         List<Slot> slots = grid.slots(date);
         if (slots.isEmpty()) {

@@ -15,21 +15,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
 
 /**
- * A provider's booking rules, as the admin API takes and returns them ({@code PUT /api/providers/{id}}). A field that
- * is absent or null takes its default; nothing is checked on construction, so that {@link #validate()} can name every
- * unusable field at once. Durations travel as ISO-8601 text ({@code PT24H}, {@code P90D}).
+ * A provider's booking rules, as the admin API takes and returns them ({@code PUT
+ * /api/providers/{id}}). A field that is absent or null takes its default; nothing is
+ * checked on construction, so that {@link #validate()} can name every unusable field at
+ * once. Durations travel as ISO-8601 text ({@code PT24H}, {@code P90D}).
  *
  * @param name the provider's display name
- * @param timeZone the IANA time zone of the provider's wall clock ({@code America/New_York})
- * @param weeklyHours the opening hours per weekday, several ranges a day, in order; a missing day is closed
+ * @param timeZone the IANA time zone of the provider's wall clock
+ * ({@code America/New_York})
+ * @param weeklyHours the opening hours per weekday, several ranges a day, in order; a
+ * missing day is closed
  * @param dateOverrides dates that are closed or have other hours than their weekday
- * @param slotMinutes the slot length, the grid that starts and durations align to (default 15)
- * @param minimumNotice how long before its start an appointment must be booked (default 24 hours)
+ * @param slotMinutes the slot length, the grid that starts and durations align to
+ * (default 15)
+ * @param minimumNotice how long before its start an appointment must be booked (default
+ * 24 hours)
  * @param maximumAdvance how far ahead an appointment may start at most (default 90 days)
- * @param bufferMinutes the free time kept between two appointments, rounded up to whole slots (default 0)
- * @param autoConfirm whether a booked appointment is confirmed without the provider (default false)
- * @param confirmationTimeout how long a booking waits for the provider before it expires (default 15 minutes)
- * @param cancellationNotice how long before its start an appointment can still be cancelled (default 0)
+ * @param bufferMinutes the free time kept between two appointments, rounded up to whole
+ * slots (default 0)
+ * @param autoConfirm whether a booked appointment is confirmed without the provider
+ * (default false)
+ * @param confirmationTimeout how long a booking waits for the provider before it expires
+ * (default 15 minutes)
+ * @param cancellationNotice how long before its start an appointment can still be
+ * cancelled (default 0)
  */
 public record ProviderRules(String name, String timeZone, Map<DayOfWeek, List<TimeRange>> weeklyHours,
         List<DateOverride> dateOverrides, int slotMinutes,
@@ -47,15 +56,22 @@ public record ProviderRules(String name, String timeZone, Map<DayOfWeek, List<Ti
 
     public static final int DEFAULT_BUFFER_MINUTES = 0;
 
-    /** Fits one SQS delay (at most 15 minutes), and is the hold the demo's manual provider uses. */
+    /**
+     * Fits one SQS delay (at most 15 minutes), and is the hold the demo's manual provider
+     * uses.
+     */
     public static final Duration DEFAULT_CONFIRMATION_TIMEOUT = Duration.ofMinutes(15);
 
-    /** Cancelling is allowed until the start: refusing it would only turn a free slot into a no-show. */
+    /**
+     * Cancelling is allowed until the start: refusing it would only turn a free slot into
+     * a no-show.
+     */
     public static final Duration DEFAULT_CANCELLATION_NOTICE = Duration.ZERO;
 
     public ProviderRules {
         weeklyHours = copyOf(weeklyHours);
-        dateOverrides = dateOverrides == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(dateOverrides));
+        dateOverrides = dateOverrides == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(dateOverrides));
         minimumNotice = minimumNotice == null ? DEFAULT_MINIMUM_NOTICE : minimumNotice;
         maximumAdvance = maximumAdvance == null ? DEFAULT_MAXIMUM_ADVANCE : maximumAdvance;
         confirmationTimeout = confirmationTimeout == null ? DEFAULT_CONFIRMATION_TIMEOUT : confirmationTimeout;
@@ -63,15 +79,15 @@ public record ProviderRules(String name, String timeZone, Map<DayOfWeek, List<Ti
     }
 
     /**
-     * Reads a JSON body: the boxed numbers tell an absent field (default) from an explicit value, which may be
-     * invalid and is then reported by {@link #validate()} rather than silently replaced.
+     * Reads a JSON body: the boxed numbers tell an absent field (default) from an
+     * explicit value, which may be invalid and is then reported by {@link #validate()}
+     * rather than silently replaced.
      */
     @JsonCreator
     static ProviderRules fromJson(@JsonProperty("name") String name, @JsonProperty("timeZone") String timeZone,
             @JsonProperty("weeklyHours") Map<DayOfWeek, List<TimeRange>> weeklyHours,
             @JsonProperty("dateOverrides") List<DateOverride> dateOverrides,
-            @JsonProperty("slotMinutes") Integer slotMinutes,
-            @JsonProperty("minimumNotice") Duration minimumNotice,
+            @JsonProperty("slotMinutes") Integer slotMinutes, @JsonProperty("minimumNotice") Duration minimumNotice,
             @JsonProperty("maximumAdvance") Duration maximumAdvance,
             @JsonProperty("bufferMinutes") Integer bufferMinutes, @JsonProperty("autoConfirm") Boolean autoConfirm,
             @JsonProperty("confirmationTimeout") Duration confirmationTimeout,
@@ -104,7 +120,8 @@ public record ProviderRules(String name, String timeZone, Map<DayOfWeek, List<Ti
     }
 
     /**
-     * The fields that make these rules unusable, each named by its JSON path; empty when the rules are valid.
+     * The fields that make these rules unusable, each named by its JSON path; empty when
+     * the rules are valid.
      */
     public List<RuleViolation> validate() {
         return RulesValidator.validate(this);
@@ -148,7 +165,8 @@ public record ProviderRules(String name, String timeZone, Map<DayOfWeek, List<Ti
     }
 
     private static Map<DayOfWeek, List<TimeRange>> copyOf(Map<DayOfWeek, List<TimeRange>> hours) {
-        // An EnumMap keeps the days in calendar order in JSON; a null day is a closed day.
+        // An EnumMap keeps the days in calendar order in JSON; a null day is a closed
+        // day.
         Map<DayOfWeek, List<TimeRange>> copy = new EnumMap<>(DayOfWeek.class);
         if (hours != null) {
             hours.forEach((day, ranges) -> copy.put(day,

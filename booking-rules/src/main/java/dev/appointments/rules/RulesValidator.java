@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds every field of a provider's rules that the calendar arithmetic cannot work with, so that an admin sees all of
- * them in one answer instead of one per attempt.
+ * Finds every field of a provider's rules that the calendar arithmetic cannot work with,
+ * so that an admin sees all of them in one answer instead of one per attempt.
  */
 final class RulesValidator {
 
@@ -19,7 +19,10 @@ final class RulesValidator {
 
     static final int MAX_SLOT_MINUTES = 240;
 
-    /** Keeps instant arithmetic far from overflow and catches typos such as {@code P9000D}. */
+    /**
+     * Keeps instant arithmetic far from overflow and catches typos such as
+     * {@code P9000D}.
+     */
     static final Duration MAX_DURATION = Duration.ofDays(3660);
 
     private final List<RuleViolation> violations = new ArrayList<>();

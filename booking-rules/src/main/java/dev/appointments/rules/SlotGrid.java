@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The slot grid of one provider: wall-clock times at whole slots from midnight, mapped to instants in the provider's
- * zone. A time that a spring-forward gap skips has no instant; a time that a fall-back overlap repeats takes the
- * earlier instant only, so every grid time has at most one instant and the map is monotonic.
+ * The slot grid of one provider: wall-clock times at whole slots from midnight, mapped to
+ * instants in the provider's zone. A time that a spring-forward gap skips has no instant;
+ * a time that a fall-back overlap repeats takes the earlier instant only, so every grid
+ * time has at most one instant and the map is monotonic.
  */
 final class SlotGrid {
 
@@ -59,7 +60,9 @@ final class SlotGrid {
         return time.getSecond() == 0 && time.getNano() == 0 && (time.toSecondOfDay() / 60) % slotMinutes == 0;
     }
 
-    /** The instant of a wall-clock time: empty in a gap, the earlier offset in an overlap. */
+    /**
+     * The instant of a wall-clock time: empty in a gap, the earlier offset in an overlap.
+     */
     Optional<Instant> instantOf(LocalDateTime local) {
         List<ZoneOffset> offsets = zoneRules.getValidOffsets(local);
         return offsets.isEmpty() ? Optional.empty() : Optional.of(local.toInstant(offsets.getFirst()));
@@ -79,14 +82,18 @@ final class SlotGrid {
     }
 
     /**
-     * Whether every grid instant in {@code [start, start + duration)} starts an open slot. Next to a skipped hour a
-     * slot can reach past the next grid time in real time, and then that one has to be open too.
+     * Whether every grid instant in {@code [start, start + duration)} starts an open
+     * slot. Next to a skipped hour a slot can reach past the next grid time in real time,
+     * and then that one has to be open too.
      */
     boolean isOpen(Instant start, Duration duration) {
         return instantsBetween(start, start.plus(duration)).stream().allMatch(this::isOpenSlotStart);
     }
 
-    /** Whether an instant is the start of a bookable slot: on the grid, its time's earlier instant, and open. */
+    /**
+     * Whether an instant is the start of a bookable slot: on the grid, its time's earlier
+     * instant, and open.
+     */
     boolean isOpenSlotStart(Instant instant) {
         ZonedDateTime zoned = instant.atZone(zone);
         LocalTime time = zoned.toLocalTime();
@@ -98,31 +105,34 @@ final class SlotGrid {
     }
 
     /**
-     * The grid instants in {@code [from, to)}, open or not, in order. Every slot start that any booking can have is
-     * one of them.
+     * The grid instants in {@code [from, to)}, open or not, in order. Every slot start
+     * that any booking can have is one of them.
      */
     List<Instant> instantsBetween(Instant from, Instant to) {
-        // Without a transition since a day before, the offset is fixed and no time in the range is a repeated one.
+        // Without a transition since a day before, the offset is fixed and no time in the
+        // range is a repeated one.
         ZoneOffsetTransition next = zoneRules.nextTransition(from.minus(Duration.ofDays(1)));
         return next == null || !next.getInstant().isBefore(to) ? withFixedOffset(from, to, zoneRules.getOffset(from))
                 : acrossTransitions(from, to);
     }
 
     private List<Instant> withFixedOffset(Instant from, Instant to, ZoneOffset offset) {
-        // Local epoch seconds: the grid is every multiple of the slot, because a slot divides a day.
+        // Local epoch seconds: the grid is every multiple of the slot, because a slot
+        // divides a day.
         long slotSeconds = slotMinutes * 60L;
         long localSeconds = from.getEpochSecond() + offset.getTotalSeconds() + (from.getNano() > 0 ? 1 : 0);
         long firstLocal = Math.ceilDiv(localSeconds, slotSeconds) * slotSeconds;
         List<Instant> instants = new ArrayList<>();
-        for (Instant at = Instant.ofEpochSecond(firstLocal - offset.getTotalSeconds()); at.isBefore(to);
-                at = at.plusSeconds(slotSeconds)) {
+        for (Instant at = Instant.ofEpochSecond(firstLocal - offset.getTotalSeconds()); at
+            .isBefore(to); at = at.plusSeconds(slotSeconds)) {
             instants.add(at);
         }
         return instants;
     }
 
     List<Instant> acrossTransitions(Instant from, Instant to) {
-        // Walks wall-clock grid times with a day's margin, which covers any real offset change.
+        // Walks wall-clock grid times with a day's margin, which covers any real offset
+        // change.
         LocalDateTime local = LocalDateTime.ofInstant(from, zone).minusDays(1).toLocalDate().atStartOfDay();
         LocalDateTime last = LocalDateTime.ofInstant(to, zone).plusDays(1);
         List<Instant> instants = new ArrayList<>();

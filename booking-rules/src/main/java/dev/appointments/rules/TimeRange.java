@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
 
 /**
- * Opening hours within one day, in the provider's wall-clock time, from {@code start} (inclusive) to {@code end}
- * (exclusive); both travel as {@code HH:mm}. An {@code end} of {@code 00:00} means midnight at the end of the day,
- * because {@code 24:00} is not a time of day. Ranges never cross midnight.
+ * Opening hours within one day, in the provider's wall-clock time, from {@code start}
+ * (inclusive) to {@code end} (exclusive); both travel as {@code HH:mm}. An {@code end} of
+ * {@code 00:00} means midnight at the end of the day, because {@code 24:00} is not a time
+ * of day. Ranges never cross midnight.
  *
  * @param start the first minute of the range
  * @param end the minute the range closes
@@ -20,7 +21,8 @@ public record TimeRange(
     static final int MINUTES_PER_DAY = 24 * 60;
 
     /**
-     * A range from {@code HH:mm} texts, for code and tests: {@code TimeRange.of("09:00", "12:00")}.
+     * A range from {@code HH:mm} texts, for code and tests:
+     * {@code TimeRange.of("09:00", "12:00")}.
      */
     public static TimeRange of(String start, String end) {
         return new TimeRange(LocalTime.parse(start), LocalTime.parse(end));
@@ -35,7 +37,8 @@ public record TimeRange(
     }
 
     /**
-     * Whether a whole slot of {@code slotMinutes} starting at {@code minuteOfDay} lies inside this range.
+     * Whether a whole slot of {@code slotMinutes} starting at {@code minuteOfDay} lies
+     * inside this range.
      */
     boolean holdsSlot(int minuteOfDay, int slotMinutes) {
         return startMinute() <= minuteOfDay && minuteOfDay + slotMinutes <= endMinute();

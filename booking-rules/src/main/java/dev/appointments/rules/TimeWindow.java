@@ -14,7 +14,9 @@ public record TimeWindow(Instant from, Instant to) {
         return !instant.isBefore(from) && instant.isBefore(to);
     }
 
-    /** Whether some instant lies in both ranges; ranges that only touch do not overlap. */
+    /**
+     * Whether some instant lies in both ranges; ranges that only touch do not overlap.
+     */
     public boolean overlaps(TimeWindow other) {
         return from.isBefore(other.to) && other.from.isBefore(to);
     }

@@ -22,8 +22,8 @@ class BlockedTimeTests {
 
     @Test
     void anAppointmentWithoutBufferKeepsItsOwnTime() {
-        assertThat(blocked(calendar, "09:30", 30)).isEqualTo(new TimeWindow(instant("2026-03-09T13:30:00Z"),
-                instant("2026-03-09T14:00:00Z")));
+        assertThat(blocked(calendar, "09:30", 30))
+            .isEqualTo(new TimeWindow(instant("2026-03-09T13:30:00Z"), instant("2026-03-09T14:00:00Z")));
     }
 
     @Test
@@ -62,16 +62,20 @@ class BlockedTimeTests {
         SlotRequest request = (SlotRequest) night.check(date("2026-03-08"), time("01:30"), 60, NOW);
         SlotRequest after = (SlotRequest) night.check(date("2026-03-08"), time("03:00"), null, NOW);
 
-        assertThat(request.blocked()).isEqualTo(new TimeWindow(instant("2026-03-08T06:30:00Z"),
-                instant("2026-03-08T07:30:00Z")));
+        assertThat(request.blocked())
+            .isEqualTo(new TimeWindow(instant("2026-03-08T06:30:00Z"), instant("2026-03-08T07:30:00Z")));
         assertThat(request.blocked().overlaps(after.blocked())).isTrue();
     }
 
     @Test
     void appointmentsOverlappingInRealTimeAcrossTheSkippedHourCollideEvenOffTheHourlyGrid() {
-        // 45-minute slots: 01:30 EST runs until 03:15 EDT, so it overlaps the slot at 03:00 EDT.
-        BookingCalendar night = Providers.calendar(ProviderRules.withDefaults("Night", Providers.NEW_YORK,
-                Map.of(DayOfWeek.SUNDAY, List.of(TimeRange.of("00:00", "06:00")))).withSlotMinutes(45));
+        // 45-minute slots: 01:30 EST runs until 03:15 EDT, so it overlaps the slot at
+        // 03:00 EDT.
+        BookingCalendar night = Providers.calendar(
+                ProviderRules
+                    .withDefaults("Night", Providers.NEW_YORK,
+                            Map.of(DayOfWeek.SUNDAY, List.of(TimeRange.of("00:00", "06:00"))))
+                    .withSlotMinutes(45));
 
         SlotRequest early = (SlotRequest) night.check(date("2026-03-08"), time("01:30"), null, NOW);
         SlotRequest late = (SlotRequest) night.check(date("2026-03-08"), time("03:00"), null, NOW);
@@ -85,8 +89,8 @@ class BlockedTimeTests {
 
         SlotRequest request = (SlotRequest) night.check(date("2026-11-01"), time("00:30"), 120, Providers.AUTUMN_NOW);
 
-        assertThat(request.blocked()).isEqualTo(new TimeWindow(instant("2026-11-01T04:30:00Z"),
-                instant("2026-11-01T06:30:00Z")));
+        assertThat(request.blocked())
+            .isEqualTo(new TimeWindow(instant("2026-11-01T04:30:00Z"), instant("2026-11-01T06:30:00Z")));
     }
 
     @Test
@@ -99,11 +103,14 @@ class BlockedTimeTests {
     void aRuleChangeNamesWhatAnEarlierAppointmentNoLongerFits() {
         BookingCalendar half = Providers.calendar(Providers.weekdays().withSlotMinutes(30));
 
-        assertThat(half.checkFit(date("2026-03-09"), time("09:15"), 30)).get().extracting(Refusal::reason)
+        assertThat(half.checkFit(date("2026-03-09"), time("09:15"), 30)).get()
+            .extracting(Refusal::reason)
             .isEqualTo(ReasonCode.MISALIGNED);
-        assertThat(half.checkFit(date("2026-03-09"), time("09:30"), 45)).get().extracting(Refusal::reason)
+        assertThat(half.checkFit(date("2026-03-09"), time("09:30"), 45)).get()
+            .extracting(Refusal::reason)
             .isEqualTo(ReasonCode.INVALID_DURATION);
-        assertThat(half.checkFit(date("2026-03-09"), time("16:30"), 60)).get().extracting(Refusal::reason)
+        assertThat(half.checkFit(date("2026-03-09"), time("16:30"), 60)).get()
+            .extracting(Refusal::reason)
             .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
         assertThat(half.checkFit(date("2026-03-09"), time("16:30"), 30)).isEmpty();
     }

@@ -26,16 +26,16 @@ class BookingCheckTests {
     void acceptsASlotAfterSpringForwardAtItsSummerInstant() {
         BookingDecision decision = calendar.check(date("2026-03-09"), time("09:30"), null, NOW);
 
-        assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-09T13:30:00Z"),
-                instant("2026-03-09T13:45:00Z"), instant("2026-03-09T13:45:00Z")));
+        assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-09T13:30:00Z"), instant("2026-03-09T13:45:00Z"),
+                instant("2026-03-09T13:45:00Z")));
     }
 
     @Test
     void acceptsASlotBeforeSpringForwardAtItsWinterInstant() {
         BookingDecision decision = calendar.check(date("2026-03-06"), time("09:30"), 30, NOW);
 
-        assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-06T14:30:00Z"),
-                instant("2026-03-06T15:00:00Z"), instant("2026-03-06T15:00:00Z")));
+        assertThat(decision).isEqualTo(new SlotRequest(instant("2026-03-06T14:30:00Z"), instant("2026-03-06T15:00:00Z"),
+                instant("2026-03-06T15:00:00Z")));
     }
 
     @Test
@@ -85,7 +85,8 @@ class BookingCheckTests {
 
     @Test
     void refusesAStartBeyondTheMaximumAdvanceAndAcceptsOneExactlyAtIt() {
-        // NOW plus 90 days is Saturday 2026-05-30, 11:00 in New York (EDT); an override opens that morning.
+        // NOW plus 90 days is Saturday 2026-05-30, 11:00 in New York (EDT); an override
+        // opens that morning.
         BookingCalendar saturday = Providers.calendar(Providers.weekdays()
             .withDateOverrides(List.of(DateOverride.openOn(date("2026-05-30"), TimeRange.of("09:00", "12:00")))));
 
@@ -140,9 +141,9 @@ class BookingCheckTests {
 
     @Test
     void followsOverridesThatCloseADayOrChangeItsHours() {
-        BookingCalendar withOverrides = Providers.calendar(Providers.weekdays().withDateOverrides(List.of(
-                DateOverride.closedOn(date("2026-03-10")),
-                DateOverride.openOn(date("2026-03-11"), TimeRange.of("12:00", "14:00")))));
+        BookingCalendar withOverrides = Providers.calendar(Providers.weekdays()
+            .withDateOverrides(List.of(DateOverride.closedOn(date("2026-03-10")),
+                    DateOverride.openOn(date("2026-03-11"), TimeRange.of("12:00", "14:00")))));
 
         assertThat(reason(withOverrides.check(date("2026-03-10"), time("10:00"), null, NOW)))
             .isEqualTo(ReasonCode.OUTSIDE_SCHEDULE);
@@ -159,8 +160,7 @@ class BookingCheckTests {
 
         assertThat(reason(calendar.check(date("2026-03-09"), time("09:10"), 20, NOW)))
             .isEqualTo(ReasonCode.INVALID_DURATION);
-        assertThat(reason(calendar.check(pastSaturday, time("03:10"), null, NOW)))
-            .isEqualTo(ReasonCode.IN_THE_PAST);
+        assertThat(reason(calendar.check(pastSaturday, time("03:10"), null, NOW))).isEqualTo(ReasonCode.IN_THE_PAST);
         assertThat(reason(calendar.check(sundayWithinNotice, time("23:10"), null, NOW)))
             .isEqualTo(ReasonCode.TOO_SHORT_NOTICE);
         assertThat(reason(calendar.check(saturdayTooFar, time("03:10"), null, NOW)))
@@ -177,9 +177,11 @@ class BookingCheckTests {
         assertThat(calendar.checkCancellation(start, instant("2026-03-09T13:29:00Z"))).isEmpty();
         assertThat(strict.checkCancellation(start, instant("2026-03-08T13:30:00Z"))).isEmpty();
         assertThat(strict.checkCancellation(start, instant("2026-03-08T13:31:00Z"))).get()
-            .extracting(Refusal::reason).isEqualTo(ReasonCode.INSIDE_CANCELLATION_NOTICE);
+            .extracting(Refusal::reason)
+            .isEqualTo(ReasonCode.INSIDE_CANCELLATION_NOTICE);
         assertThat(calendar.checkCancellation(start, start)).get()
-            .extracting(Refusal::reason).isEqualTo(ReasonCode.ALREADY_STARTED);
+            .extracting(Refusal::reason)
+            .isEqualTo(ReasonCode.ALREADY_STARTED);
     }
 
     @Test

@@ -18,9 +18,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Properties checked over every combination of zones with hourly, half-hourly and no daylight-saving changes, slot
- * lengths that do and do not divide an hour, and dates that include the changes; pairs and ranges come from a fixed
- * seed, so that a failure can be replayed.
+ * Properties checked over every combination of zones with hourly, half-hourly and no
+ * daylight-saving changes, slot lengths that do and do not divide an hour, and dates that
+ * include the changes; pairs and ranges come from a fixed seed, so that a failure can be
+ * replayed.
  */
 class CalendarPropertiesTests {
 
@@ -35,8 +36,9 @@ class CalendarPropertiesTests {
             List.of(TimeRange.of("06:00", "12:00"), TimeRange.of("13:30", "18:00")));
 
     /** Days when one of the zones changes its clocks, and ordinary days around them. */
-    private static final List<LocalDate> DATES = Stream.of("2026-03-08", "2026-03-29", "2026-04-04", "2026-04-05",
-            "2026-09-27", "2026-10-04", "2026-10-25", "2026-11-01", "2026-01-15", "2026-06-30", "2026-12-31")
+    private static final List<LocalDate> DATES = Stream
+        .of("2026-03-08", "2026-03-29", "2026-04-04", "2026-04-05", "2026-09-27", "2026-10-04", "2026-10-25",
+                "2026-11-01", "2026-01-15", "2026-06-30", "2026-12-31")
         .map(LocalDate::parse)
         .toList();
 
@@ -63,7 +65,8 @@ class CalendarPropertiesTests {
     @ParameterizedTest(name = "{0}, {1}-minute slots")
     @MethodSource("zonesAndSlots")
     void blockedTimesOverlapExactlyWhenTwoAppointmentsOfAnyGridComeCloserThanTheirBuffers(String zone, int slot) {
-        // The earlier appointment was booked on a 15-minute grid with its own buffer; rules change in between.
+        // The earlier appointment was booked on a 15-minute grid with its own buffer;
+        // rules change in between.
         Random random = new Random(zone.hashCode() * 31L + slot);
         BookingCalendar before = calendars(zone, 15, 10).getFirst();
         for (int buffer : List.of(0, 10, 15, 50)) {
@@ -99,7 +102,8 @@ class CalendarPropertiesTests {
         SlotGrid grid = new SlotGrid(calendars(zone, slot, 0).getFirst().rules());
         for (LocalDate date : DATES) {
             for (int range = 0; range < 25; range++) {
-                Instant from = date.atStartOfDay(grid.zone()).toInstant()
+                Instant from = date.atStartOfDay(grid.zone())
+                    .toInstant()
                     .plus(Duration.ofSeconds(random.nextInt(48 * 3600)));
                 Instant to = from.plus(Duration.ofMinutes(random.nextInt(12 * 60)));
 
@@ -109,7 +113,10 @@ class CalendarPropertiesTests {
         }
     }
 
-    /** A calendar per kind of day that is valid with this slot length, open every day of the week. */
+    /**
+     * A calendar per kind of day that is valid with this slot length, open every day of
+     * the week.
+     */
     private static List<BookingCalendar> calendars(String zone, int slot, int buffer) {
         List<BookingCalendar> calendars = new ArrayList<>();
         for (List<TimeRange> day : DAYS) {
@@ -117,7 +124,8 @@ class CalendarPropertiesTests {
             for (DayOfWeek weekday : DayOfWeek.values()) {
                 hours.put(weekday, day);
             }
-            ProviderRules rules = ProviderRules.withDefaults("Property", zone, hours).withSlotMinutes(slot)
+            ProviderRules rules = ProviderRules.withDefaults("Property", zone, hours)
+                .withSlotMinutes(slot)
                 .withBufferMinutes(buffer);
             if (rules.validate().isEmpty()) {
                 calendars.add(BookingCalendar.of(rules));

@@ -24,8 +24,10 @@ class FreeSlotsTests {
         BookingCalendar calendar = Providers.calendar(Providers.weekdays());
 
         // NOW plus 24 hours is 10:00 on Monday 2026-03-02.
-        assertThat(calendar.freeSlots(date("2026-03-02"), List.of(), NOW)).hasSize(28).first()
-            .extracting(Slot::time).isEqualTo(time("10:00"));
+        assertThat(calendar.freeSlots(date("2026-03-02"), List.of(), NOW)).hasSize(28)
+            .first()
+            .extracting(Slot::time)
+            .isEqualTo(time("10:00"));
     }
 
     @Test
@@ -42,7 +44,9 @@ class FreeSlotsTests {
 
         List<Slot> free = calendar.freeSlots(date("2026-03-09"), busy, NOW);
 
-        assertThat(free).hasSize(30).extracting(Slot::time).contains(time("09:15"), time("10:00"))
+        assertThat(free).hasSize(30)
+            .extracting(Slot::time)
+            .contains(time("09:15"), time("10:00"))
             .doesNotContain(time("09:30"), time("09:45"));
     }
 
@@ -53,7 +57,8 @@ class FreeSlotsTests {
 
         List<Slot> free = calendar.freeSlots(date("2026-03-09"), busy, NOW);
 
-        assertThat(free).extracting(Slot::time).contains(time("09:00"), time("10:15"), time("16:45"))
+        assertThat(free).extracting(Slot::time)
+            .contains(time("09:00"), time("10:15"), time("16:45"))
             .doesNotContain(time("09:15"), time("09:30"), time("09:45"), time("10:00"));
         assertThat(free).hasSize(28);
     }
@@ -70,12 +75,15 @@ class FreeSlotsTests {
 
     @Test
     void anAppointmentBookedOnAnotherGridTakesAwayEverySlotItOverlaps() {
-        // Booked at 09:20 for 20 minutes on a 20-minute grid; the provider now has 30-minute slots.
+        // Booked at 09:20 for 20 minutes on a 20-minute grid; the provider now has
+        // 30-minute slots.
         BookingCalendar calendar = Providers.calendar(Providers.weekdays().withSlotMinutes(30));
-        List<TimeWindow> busy = List.of(new TimeWindow(instant("2026-03-09T13:20:00Z"), instant("2026-03-09T13:40:00Z")));
+        List<TimeWindow> busy = List
+            .of(new TimeWindow(instant("2026-03-09T13:20:00Z"), instant("2026-03-09T13:40:00Z")));
 
         assertThat(calendar.freeSlots(date("2026-03-09"), busy, NOW)).extracting(Slot::time)
-            .doesNotContain(time("09:00"), time("09:30")).contains(time("10:00"));
+            .doesNotContain(time("09:00"), time("09:30"))
+            .contains(time("10:00"));
     }
 
     private static TimeWindow blockedBy(BookingCalendar calendar, String start, int minutes) {

@@ -29,8 +29,8 @@ class ProviderRulesTests {
         assertThat(rules.confirmationTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(rules.cancellationNotice()).isEqualTo(Duration.ZERO);
         assertThat(rules.dateOverrides()).isEmpty();
-        assertThat(rules.weeklyHours().get(DayOfWeek.MONDAY))
-            .containsExactly(TimeRange.of("09:00", "12:00"), TimeRange.of("13:00", "17:00"));
+        assertThat(rules.weeklyHours().get(DayOfWeek.MONDAY)).containsExactly(TimeRange.of("09:00", "12:00"),
+                TimeRange.of("13:00", "17:00"));
         assertThat(rules.validate()).isEmpty();
     }
 
@@ -56,7 +56,8 @@ class ProviderRulesTests {
     @Test
     void writesTimesAsHourMinuteAndDurationsAsIsoTextAndReadsThemBack() {
         ProviderRules rules = Providers.weekdays()
-            .withDateOverrides(List.of(DateOverride.openOn(Providers.date("2026-12-26"), TimeRange.of("20:00", "00:00"))));
+            .withDateOverrides(
+                    List.of(DateOverride.openOn(Providers.date("2026-12-26"), TimeRange.of("20:00", "00:00"))));
 
         String body = json.writeValueAsString(rules);
 
@@ -70,7 +71,8 @@ class ProviderRulesTests {
 
     @Test
     void readsADurationGivenAsABareNumberAsSeconds() {
-        // Jackson 3 takes numbers for durations even when not lenient; documented rather than fought.
+        // Jackson 3 takes numbers for durations even when not lenient; documented rather
+        // than fought.
         ProviderRules rules = json.readValue("""
                 {"name": "Dr Grey", "timeZone": "America/New_York", "minimumNotice": 86400}
                 """, ProviderRules.class);

@@ -60,8 +60,8 @@ class RulesValidatorTests {
         hours.put(DayOfWeek.MONDAY, List.of(TimeRange.of("09:00", "12:00"), TimeRange.of("11:00", "13:00")));
         hours.put(DayOfWeek.TUESDAY, List.of(TimeRange.of("12:00", "09:00")));
         hours.put(DayOfWeek.WEDNESDAY, List.of(TimeRange.of("09:10", "12:00")));
-        hours.put(DayOfWeek.THURSDAY, Arrays.asList(TimeRange.of("13:00", "17:00"), TimeRange.of("09:00", "12:00"),
-                null));
+        hours.put(DayOfWeek.THURSDAY,
+                Arrays.asList(TimeRange.of("13:00", "17:00"), TimeRange.of("09:00", "12:00"), null));
         hours.put(DayOfWeek.FRIDAY, List.of(new TimeRange(LocalTime.of(9, 0, 30), LocalTime.of(12, 0))));
 
         List<RuleViolation> violations = ProviderRules.withDefaults("Demo", Providers.NEW_YORK, hours).validate();
@@ -83,9 +83,9 @@ class RulesValidatorTests {
 
         List<RuleViolation> violations = Providers.weekdays().withDateOverrides(overrides).validate();
 
-        assertThat(violations).extracting(RuleViolation::field).containsExactly("dateOverrides[0].hours",
-                "dateOverrides[1].date", "dateOverrides[2].hours", "dateOverrides[3].hours[0].end",
-                "dateOverrides[4].date");
+        assertThat(violations).extracting(RuleViolation::field)
+            .containsExactly("dateOverrides[0].hours", "dateOverrides[1].date", "dateOverrides[2].hours",
+                    "dateOverrides[3].hours[0].end", "dateOverrides[4].date");
     }
 
     @Test
@@ -96,8 +96,9 @@ class RulesValidatorTests {
             .withConfirmation(false, Duration.ZERO)
             .withCancellationNotice(Duration.ofMinutes(-30));
 
-        assertThat(rules.validate()).extracting(RuleViolation::field).containsExactly("minimumNotice",
-                "maximumAdvance", "confirmationTimeout", "cancellationNotice", "bufferMinutes");
+        assertThat(rules.validate()).extracting(RuleViolation::field)
+            .containsExactly("minimumNotice", "maximumAdvance", "confirmationTimeout", "cancellationNotice",
+                    "bufferMinutes");
     }
 
     @Test

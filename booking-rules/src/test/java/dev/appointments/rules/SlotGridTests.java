@@ -43,10 +43,14 @@ class SlotGridTests {
     void daytimeHoursOnTheDaysTheClocksChangeStillHaveThirtyTwoSlots() {
         BookingCalendar calendar = Providers.calendar(Providers.withSunday(TimeRange.of("09:00", "17:00")));
 
-        assertThat(calendar.slots(date("2026-03-08"))).hasSize(32).first()
-            .extracting(Slot::start).isEqualTo(instant("2026-03-08T13:00:00Z"));
-        assertThat(calendar.slots(date("2026-11-01"))).hasSize(32).first()
-            .extracting(Slot::start).isEqualTo(instant("2026-11-01T14:00:00Z"));
+        assertThat(calendar.slots(date("2026-03-08"))).hasSize(32)
+            .first()
+            .extracting(Slot::start)
+            .isEqualTo(instant("2026-03-08T13:00:00Z"));
+        assertThat(calendar.slots(date("2026-11-01"))).hasSize(32)
+            .first()
+            .extracting(Slot::start)
+            .isEqualTo(instant("2026-11-01T14:00:00Z"));
     }
 
     @Test
@@ -55,13 +59,18 @@ class SlotGridTests {
 
         List<Slot> slots = calendar.slots(date("2026-03-08"));
 
-        assertThat(slots).hasSize(20).extracting(Slot::time)
+        assertThat(slots).hasSize(20)
+            .extracting(Slot::time)
             .contains(time("01:45"), time("03:00"))
             .doesNotContain(time("02:00"), time("02:15"), time("02:30"), time("02:45"));
-        assertThat(slots).filteredOn(slot -> slot.time().equals(time("01:45"))).singleElement()
-            .extracting(Slot::start).isEqualTo(instant("2026-03-08T06:45:00Z"));
-        assertThat(slots).filteredOn(slot -> slot.time().equals(time("03:00"))).singleElement()
-            .extracting(Slot::start).isEqualTo(instant("2026-03-08T07:00:00Z"));
+        assertThat(slots).filteredOn(slot -> slot.time().equals(time("01:45")))
+            .singleElement()
+            .extracting(Slot::start)
+            .isEqualTo(instant("2026-03-08T06:45:00Z"));
+        assertThat(slots).filteredOn(slot -> slot.time().equals(time("03:00")))
+            .singleElement()
+            .extracting(Slot::start)
+            .isEqualTo(instant("2026-03-08T07:00:00Z"));
     }
 
     @Test
@@ -71,17 +80,24 @@ class SlotGridTests {
         List<Slot> slots = calendar.slots(date("2026-11-01"));
 
         assertThat(slots).hasSize(24);
-        assertThat(slots).filteredOn(slot -> slot.time().equals(time("01:30"))).singleElement()
-            .extracting(Slot::start).isEqualTo(instant("2026-11-01T05:30:00Z"));
-        assertThat(slots).filteredOn(slot -> slot.time().equals(time("02:00"))).singleElement()
-            .extracting(Slot::start).isEqualTo(instant("2026-11-01T07:00:00Z"));
+        assertThat(slots).filteredOn(slot -> slot.time().equals(time("01:30")))
+            .singleElement()
+            .extracting(Slot::start)
+            .isEqualTo(instant("2026-11-01T05:30:00Z"));
+        assertThat(slots).filteredOn(slot -> slot.time().equals(time("02:00")))
+            .singleElement()
+            .extracting(Slot::start)
+            .isEqualTo(instant("2026-11-01T07:00:00Z"));
     }
 
     @Test
     void aSlotThatReachesPastAClosingTimeAcrossTheSkippedHourIsNotOffered() {
-        // With 45-minute slots, 01:30 EST lasts until 03:15 EDT: past a range that closes at 03:00.
-        ProviderRules rules = ProviderRules.withDefaults("Night", Providers.NEW_YORK,
-                Map.of(DayOfWeek.SUNDAY, List.of(TimeRange.of("00:00", "03:00")))).withSlotMinutes(45);
+        // With 45-minute slots, 01:30 EST lasts until 03:15 EDT: past a range that closes
+        // at 03:00.
+        ProviderRules rules = ProviderRules
+            .withDefaults("Night", Providers.NEW_YORK,
+                    Map.of(DayOfWeek.SUNDAY, List.of(TimeRange.of("00:00", "03:00"))))
+            .withSlotMinutes(45);
 
         assertThat(Providers.calendar(rules).slots(date("2026-03-08"))).extracting(Slot::time)
             .containsExactly(time("00:00"), time("00:45"));
@@ -89,8 +105,8 @@ class SlotGridTests {
 
     @Test
     void aClosedOverrideRemovesTheDay() {
-        BookingCalendar calendar = Providers.calendar(
-                Providers.weekdays().withDateOverrides(List.of(DateOverride.closedOn(date("2026-03-10")))));
+        BookingCalendar calendar = Providers
+            .calendar(Providers.weekdays().withDateOverrides(List.of(DateOverride.closedOn(date("2026-03-10")))));
 
         assertThat(calendar.slots(date("2026-03-10"))).isEmpty();
         assertThat(calendar.slots(date("2026-03-11"))).hasSize(32);
@@ -98,11 +114,15 @@ class SlotGridTests {
 
     @Test
     void anOverrideReplacesTheDaysHoursAndCanOpenAWeekend() {
-        BookingCalendar calendar = Providers.calendar(Providers.weekdays().withDateOverrides(List.of(
-                DateOverride.openOn(date("2026-03-11"), TimeRange.of("10:00", "12:00"), TimeRange.of("14:00", "15:00")),
-                DateOverride.openOn(date("2026-03-14"), TimeRange.of("09:00", "10:00")))));
+        BookingCalendar calendar = Providers.calendar(Providers.weekdays()
+            .withDateOverrides(List.of(
+                    DateOverride.openOn(date("2026-03-11"), TimeRange.of("10:00", "12:00"),
+                            TimeRange.of("14:00", "15:00")),
+                    DateOverride.openOn(date("2026-03-14"), TimeRange.of("09:00", "10:00")))));
 
-        assertThat(calendar.slots(date("2026-03-11"))).hasSize(12).first().extracting(Slot::time)
+        assertThat(calendar.slots(date("2026-03-11"))).hasSize(12)
+            .first()
+            .extracting(Slot::time)
             .isEqualTo(time("10:00"));
         assertThat(calendar.slots(date("2026-03-14"))).hasSize(4);
         assertThat(calendar.slots(date("2026-03-15"))).isEmpty();
@@ -110,10 +130,12 @@ class SlotGridTests {
 
     @Test
     void aRangeEndingAtMidnightOffersTheLastSlotOfTheDay() {
-        BookingCalendar calendar = Providers.calendar(Providers.weekdays().withDateOverrides(
-                List.of(DateOverride.openOn(date("2026-03-12"), TimeRange.of("22:00", "00:00")))));
+        BookingCalendar calendar = Providers.calendar(Providers.weekdays()
+            .withDateOverrides(List.of(DateOverride.openOn(date("2026-03-12"), TimeRange.of("22:00", "00:00")))));
 
-        assertThat(calendar.slots(date("2026-03-12"))).hasSize(8).last().extracting(Slot::time)
+        assertThat(calendar.slots(date("2026-03-12"))).hasSize(8)
+            .last()
+            .extracting(Slot::time)
             .isEqualTo(time("23:45"));
     }
 

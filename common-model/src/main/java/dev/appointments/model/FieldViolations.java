@@ -7,8 +7,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
- * Checks a message against the field rules of the contract. The {@link Validator} comes from the caller, so this
- * module needs no validation provider and no framework.
+ * Checks a message against the field rules of the contract. The {@link Validator} comes
+ * from the caller, so this module needs no validation provider and no framework.
  */
 public final class FieldViolations {
 
@@ -19,15 +19,16 @@ public final class FieldViolations {
     }
 
     /**
-     * The violations of a message, sorted by field so that answers and tests are stable; empty when the message is
-     * valid.
+     * The violations of a message, sorted by field so that answers and tests are stable;
+     * empty when the message is valid.
      */
     public static List<FieldViolation> of(Validator validator, Object message) {
         return validator.validate(message).stream().map(FieldViolations::toFieldViolation).sorted(ORDER).toList();
     }
 
     private static FieldViolation toFieldViolation(ConstraintViolation<?> violation) {
-        // The message is the template's text, not the invalid value: violations may be logged or returned.
+        // The message is the template's text, not the invalid value: violations may be
+        // logged or returned.
         return new FieldViolation(violation.getPropertyPath().toString(), violation.getMessage());
     }
 

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.OptBoolean;
 
 /**
- * A wall-clock time travels as {@code HH:mm} (00:00 to 23:59), both ways: appointments start on a minute, so
- * seconds are neither written nor accepted.
+ * A wall-clock time travels as {@code HH:mm} (00:00 to 23:59), both ways: appointments
+ * start on a minute, so seconds are neither written nor accepted.
  */
 @JacksonAnnotationsInside
 @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "HH:mm", lenient = OptBoolean.FALSE)

@@ -13,9 +13,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The shape of every id in the contract, the producer's {@code requestId} included: 1 to 128 characters of
- * {@code [A-Za-z0-9._:-]}. Ids end up in DynamoDB keys, URLs and log lines, so the charset is kept safe for all three.
- * {@code null} is valid; combine with {@code @NotNull} where the id is required.
+ * The shape of every id in the contract, the producer's {@code requestId} included: 1 to
+ * 128 characters of {@code [A-Za-z0-9._:-]}. Ids end up in DynamoDB keys, URLs and log
+ * lines, so the charset is kept safe for all three. {@code null} is valid; combine with
+ * {@code @NotNull} where the id is required.
  */
 @Documented
 @Size(min = 1, max = Identifier.MAX_LENGTH)

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 
 /**
- * The {@code type} name of a message, as written in its JSON body, so that producers can set the same value as the
- * SQS message attribute {@code type} without serialising first.
+ * The {@code type} name of a message, as written in its JSON body, so that producers can
+ * set the same value as the SQS message attribute {@code type} without serialising first.
  */
 public final class MessageTypes {
 

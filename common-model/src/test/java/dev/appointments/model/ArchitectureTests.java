@@ -8,7 +8,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The contract is shared by every service and by producers, so it must not drag a framework along. */
+/**
+ * The contract is shared by every service and by producers, so it must not drag a
+ * framework along.
+ */
 @AnalyzeClasses(packages = "dev.appointments.model", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 

@@ -14,7 +14,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the AsyncAPI document {@code schema/asyncapi.yaml} in step with the records and the JSON Schemas. */
+/**
+ * Keeps the AsyncAPI document {@code schema/asyncapi.yaml} in step with the records and
+ * the JSON Schemas.
+ */
 class AsyncApiTests {
 
     private static final JsonNode asyncApi = read();
@@ -51,8 +54,7 @@ class AsyncApiTests {
         collectLocalReferences(asyncApi, references);
 
         assertThat(references).isNotEmpty()
-            .allSatisfy(reference -> assertThat(asyncApi.at(reference.substring(1)).isMissingNode())
-                .as(reference)
+            .allSatisfy(reference -> assertThat(asyncApi.at(reference.substring(1)).isMissingNode()).as(reference)
                 .isFalse());
     }
 

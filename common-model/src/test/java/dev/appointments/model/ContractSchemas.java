@@ -16,7 +16,10 @@ import com.networknt.schema.ValidationMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JSON Schemas under {@code schema/}, loaded from the classpath under their own {@code $id}s. */
+/**
+ * The JSON Schemas under {@code schema/}, loaded from the classpath under their own
+ * {@code $id}s.
+ */
 final class ContractSchemas {
 
     static final String BASE = "https://appointments.dev/schema/";
@@ -24,7 +27,8 @@ final class ContractSchemas {
     private static final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(BASE, "classpath:schema/")));
 
-    // Formats are only annotations in 2020-12 unless asserted; producers' validators may assert them, so must we.
+    // Formats are only annotations in 2020-12 unless asserted; producers' validators may
+    // assert them, so must we.
     private static final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
         .formatAssertionsEnabled(true)
         .build();
@@ -32,12 +36,18 @@ final class ContractSchemas {
     private ContractSchemas() {
     }
 
-    /** The schema of one queue, or of one of its definitions with a fragment such as {@code #/$defs/HoldExpired}. */
+    /**
+     * The schema of one queue, or of one of its definitions with a fragment such as
+     * {@code #/$defs/HoldExpired}.
+     */
     static JsonSchema schema(String file) {
         return factory.getSchema(SchemaLocation.of(BASE + file), config);
     }
 
-    /** The meta-schema of draft 2020-12, which the validator ships, so that no network is needed. */
+    /**
+     * The meta-schema of draft 2020-12, which the validator ships, so that no network is
+     * needed.
+     */
     static JsonSchema metaSchema() {
         return factory.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"), config);
     }

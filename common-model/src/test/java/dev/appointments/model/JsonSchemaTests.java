@@ -94,8 +94,9 @@ class JsonSchemaTests {
         String written = this.json.writeValueAsString(message);
 
         assertThat(ContractSchemas.errors(ContractSchemas.schema(queue.schemaFile()), written)).isEmpty();
-        assertThat(ContractSchemas.errors(ContractSchemas
-            .schema(queue.schemaFile() + "#/$defs/" + message.getClass().getSimpleName()), written)).isEmpty();
+        assertThat(ContractSchemas.errors(
+                ContractSchemas.schema(queue.schemaFile() + "#/$defs/" + message.getClass().getSimpleName()), written))
+            .isEmpty();
     }
 
     @Test
@@ -110,8 +111,8 @@ class JsonSchemaTests {
         ObjectNode written = (ObjectNode) this.json.valueToTree(Samples.requestAppointment());
         written.put("addedInALaterVersion", true);
 
-        assertThat(ContractSchemas.errors(ContractSchemas.schema("appointment-requests.schema.json"),
-                written.toString()))
+        assertThat(
+                ContractSchemas.errors(ContractSchemas.schema("appointment-requests.schema.json"), written.toString()))
             .isEmpty();
     }
 
@@ -133,8 +134,8 @@ class JsonSchemaTests {
         ObjectNode request = (ObjectNode) this.json.valueToTree(Samples.requestAppointmentForKnownPatient());
         request.setAll((ObjectNode) this.json.readTree("{" + field + "}"));
 
-        assertThat(ContractSchemas.errors(ContractSchemas.schema("appointment-requests.schema.json"),
-                request.toString()))
+        assertThat(
+                ContractSchemas.errors(ContractSchemas.schema("appointment-requests.schema.json"), request.toString()))
             .isNotEmpty();
     }
 
@@ -147,7 +148,10 @@ class JsonSchemaTests {
         assertThat(ContractSchemas.tree(file).get("$id").asString()).isEqualTo(ContractSchemas.BASE + file);
     }
 
-    /** The definition lists exactly the record's components, requires exactly the required ones, and types ids. */
+    /**
+     * The definition lists exactly the record's components, requires exactly the required
+     * ones, and types ids.
+     */
     private static void assertSameFields(AutoCloseableSoftAssertions softly, Class<?> type, JsonNode def,
             boolean typed) {
         RecordComponent[] components = type.getRecordComponents();

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MessageJsonTests {
 
-    // Stricter than the default on unknown properties, looser on timestamps: the records' own annotations must
+    // Stricter than the default on unknown properties, looser on timestamps: the records'
+    // own annotations must
     // decide both, whatever mapper a service configures.
     private final JsonMapper json = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,9 +41,11 @@ class MessageJsonTests {
                 AppointmentRequestsMessage.class);
 
         assertThat(message).isEqualTo(Samples.requestAppointment());
-        assertThat(this.json.writeValueAsString(message))
-            .isEqualTo(Samples.DESIGN_EXAMPLE.replaceAll("\\s*\n\\s*", " ").replace(", ", ",").replace(": ", ":")
-                .replace("{ ", "{").strip());
+        assertThat(this.json.writeValueAsString(message)).isEqualTo(Samples.DESIGN_EXAMPLE.replaceAll("\\s*\n\\s*", " ")
+            .replace(", ", ",")
+            .replace(": ", ":")
+            .replace("{ ", "{")
+            .strip());
     }
 
     @ParameterizedTest

@@ -7,7 +7,10 @@ import dev.appointments.model.confirmations.AppointmentConfirmationsMessage;
 import dev.appointments.model.reminders.AppointmentRemindersMessage;
 import dev.appointments.model.requests.AppointmentRequestsMessage;
 
-/** The sealed interface of each queue and the queue's name, as the schema files and the AsyncAPI channels use it. */
+/**
+ * The sealed interface of each queue and the queue's name, as the schema files and the
+ * AsyncAPI channels use it.
+ */
 enum Queues {
 
     REQUESTS("appointment-requests", AppointmentRequestsMessage.class),

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the reason codes of the JSON Schema and the AsyncAPI document in step with {@link ReasonCode}. */
+/**
+ * Keeps the reason codes of the JSON Schema and the AsyncAPI document in step with
+ * {@link ReasonCode}.
+ */
 class ReasonCodeTests {
 
     @Test
@@ -36,4 +39,5 @@ class ReasonCodeTests {
         assertThat(reasonCode.path("$ref").asString()).isEqualTo("common.schema.json#/$defs/ReasonCode");
         assertThat(List.of(reasonCode.path("description").asString())).allMatch(text -> text.contains("REJECTED"));
     }
+
 }

@@ -63,21 +63,24 @@ final class Samples {
                 Duration.ofHours(2), 1L);
     }
 
-    /** One valid message of every type, in the order of the sealed interfaces' permits clauses. */
+    /**
+     * One valid message of every type, in the order of the sealed interfaces' permits
+     * clauses.
+     */
     static List<Object> everyType() {
         return List.of(requestAppointment(),
                 new RescheduleAppointment("req-7f3c", "apt-1", LocalDate.of(2026, 12, 2), LocalTime.of(14, 0), 45),
-                new CancelAppointment("req-7f3d", "apt-1", "feeling better"),
-                new ConfirmAppointment("req-c1", "apt-1"), new DeclineAppointment("req-d1", "apt-1", "fully booked"),
-                new CompleteAppointment("req-x1", "apt-1"), new MarkNoShow("req-n1", "apt-1"), appointmentRequested(),
+                new CancelAppointment("req-7f3d", "apt-1", "feeling better"), new ConfirmAppointment("req-c1", "apt-1"),
+                new DeclineAppointment("req-d1", "apt-1", "fully booked"), new CompleteAppointment("req-x1", "apt-1"),
+                new MarkNoShow("req-n1", "apt-1"), appointmentRequested(),
                 new AppointmentRescheduled("req-7f3c", "apt-1", "dr-grey", "pat-42", STARTS_AT,
                         STARTS_AT.plus(Duration.ofDays(1)), ENDS_AT.plus(Duration.ofDays(1)), true,
                         Duration.ofMinutes(90), 3L),
                 new AppointmentCancelled("req-7f3d", "apt-1", "dr-grey", "pat-42", STARTS_AT, "feeling better"),
                 new HoldExpired("apt-1", 1L, Instant.parse("2026-11-24T10:15:30.250Z")),
-                new NotifyPatient("req-c1", "apt-1", NoticeKind.CONFIRMED, new NoticeDetails("dr-grey", "pat-42",
-                        "CONFIRMED", STARTS_AT, "America/New_York", 2L, "Dr Grey",
-                        new NoticeDetails.NoticeRecipient("Ada", "ada@example.com"))),
+                new NotifyPatient("req-c1", "apt-1", NoticeKind.CONFIRMED,
+                        new NoticeDetails("dr-grey", "pat-42", "CONFIRMED", STARTS_AT, "America/New_York", 2L,
+                                "Dr Grey", new NoticeDetails.NoticeRecipient("Ada", "ada@example.com"))),
                 new PlanReminders("apt-1", STARTS_AT),
                 new ReminderDue("apt-1", STARTS_AT, Duration.ofHours(24), "rem:apt-1:20261201T0830Z:PT24H"));
     }

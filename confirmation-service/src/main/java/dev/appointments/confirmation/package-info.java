@@ -1,4 +1,5 @@
 /**
- * The confirmation-service: an appointment's lifecycle after booking, from REQUESTED to its end.
+ * The confirmation-service: an appointment's lifecycle after booking, from REQUESTED to
+ * its end.
  */
 package dev.appointments.confirmation;

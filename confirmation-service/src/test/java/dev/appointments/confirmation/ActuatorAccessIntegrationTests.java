@@ -17,9 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The service serves actuator only: health is open, every other endpoint needs a token with the ops role from the
- * configured issuer. Requests go through the service's own security filters (in the shared test context, so no
- * second consumer starts).
+ * The service serves actuator only: health is open, every other endpoint needs a token
+ * with the ops role from the configured issuer. Requests go through the service's own
+ * security filters (in the shared test context, so no second consumer starts).
  */
 class ActuatorAccessIntegrationTests extends ConfirmationServiceIntegrationTest {
 
@@ -49,12 +49,14 @@ class ActuatorAccessIntegrationTests extends ConfirmationServiceIntegrationTest 
         String scheduler = auth.clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
 
         for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info")) {
-            mvc.perform(get(path)).andExpect(status().isUnauthorized())
-                    .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")));
+            mvc.perform(get(path))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")));
             mvc.perform(get(path).header("Authorization", "Bearer " + scheduler)).andExpect(status().isForbidden());
             mvc.perform(get(path).header("Authorization", "Bearer " + ops)).andExpect(status().isOk());
         }
         mvc.perform(get("/api/anything").header("Authorization", "Bearer " + scheduler))
-                .andExpect(status().isNotFound());
+            .andExpect(status().isNotFound());
     }
+
 }

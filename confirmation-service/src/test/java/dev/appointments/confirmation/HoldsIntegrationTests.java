@@ -38,8 +38,9 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
 
         Appointment confirmed = awaitStatus(booked.appointmentId(), AppointmentStatus.CONFIRMED);
         assertThat(confirmed.version()).isEqualTo(2);
-        assertThat(confirmed.history()).last().extracting(HistoryEntry::from, HistoryEntry::cause)
-                .containsExactly(AppointmentStatus.REQUESTED, requestId);
+        assertThat(confirmed.history()).last()
+            .extracting(HistoryEntry::from, HistoryEntry::cause)
+            .containsExactly(AppointmentStatus.REQUESTED, requestId);
         assertThat(busyAt(confirmed)).containsExactly(booked.blocked());
         assertThat(awaitReminders(booked.appointmentId(), 2)).containsExactlyInAnyOrder(
                 new NotifyPatient(requestId, booked.appointmentId(), NoticeKind.CONFIRMED, details(confirmed)),
@@ -80,7 +81,7 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         assertThat(expired.history()).last().extracting(HistoryEntry::cause).isEqualTo("timer:" + timerId);
         assertThat(busyAt(booked)).isEmpty();
         assertThat(awaitReminders(booked.appointmentId(), 1))
-                .containsExactly(new NotifyPatient(timerId, booked.appointmentId(), NoticeKind.EXPIRED, details(expired)));
+            .containsExactly(new NotifyPatient(timerId, booked.appointmentId(), NoticeKind.EXPIRED, details(expired)));
         Appointment next = book(provider, booked.startsAt());
         assertThat(busyAt(next)).containsExactly(booked.blocked());
     }
@@ -156,7 +157,8 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         Provider provider = newProvider(false, Duration.ofMinutes(15));
         Appointment booked = book(provider);
         clock.advance(Duration.ofMinutes(20));
-        HoldExpired expired = new HoldExpired(booked.appointmentId(), 1L, booked.createdAt().plus(Duration.ofMinutes(15)));
+        HoldExpired expired = new HoldExpired(booked.appointmentId(), 1L,
+                booked.createdAt().plus(Duration.ofMinutes(15)));
         double before = handled("HoldExpired");
 
         send(expired);
@@ -177,14 +179,18 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         return "hold:" + appointment.appointmentId() + ":" + appointment.version();
     }
 
-    /** Waits until the fact has been handled and the hold's timer waits, due {@code after} the booking. */
+    /**
+     * Waits until the fact has been handled and the hold's timer waits, due {@code after}
+     * the booking.
+     */
     private void awaitHoldTimer(Appointment booked, Duration after) {
         awaitHoldTimer(booked, booked.createdAt().plus(after));
     }
 
     private void awaitHoldTimer(Appointment booked, Instant dueAt) {
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .until(() -> timers.isScheduled(holdTimerId(booked), dueAt));
+        await().atMost(TIMEOUT)
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> timers.isScheduled(holdTimerId(booked), dueAt));
     }
 
     /** What a notice carries of the appointment its transition left. */
@@ -192,4 +198,5 @@ class HoldsIntegrationTests extends ConfirmationServiceIntegrationTest {
         return new NoticeDetails(appointment.providerId(), appointment.patientId(), appointment.status().name(),
                 appointment.startsAt(), appointment.timeZone(), appointment.version());
     }
+
 }

@@ -66,8 +66,8 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         assertThat(declined.reason()).isEqualTo("on leave");
         assertThat(busyAt(booked)).isEmpty();
         assertThat(declined.history()).last().extracting(HistoryEntry::cause).isEqualTo(decline);
-        assertThat(awaitReminders(booked.appointmentId(), 1))
-                .containsExactly(new NotifyPatient(decline, booked.appointmentId(), NoticeKind.DECLINED, details(declined)));
+        assertThat(awaitReminders(booked.appointmentId(), 1)).containsExactly(
+                new NotifyPatient(decline, booked.appointmentId(), NoticeKind.DECLINED, details(declined)));
         book(provider, booked.startsAt());
     }
 
@@ -114,10 +114,10 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         assertThat(awaitOutcome(noShow).status()).isEqualTo(OutcomeStatus.ACCEPTED);
         assertThat(appointment(visited.appointmentId()).status()).isEqualTo(AppointmentStatus.COMPLETED);
         assertThat(appointment(missed.appointmentId()).status()).isEqualTo(AppointmentStatus.NO_SHOW);
-        assertThat(appointment(visited.appointmentId()).history()).extracting(HistoryEntry::to).containsExactly(
-                AppointmentStatus.REQUESTED, AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED);
-        assertThat(remindersFor(visited.appointmentId())).hasSize(2).noneMatch(message ->
-                message instanceof NotifyPatient notify && notify.causeId().equals(complete));
+        assertThat(appointment(visited.appointmentId()).history()).extracting(HistoryEntry::to)
+            .containsExactly(AppointmentStatus.REQUESTED, AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED);
+        assertThat(remindersFor(visited.appointmentId())).hasSize(2)
+            .noneMatch(message -> message instanceof NotifyPatient notify && notify.causeId().equals(complete));
     }
 
     @Test
@@ -159,7 +159,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         assertThat(confirmed.history()).hasSize(2);
         assertThat(awaitOutcome(confirm).status()).isEqualTo(OutcomeStatus.ACCEPTED);
         assertThat(confirmationNotices(booked)).isNotEmpty()
-                .allSatisfy(notice -> assertThat(notice.causeId()).isEqualTo(confirm));
+            .allSatisfy(notice -> assertThat(notice.causeId()).isEqualTo(confirm));
     }
 
     @Test
@@ -177,7 +177,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         assertThat(confirmed.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(confirmed.history()).hasSize(2);
         assertThat(confirmationNotices(booked)).isNotEmpty()
-                .allSatisfy(notice -> assertThat(notice.causeId()).isEqualTo(fact.requestId()));
+            .allSatisfy(notice -> assertThat(notice.causeId()).isEqualTo(fact.requestId()));
     }
 
     @Test
@@ -197,8 +197,11 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         Outcome outcome = outcomes.find(requestId).orElseThrow();
         assertThat(outcome.commandType()).isEqualTo("ConfirmAppointment");
         assertThat(outcome.status()).isEqualTo(OutcomeStatus.ACCEPTED);
-        var stored = engines.dynamoDb().getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
-                .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item().get("laterSubmissions");
+        var stored = engines.dynamoDb()
+            .getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId))))
+            .item()
+            .get("laterSubmissions");
         assertThat(stored).as("later submissions").isNotNull();
         assertThat(stored.l()).singleElement().satisfies(submission -> {
             assertThat(submission.m().get("commandType").s()).isEqualTo("DeclineAppointment");
@@ -215,7 +218,7 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
                 booked.startsAt(), "feeling better"));
 
         assertThat(awaitReminders(booked.appointmentId(), 1))
-                .containsExactly(new NotifyPatient(cancel, booked.appointmentId(), NoticeKind.CANCELLED));
+            .containsExactly(new NotifyPatient(cancel, booked.appointmentId(), NoticeKind.CANCELLED));
     }
 
     @Test
@@ -233,15 +236,19 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
                 booked.startsAt(), newStart, moved.endsAt(), false, Duration.ofMinutes(30), 2L));
 
         assertThat(awaitReminders(booked.appointmentId(), 1))
-                .containsExactly(new NotifyPatient(move, booked.appointmentId(), NoticeKind.RESCHEDULED));
-        await().atMost(TIMEOUT).until(() -> timers.isScheduled("hold:" + booked.appointmentId() + ":2",
-                moved.updatedAt().plus(Duration.ofMinutes(30))));
+            .containsExactly(new NotifyPatient(move, booked.appointmentId(), NoticeKind.RESCHEDULED));
+        await().atMost(TIMEOUT)
+            .until(() -> timers.isScheduled("hold:" + booked.appointmentId() + ":2",
+                    moved.updatedAt().plus(Duration.ofMinutes(30))));
     }
 
     private List<NotifyPatient> confirmationNotices(Appointment booked) {
         List<AppointmentRemindersMessage> reminders = awaitReminders(booked.appointmentId(), 2);
-        return reminders.stream().filter(NotifyPatient.class::isInstance).map(NotifyPatient.class::cast)
-                .filter(notice -> notice.kind() == NoticeKind.CONFIRMED).toList();
+        return reminders.stream()
+            .filter(NotifyPatient.class::isInstance)
+            .map(NotifyPatient.class::cast)
+            .filter(notice -> notice.kind() == NoticeKind.CONFIRMED)
+            .toList();
     }
 
     /** What a notice carries of the appointment its transition left. */
@@ -249,4 +256,5 @@ class ProducerCommandsIntegrationTests extends ConfirmationServiceIntegrationTes
         return new NoticeDetails(appointment.providerId(), appointment.patientId(), appointment.status().name(),
                 appointment.startsAt(), appointment.timeZone(), appointment.version());
     }
+
 }

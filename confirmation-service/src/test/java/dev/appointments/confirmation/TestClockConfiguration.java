@@ -17,4 +17,5 @@ class TestClockConfiguration {
     MutableClock mutableClock() {
         return new MutableClock(START);
     }
+
 }

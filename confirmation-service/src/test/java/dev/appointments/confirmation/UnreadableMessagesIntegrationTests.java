@@ -30,7 +30,8 @@ class UnreadableMessagesIntegrationTests extends ConfirmationServiceIntegrationT
         assertThat(outcome.commandType()).isEqualTo("ConfirmAppointment");
         assertThat(outcome.message()).contains("appointmentId");
         assertThat(outcome.deadLetterQueue()).isEqualTo(Queues.APPOINTMENT_CONFIRMATIONS + "-dlq");
-        // Redelivery would take (max-receive-count - 1) x the visibility timeout of 3 s: 12 s at the least.
+        // Redelivery would take (max-receive-count - 1) x the visibility timeout of 3 s:
+        // 12 s at the least.
         assertThat(awaitDeadLetter(requestId, Duration.ofSeconds(10)).body()).isEqualTo(body);
     }
 
@@ -48,9 +49,11 @@ class UnreadableMessagesIntegrationTests extends ConfirmationServiceIntegrationT
         String url = queueUrl(Queues.APPOINTMENT_CONFIRMATIONS + "-dlq");
         List<Message> seen = new ArrayList<>();
         return await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
-            seen.addAll(engines.sqs().receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-                    .visibilityTimeout(30)).messages());
+            seen.addAll(engines.sqs()
+                .receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(30))
+                .messages());
             return seen.stream().filter(message -> message.body().contains(marker)).findFirst();
         }, java.util.Optional::isPresent).orElseThrow();
     }
+
 }

@@ -12,8 +12,9 @@ import software.amazon.awscdk.services.ecr.TagMutability;
 import software.constructs.Construct;
 
 /**
- * The ECR repositories of the four service images, in their own stack: images must be pushed before the services
- * can start, so the repositories are deployed first and outlive the services' stack.
+ * The ECR repositories of the four service images, in their own stack: images must be
+ * pushed before the services can start, so the repositories are deployed first and
+ * outlive the services' stack.
  */
 public final class ImageRepositoriesStack extends Stack {
 
@@ -24,13 +25,15 @@ public final class ImageRepositoriesStack extends Stack {
         super(scope, id, props);
         for (AppointmentService service : AppointmentService.values()) {
             Repository.Builder.create(this, service.serviceName())
-                    .repositoryName(settings.imageRepositoryPrefix() + "/" + service.serviceName())
-                    // A tag names one build forever, so a redeploy of a tag deploys what was tested.
-                    .imageTagMutability(TagMutability.IMMUTABLE)
-                    .imageScanOnPush(true)
-                    .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(KEEP_IMAGES).build()))
-                    .removalPolicy(RemovalPolicy.RETAIN)
-                    .build();
+                .repositoryName(settings.imageRepositoryPrefix() + "/" + service.serviceName())
+                // A tag names one build forever, so a redeploy of a tag deploys what was
+                // tested.
+                .imageTagMutability(TagMutability.IMMUTABLE)
+                .imageScanOnPush(true)
+                .lifecycleRules(List.of(LifecycleRule.builder().maxImageCount(KEEP_IMAGES).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
         }
     }
+
 }

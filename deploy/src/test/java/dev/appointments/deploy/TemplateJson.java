@@ -9,13 +9,15 @@ import java.util.stream.Collectors;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * Reads a synthesised template as plain maps: finds resources by type and name, and resolves the intrinsic
- * functions CDK writes for ARNs into the ARNs they stand for, with {@code A} as the account.
+ * Reads a synthesised template as plain maps: finds resources by type and name, and
+ * resolves the intrinsic functions CDK writes for ARNs into the ARNs they stand for, with
+ * {@code A} as the account.
  */
 @SuppressWarnings("unchecked")
 public final class TemplateJson {
 
     private final Map<String, Map<String, Object>> resources;
+
     private final String region;
 
     public TemplateJson(Template template, String region) {
@@ -25,11 +27,12 @@ public final class TemplateJson {
 
     /** Logical id to properties of every resource of the type. */
     public Map<String, Map<String, Object>> ofType(String type) {
-        return resources.entrySet().stream()
-                .filter(entry -> type.equals(entry.getValue().get("Type")))
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        entry -> (Map<String, Object>) entry.getValue().getOrDefault("Properties", Map.of()),
-                        (a, b) -> a, LinkedHashMap::new));
+        return resources.entrySet()
+            .stream()
+            .filter(entry -> type.equals(entry.getValue().get("Type")))
+            .collect(Collectors.toMap(Map.Entry::getKey,
+                    entry -> (Map<String, Object>) entry.getValue().getOrDefault("Properties", Map.of()), (a, b) -> a,
+                    LinkedHashMap::new));
     }
 
     /** The whole resource (type, properties, policies) of that logical id. */
@@ -47,11 +50,12 @@ public final class TemplateJson {
 
     /** The logical id of the resource of that type whose property has that value. */
     public String idOf(String type, String property, Object value) {
-        return ofType(type).entrySet().stream()
-                .filter(entry -> value.equals(entry.getValue().get(property)))
-                .map(Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow(() -> new NoSuchElementException("No " + type + " with " + property + "=" + value));
+        return ofType(type).entrySet()
+            .stream()
+            .filter(entry -> value.equals(entry.getValue().get(property)))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(() -> new NoSuchElementException("No " + type + " with " + property + "=" + value));
     }
 
     /** The logical id a {@code Ref} or {@code Fn::GetAtt} points at. */
@@ -63,7 +67,10 @@ public final class TemplateJson {
         return (String) ((List<Object>) map.get("Fn::GetAtt")).get(0);
     }
 
-    /** The string an ARN expression stands for: queue and table ARNs by their names, pseudo parameters filled in. */
+    /**
+     * The string an ARN expression stands for: queue and table ARNs by their names,
+     * pseudo parameters filled in.
+     */
     public String resolve(Object expression) {
         if (expression instanceof String text) {
             return text;
@@ -80,8 +87,9 @@ public final class TemplateJson {
         }
         if (function.containsKey("Fn::Join")) {
             List<Object> join = (List<Object>) function.get("Fn::Join");
-            return ((List<Object>) join.get(1)).stream().map(this::resolve)
-                    .collect(Collectors.joining((String) join.get(0)));
+            return ((List<Object>) join.get(1)).stream()
+                .map(this::resolve)
+                .collect(Collectors.joining((String) join.get(0)));
         }
         if (function.containsKey("Fn::GetAtt")) {
             List<Object> getAtt = (List<Object>) function.get("Fn::GetAtt");
@@ -92,7 +100,7 @@ public final class TemplateJson {
                 return switch ((String) resource.get("Type")) {
                     case "AWS::SQS::Queue" -> "arn:aws:sqs:" + region + ":A:" + properties.get("QueueName");
                     case "AWS::DynamoDB::GlobalTable" ->
-                            "arn:aws:dynamodb:" + region + ":A:table/" + properties.get("TableName");
+                        "arn:aws:dynamodb:" + region + ":A:table/" + properties.get("TableName");
                     default -> "arn-of:" + id;
                 };
             }
@@ -103,4 +111,5 @@ public final class TemplateJson {
         }
         throw new IllegalArgumentException("Cannot resolve " + expression);
     }
+
 }

@@ -17,7 +17,8 @@ import static dev.appointments.store.Attributes.s;
 import static dev.appointments.store.Attributes.string;
 
 /**
- * Maps timers to items of the timers table and back, and writes instants so that string order is time order.
+ * Maps timers to items of the timers table and back, and writes instants so that string
+ * order is time order.
  */
 final class TimerItems {
 
@@ -28,11 +29,11 @@ final class TimerItems {
     static final String CLAIM_TOKEN = "claimToken";
 
     /**
-     * Fixed width, nanoseconds always written: {@link Instant#toString()} drops zero fractions, and
-     * "12:00:00Z" would sort after "12:00:00.5Z".
+     * Fixed width, nanoseconds always written: {@link Instant#toString()} drops zero
+     * fractions, and "12:00:00Z" would sort after "12:00:00.5Z".
      */
-    private static final DateTimeFormatter SORTABLE = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+        .withZone(ZoneOffset.UTC);
 
     private TimerItems() {
     }
@@ -45,7 +46,10 @@ final class TimerItems {
         return sortable(dueAt) + "#" + timerId;
     }
 
-    /** The smallest key after every timer due at or before {@code now}: '$' is the character after '#'. */
+    /**
+     * The smallest key after every timer due at or before {@code now}: '$' is the
+     * character after '#'.
+     */
     static String dueBound(Instant now) {
         return sortable(now) + "$";
     }
@@ -61,8 +65,11 @@ final class TimerItems {
         item.put("queue", s(timer.queue()));
         item.put("body", s(timer.body()));
         if (!timer.attributes().isEmpty()) {
-            item.put("attributes", AttributeValue.fromM(timer.attributes().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> s(entry.getValue())))));
+            item.put("attributes",
+                    AttributeValue.fromM(timer.attributes()
+                        .entrySet()
+                        .stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> s(entry.getValue())))));
         }
         item.put("scheduledAt", instant(scheduledAt));
         item.put(Tables.EXPIRES_AT, n(timer.dueAt().plus(retention).getEpochSecond()));
@@ -72,9 +79,12 @@ final class TimerItems {
     static Timer fromItem(Map<String, AttributeValue> item) {
         AttributeValue attributes = item.get("attributes");
         Map<String, String> values = attributes == null || !attributes.hasM() ? Map.of()
-                : attributes.m().entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().s()));
+                : attributes.m()
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().s()));
         return new Timer(string(item, TIMER_ID), instant(item, DUE_AT), string(item, "queue"), string(item, "body"),
                 values);
     }
+
 }

@@ -4,15 +4,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One polling round over the due timers, for a scheduler to run every few seconds: releases batches until fewer
- * than a batch are due, and logs a failure instead of throwing, so that the next round runs anyway.
+ * One polling round over the due timers, for a scheduler to run every few seconds:
+ * releases batches until fewer than a batch are due, and logs a failure instead of
+ * throwing, so that the next round runs anyway.
  */
 public final class TimerPoller implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
 
     private final DurableTimers timers;
+
     private final TimerSender sender;
+
     private final int batchSize;
 
     public TimerPoller(DurableTimers timers, TimerSender sender, int batchSize) {
@@ -29,7 +32,9 @@ public final class TimerPoller implements Runnable {
         poll();
     }
 
-    /** Releases the due timers; returns how many were sent, up to a failure of DynamoDB. */
+    /**
+     * Releases the due timers; returns how many were sent, up to a failure of DynamoDB.
+     */
     public int poll() {
         int total = 0;
         try {
@@ -41,9 +46,9 @@ public final class TimerPoller implements Runnable {
             while (sent == batchSize);
         }
         catch (RuntimeException ex) {
-            log.warn("Releasing due timers failed after {} sent; the next round tries again: {}", total,
-                    ex.toString());
+            log.warn("Releasing due timers failed after {} sent; the next round tries again: {}", total, ex.toString());
         }
         return total;
     }
+
 }

@@ -25,14 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DurableTimersIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
     private static final int SHARDS = 16;
 
     private final EmbeddedEngines engines = EmbeddedEngines.shared();
+
     private final MutableClock clock = new MutableClock(NOW);
+
     private final DurableTimers timers = timers("instance-a");
-    /** Every test's timers start with its own prefix; the table is shared, so senders keep only their own. */
+
+    /**
+     * Every test's timers start with its own prefix; the table is shared, so senders keep
+     * only their own.
+     */
     private final String prefix = "test-" + UUID.randomUUID() + ":";
+
     private final List<Timer> sent = new CopyOnWriteArrayList<>();
+
     private final TimerSender sender = timer -> {
         if (timer.timerId().startsWith(prefix)) {
             sent.add(timer);
@@ -57,13 +66,20 @@ class DurableTimersIntegrationTests {
         Timer timer = timer("expiring", NOW.plus(Duration.ofHours(3)));
         timers.schedule(timer);
 
-        var items = engines.dynamoDb().query(request -> request.tableName(dev.appointments.resources.Tables.Timers.NAME)
-                .keyConditionExpression("#shard = :shard").expressionAttributeNames(Map.of("#shard", "shard"))
-                .expressionAttributeValues(Map.of(":shard", software.amazon.awssdk.services.dynamodb.model.AttributeValue
-                        .fromS(timers.shardOf(timer.timerId())))))
-                .items().stream().filter(item -> item.get("timerId").s().equals(timer.timerId())).toList();
+        var items = engines.dynamoDb()
+            .query(request -> request.tableName(dev.appointments.resources.Tables.Timers.NAME)
+                .keyConditionExpression("#shard = :shard")
+                .expressionAttributeNames(Map.of("#shard", "shard"))
+                .expressionAttributeValues(Map.of(":shard",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                            .fromS(timers.shardOf(timer.timerId())))))
+            .items()
+            .stream()
+            .filter(item -> item.get("timerId").s().equals(timer.timerId()))
+            .toList();
 
-        assertThat(items).singleElement().satisfies(item -> assertThat(item.get("expiresAt").n())
+        assertThat(items).singleElement()
+            .satisfies(item -> assertThat(item.get("expiresAt").n())
                 .isEqualTo(Long.toString(timer.dueAt().plus(Duration.ofDays(7)).getEpochSecond())));
     }
 
@@ -148,7 +164,8 @@ class DurableTimersIntegrationTests {
 
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             List<Future<Integer>> rounds = instances.stream()
-                    .map(instance -> pool.submit(() -> drain(instance, counting))).toList();
+                .map(instance -> pool.submit(() -> drain(instance, counting)))
+                .toList();
             for (Future<Integer> round : rounds) {
                 round.get();
             }
@@ -161,8 +178,9 @@ class DurableTimersIntegrationTests {
 
     @Test
     void schedulesSeveralTimersInOneBatchAndEachIsSentOnceWhenDue() {
-        List<Timer> planned = IntStream.range(0, 30).mapToObj(i -> timer("many-" + i, NOW.plusSeconds(60 + i)))
-                .toList();
+        List<Timer> planned = IntStream.range(0, 30)
+            .mapToObj(i -> timer("many-" + i, NOW.plusSeconds(60 + i)))
+            .toList();
         timers.scheduleAll(planned);
         timers.scheduleAll(planned);
 
@@ -184,8 +202,8 @@ class DurableTimersIntegrationTests {
 
     @Test
     void releasesOnlyTheTimersOfItsOwnNamespace() {
-        var confirmations = new DurableTimers(engines.dynamoDb(), DynamoDbCalls.DIRECT, clock, "confirmations-" + prefix,
-                SHARDS, "a", DurableTimers.DEFAULT_CLAIM_DURATION);
+        var confirmations = new DurableTimers(engines.dynamoDb(), DynamoDbCalls.DIRECT, clock,
+                "confirmations-" + prefix, SHARDS, "a", DurableTimers.DEFAULT_CLAIM_DURATION);
         var reminders = new DurableTimers(engines.dynamoDb(), DynamoDbCalls.DIRECT, clock, "reminders-" + prefix,
                 SHARDS, "b", DurableTimers.DEFAULT_CLAIM_DURATION);
         Timer hold = timer("hold", NOW.plusSeconds(30));

@@ -32,12 +32,13 @@ class TimerItemsTests {
         Timer timer = new Timer("hold:a-1:1", Instant.parse("2026-12-01T12:00:00.123Z"), "q", "{}",
                 java.util.Map.of("type", "HoldExpired"));
 
-        assertThat(TimerItems.fromItem(TimerItems.toItem(timer, "3", Instant.EPOCH, java.time.Duration.ofDays(7)))).isEqualTo(timer);
+        assertThat(TimerItems.fromItem(TimerItems.toItem(timer, "3", Instant.EPOCH, java.time.Duration.ofDays(7))))
+            .isEqualTo(timer);
     }
 
     @Test
     void refusesATimerIdThatWouldBreakTheSortKey() {
-        assertThatIllegalArgumentException().isThrownBy(
-                () -> new Timer("a#b", Instant.EPOCH, "q", "{}", null));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Timer("a#b", Instant.EPOCH, "q", "{}", null));
     }
+
 }

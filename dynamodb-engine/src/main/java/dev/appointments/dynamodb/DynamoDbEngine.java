@@ -9,16 +9,21 @@ import dev.appointments.dynamodb.storage.Database;
 import dev.appointments.dynamodb.storage.TimeToLiveSweeper;
 
 /**
- * A DynamoDB-compatible engine serving the DynamoDB JSON 1.0 protocol over HTTP, so that the AWS SDKs and CLI talk
- * to it unchanged, with any credentials and any region (one database). With a data directory, every acknowledged
- * write survives a crash of the process.
+ * A DynamoDB-compatible engine serving the DynamoDB JSON 1.0 protocol over HTTP, so that
+ * the AWS SDKs and CLI talk to it unchanged, with any credentials and any region (one
+ * database). With a data directory, every acknowledged write survives a crash of the
+ * process.
  */
 public final class DynamoDbEngine implements AutoCloseable {
 
     private final Database database;
+
     private final HttpEndpoint endpoint;
+
     private final TimeToLiveSweeper sweeper;
+
     private final String host;
+
     private final int port;
 
     private DynamoDbEngine(Database database, HttpEndpoint endpoint, TimeToLiveSweeper sweeper, String host) {
@@ -64,7 +69,9 @@ public final class DynamoDbEngine implements AutoCloseable {
         endpoint.restart(port);
     }
 
-    /** Deletes the items whose time to live has passed now, rather than at the next sweep. */
+    /**
+     * Deletes the items whose time to live has passed now, rather than at the next sweep.
+     */
     public int sweepExpiredItems() {
         return sweeper.sweep();
     }
@@ -75,4 +82,5 @@ public final class DynamoDbEngine implements AutoCloseable {
         endpoint.stop();
         database.close();
     }
+
 }

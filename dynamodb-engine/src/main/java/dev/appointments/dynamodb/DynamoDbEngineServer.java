@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the engine on its own: {@code java -jar dynamodb-engine.jar [--host 127.0.0.1] [--port 8000]
+ * Runs the engine on its own:
+ * {@code java -jar dynamodb-engine.jar [--host 127.0.0.1] [--port 8000]
  * [--data-dir ./.local-data/dynamodb | --in-memory] [--ttl-sweep-seconds 30]}.
  */
 public final class DynamoDbEngineServer {
@@ -38,8 +39,9 @@ public final class DynamoDbEngineServer {
             engine.close();
             stopped.countDown();
         }, "dynamodb-engine-stop"));
-        System.out.println("DynamoDB engine listening at " + engine.endpoint() + (dataDirectory == null
-                ? " (in memory)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));
+        System.out.println("DynamoDB engine listening at " + engine.endpoint()
+                + (dataDirectory == null ? " (in memory)" : " (data in " + dataDirectory.toAbsolutePath() + ")"));
         stopped.await();
     }
+
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param host the address to listen on; loopback unless the engine runs in a container
  * @param port the port, or 0 for any free one
- * @param dataDirectory where the data is kept across restarts, or {@code null} to keep it in memory only
+ * @param dataDirectory where the data is kept across restarts, or {@code null} to keep it
+ * in memory only
  * @param ttlSweepInterval how often items whose time to live has passed are deleted
  */
 public record EngineOptions(String host, int port, Path dataDirectory, Duration ttlSweepInterval) {

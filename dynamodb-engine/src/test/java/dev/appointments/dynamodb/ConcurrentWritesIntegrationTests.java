@@ -21,12 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Many clients racing on the same items: every write is serializable, no update is lost. */
+/**
+ * Many clients racing on the same items: every write is serializable, no update is lost.
+ */
 class ConcurrentWritesIntegrationTests {
 
     private static final int THREADS = 16;
 
     private static DynamoDbEngine engine;
+
     private static DynamoDbClient client;
 
     @BeforeAll
@@ -45,8 +48,10 @@ class ConcurrentWritesIntegrationTests {
     @Test
     void atomicCountersLoseNoIncrement() throws Exception {
         client.putItem(put -> put.tableName("counters").item(Map.of("id", s("atomic"), "n", n(0))));
-        race(() -> client.updateItem(update -> update.tableName("counters").key(Map.of("id", s("atomic")))
-                .updateExpression("ADD n :one").expressionAttributeValues(Map.of(":one", n(1)))), 200);
+        race(() -> client.updateItem(update -> update.tableName("counters")
+            .key(Map.of("id", s("atomic")))
+            .updateExpression("ADD n :one")
+            .expressionAttributeValues(Map.of(":one", n(1)))), 200);
 
         assertThat(read("atomic").get("n").n()).isEqualTo(Integer.toString(THREADS * 200));
     }
@@ -61,9 +66,10 @@ class ConcurrentWritesIntegrationTests {
                 long value = Long.parseLong(current.get("n").n());
                 String version = current.get("v").n();
                 try {
-                    client.putItem(put -> put.tableName("counters").item(Map.of("id", s("versioned"),
-                            "n", n(value + 1), "v", n(Long.parseLong(version) + 1)))
-                            .conditionExpression("v = :v").expressionAttributeValues(Map.of(":v", n(version))));
+                    client.putItem(put -> put.tableName("counters")
+                        .item(Map.of("id", s("versioned"), "n", n(value + 1), "v", n(Long.parseLong(version) + 1)))
+                        .conditionExpression("v = :v")
+                        .expressionAttributeValues(Map.of(":v", n(version))));
                     return;
                 }
                 catch (ConditionalCheckFailedException lostTheRace) {
@@ -86,8 +92,8 @@ class ConcurrentWritesIntegrationTests {
             int from = ThreadLocalRandom.current().nextInt(4);
             int to = (from + 1 + ThreadLocalRandom.current().nextInt(3)) % 4;
             try {
-                client.transactWriteItems(tx -> tx.transactItems(
-                        move("account-" + from, -7, true), move("account-" + to, 7, false)));
+                client.transactWriteItems(
+                        tx -> tx.transactItems(move("account-" + from, -7, true), move("account-" + to, 7, false)));
             }
             catch (TransactionCanceledException insufficient) {
                 // The source would go below zero: nothing moved.
@@ -104,11 +110,13 @@ class ConcurrentWritesIntegrationTests {
     }
 
     private static TransactWriteItem move(String id, int amount, boolean checkBalance) {
-        Update.Builder update = Update.builder().tableName("counters").key(Map.of("id", s(id)))
-                .updateExpression("ADD n :amount");
+        Update.Builder update = Update.builder()
+            .tableName("counters")
+            .key(Map.of("id", s(id)))
+            .updateExpression("ADD n :amount");
         if (checkBalance) {
             update.conditionExpression("n >= :needed")
-                    .expressionAttributeValues(Map.of(":amount", n(amount), ":needed", n(-amount)));
+                .expressionAttributeValues(Map.of(":amount", n(amount), ":needed", n(-amount)));
         }
         else {
             update.expressionAttributeValues(Map.of(":amount", n(amount)));
@@ -151,4 +159,5 @@ class ConcurrentWritesIntegrationTests {
     private static AttributeValue n(String value) {
         return AttributeValue.fromN(value);
     }
+
 }

@@ -28,7 +28,7 @@ class DynamoDbEngineIntegrationTests {
                 DynamoDbClient client = EngineClients.client(engine.endpoint())) {
             assertThat(client.listTables().tableNames()).containsExactly("things");
             assertThat(client.getItem(get -> get.tableName("things").key(Map.of("id", s("a")))).item())
-                    .containsEntry("n", n("1"));
+                .containsEntry("n", n("1"));
         }
     }
 
@@ -37,7 +37,9 @@ class DynamoDbEngineIntegrationTests {
         int port = freePort();
         Process process = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
                 DynamoDbEngineServer.class.getName(), "--port", Integer.toString(port), "--data-dir", data.toString())
-                .redirectErrorStream(true).redirectOutput(data.resolve("engine.log").toFile()).start();
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("engine.log").toFile())
+            .start();
         try (DynamoDbClient client = EngineClients.client(java.net.URI.create("http://127.0.0.1:" + port))) {
             awaitListening(client);
             EngineClients.createTable(client, "things");
@@ -70,19 +72,21 @@ class DynamoDbEngineIntegrationTests {
 
     @Test
     void deletesExpiredItemsOnceTimeToLiveIsEnabled() {
-        try (DynamoDbEngine engine = DynamoDbEngine.start(EngineOptions.inMemory()
-                .withTtlSweepInterval(Duration.ofHours(1)));
+        try (DynamoDbEngine engine = DynamoDbEngine
+            .start(EngineOptions.inMemory().withTtlSweepInterval(Duration.ofHours(1)));
                 DynamoDbClient client = EngineClients.client(engine.endpoint())) {
             EngineClients.createTable(client, "things");
             client.updateTimeToLive(ttl -> ttl.tableName("things")
-                    .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
+                .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true)));
             long now = System.currentTimeMillis() / 1000;
-            client.putItem(put -> put.tableName("things").item(Map.of("id", s("old"), "expiresAt", n("" + (now - 10)))));
-            client.putItem(put -> put.tableName("things").item(Map.of("id", s("new"), "expiresAt", n("" + (now + 600)))));
+            client
+                .putItem(put -> put.tableName("things").item(Map.of("id", s("old"), "expiresAt", n("" + (now - 10)))));
+            client
+                .putItem(put -> put.tableName("things").item(Map.of("id", s("new"), "expiresAt", n("" + (now + 600)))));
             client.putItem(put -> put.tableName("things").item(Map.of("id", s("kept"))));
             assertThat(engine.sweepExpiredItems()).isEqualTo(1);
-            assertThat(client.scan(scan -> scan.tableName("things")).items())
-                    .extracting(item -> item.get("id").s()).containsExactlyInAnyOrder("new", "kept");
+            assertThat(client.scan(scan -> scan.tableName("things")).items()).extracting(item -> item.get("id").s())
+                .containsExactlyInAnyOrder("new", "kept");
         }
     }
 
@@ -119,4 +123,5 @@ class DynamoDbEngineIntegrationTests {
     static AttributeValue n(String value) {
         return AttributeValue.fromN(value);
     }
+
 }

@@ -20,15 +20,20 @@ final class EngineClients {
     }
 
     static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
-                .httpClient(ApacheHttpClient.builder().maxConnections(64).build()).build();
+        return DynamoDbClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "thing")))
+            .httpClient(ApacheHttpClient.builder().maxConnections(64).build())
+            .build();
     }
 
     static void createTable(DynamoDbClient client, String name) {
-        client.createTable(table -> table.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
-                        .attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+        client.createTable(table -> table.tableName(name)
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(
+                    AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+            .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
     }
+
 }

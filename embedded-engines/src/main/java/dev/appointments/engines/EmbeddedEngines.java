@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * ElasticMQ and the project's DynamoDB engine running in this JVM on loopback, with the system's queues and
- * tables created; with a data directory, both keep their data across restarts. The tests share one instance per JVM through {@link #shared()}; the local run
+ * ElasticMQ and the project's DynamoDB engine running in this JVM on loopback, with the
+ * system's queues and tables created; with a data directory, both keep their data across
+ * restarts. The tests share one instance per JVM through {@link #shared()}; the local run
  * starts its own on the well-known ports.
  */
 public final class EmbeddedEngines implements AutoCloseable {
@@ -30,19 +31,31 @@ public final class EmbeddedEngines implements AutoCloseable {
     private static EmbeddedEngines shared;
 
     private final LocalSqs localSqs;
+
     private final DynamoDbEngine dynamoDbEngine;
+
     private final SqsClient sqs;
+
     private final DynamoDbClient dynamoDb;
+
     private final ResourceProvisioner provisioner;
 
     private EmbeddedEngines(LocalSqs localSqs, DynamoDbEngine dynamoDbEngine) {
         this.localSqs = localSqs;
         this.dynamoDbEngine = dynamoDbEngine;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
-        this.sqs = SqsClient.builder().endpointOverride(localSqs.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
-        this.dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEngine.endpoint()).region(Region.of(REGION))
-                .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
+        this.sqs = SqsClient.builder()
+            .endpointOverride(localSqs.endpoint())
+            .region(Region.of(REGION))
+            .credentialsProvider(credentials)
+            .httpClient(ApacheHttpClient.create())
+            .build();
+        this.dynamoDb = DynamoDbClient.builder()
+            .endpointOverride(dynamoDbEngine.endpoint())
+            .region(Region.of(REGION))
+            .credentialsProvider(credentials)
+            .httpClient(ApacheHttpClient.create())
+            .build();
         this.provisioner = new ResourceProvisioner(sqs, dynamoDb);
     }
 
@@ -64,12 +77,15 @@ public final class EmbeddedEngines implements AutoCloseable {
         }
         EmbeddedEngines engines = new EmbeddedEngines(sqs, dynamoDb);
         engines.provisioner.createAll(settings.maxReceiveCount());
-        log.info("Embedded engines started: SQS (ElasticMQ) at {}, DynamoDB at {}",
-                engines.sqsEndpoint(), engines.dynamoDbEndpoint());
+        log.info("Embedded engines started: SQS (ElasticMQ) at {}, DynamoDB at {}", engines.sqsEndpoint(),
+                engines.dynamoDbEndpoint());
         return engines;
     }
 
-    /** The engines of this JVM, started on free ports at first use and stopped when the JVM exits. */
+    /**
+     * The engines of this JVM, started on free ports at first use and stopped when the
+     * JVM exits.
+     */
     public static synchronized EmbeddedEngines shared() {
         if (shared == null) {
             shared = start(EngineSettings.anyFreePorts());
@@ -100,12 +116,9 @@ public final class EmbeddedEngines implements AutoCloseable {
 
     /** The Spring Cloud AWS properties that point a service at these engines. */
     public Map<String, String> springProperties() {
-        return Map.of(
-                "spring.cloud.aws.region.static", REGION,
-                "spring.cloud.aws.credentials.access-key", ACCESS_KEY,
-                "spring.cloud.aws.credentials.secret-key", SECRET_KEY,
-                "spring.cloud.aws.sqs.endpoint", sqsEndpoint().toString(),
-                "spring.cloud.aws.dynamodb.endpoint", dynamoDbEndpoint().toString());
+        return Map.of("spring.cloud.aws.region.static", REGION, "spring.cloud.aws.credentials.access-key", ACCESS_KEY,
+                "spring.cloud.aws.credentials.secret-key", SECRET_KEY, "spring.cloud.aws.sqs.endpoint",
+                sqsEndpoint().toString(), "spring.cloud.aws.dynamodb.endpoint", dynamoDbEndpoint().toString());
     }
 
     /** Makes DynamoDB refuse connections, as in an outage; its data stays. */
@@ -125,4 +138,5 @@ public final class EmbeddedEngines implements AutoCloseable {
         dynamoDbEngine.close();
         localSqs.stop();
     }
+
 }

@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that makes sure the JVM's shared embedded engines run before a test class,
- * and injects them into test methods and constructors that ask for {@link EmbeddedEngines}.
- * Tests stay independent by using their own ids, or their own queue names.
+ * JUnit 5 extension that makes sure the JVM's shared embedded engines run before a test
+ * class, and injects them into test methods and constructors that ask for
+ * {@link EmbeddedEngines}. Tests stay independent by using their own ids, or their own
+ * queue names.
  */
 public final class EmbeddedEnginesExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -26,4 +27,5 @@ public final class EmbeddedEnginesExtension implements BeforeAllCallback, Parame
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return EmbeddedEngines.shared();
     }
+
 }

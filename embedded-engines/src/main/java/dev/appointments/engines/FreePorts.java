@@ -21,4 +21,5 @@ final class FreePorts {
             throw new UncheckedIOException("No free port on loopback", ex);
         }
     }
+
 }

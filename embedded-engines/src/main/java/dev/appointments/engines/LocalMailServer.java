@@ -32,10 +32,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An SMTP server on loopback (GreenMail) that keeps every mail it receives, and a small HTTP endpoint to look at
- * them: {@code GET /} (a page), {@code GET /api/mails[?to=address]} (JSON), {@code DELETE /api/mails} (forget all).
- * GreenMail's own REST API lives in its shaded standalone jar, which would put a second JAX-RS and Jackson on the
- * services' classpath; a JDK {@code HttpServer} needs nothing and works offline. For tests and the local run only.
+ * An SMTP server on loopback (GreenMail) that keeps every mail it receives, and a small
+ * HTTP endpoint to look at them: {@code GET /} (a page),
+ * {@code GET /api/mails[?to=address]} (JSON), {@code DELETE /api/mails} (forget all).
+ * GreenMail's own REST API lives in its shaded standalone jar, which would put a second
+ * JAX-RS and Jackson on the services' classpath; a JDK {@code HttpServer} needs nothing
+ * and works offline. For tests and the local run only.
  */
 public final class LocalMailServer implements AutoCloseable {
 
@@ -46,10 +48,13 @@ public final class LocalMailServer implements AutoCloseable {
     public static final int DEFAULT_HTTP_PORT = 8025;
 
     private static final String HOST = "127.0.0.1";
+
     private static final String API_PATH = "/api/mails";
+
     private static final Logger log = LoggerFactory.getLogger(LocalMailServer.class);
 
     private final GreenMail greenMail;
+
     private final HttpServer http;
 
     private LocalMailServer(GreenMail greenMail, HttpServer http) {
@@ -106,15 +111,17 @@ public final class LocalMailServer implements AutoCloseable {
 
     /** Every mail received so far, oldest first, one per recipient. */
     public List<ReceivedMail> received() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(ReceivedMail::of)
-                .sorted(Comparator.comparing(ReceivedMail::receivedAt)).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+            .map(ReceivedMail::of)
+            .sorted(Comparator.comparing(ReceivedMail::receivedAt))
+            .toList();
     }
 
     /** The mails addressed to this recipient (case-insensitive), oldest first. */
     public List<ReceivedMail> receivedBy(String address) {
         return received().stream()
-                .filter(mail -> mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(address.trim())))
-                .toList();
+            .filter(mail -> mail.to().stream().anyMatch(to -> to.equalsIgnoreCase(address.trim())))
+            .toList();
     }
 
     /** Forgets every received mail. */
@@ -149,7 +156,8 @@ public final class LocalMailServer implements AutoCloseable {
                 respond(exchange, "text/html", page(received().reversed()));
             }
             else {
-                respond(exchange, 404, "text/plain", "Try GET / or GET " + API_PATH + "[?to=address] or DELETE " + API_PATH);
+                respond(exchange, 404, "text/plain",
+                        "Try GET / or GET " + API_PATH + "[?to=address] or DELETE " + API_PATH);
             }
         }
     }
@@ -184,15 +192,24 @@ public final class LocalMailServer implements AutoCloseable {
     private static String json(List<ReceivedMail> mails) {
         StringBuilder out = new StringBuilder("[");
         for (ReceivedMail mail : mails) {
-            out.append(out.length() > 1 ? ",\n" : "\n").append("{\"from\":").append(quote(mail.from()))
-                    .append(",\"to\":[").append(String.join(",", mail.to().stream().map(LocalMailServer::quote).toList()))
-                    .append("],\"subject\":").append(quote(mail.subject()))
-                    .append(",\"receivedAt\":").append(quote(mail.receivedAt().toString()))
-                    .append(",\"headers\":{");
+            out.append(out.length() > 1 ? ",\n" : "\n")
+                .append("{\"from\":")
+                .append(quote(mail.from()))
+                .append(",\"to\":[")
+                .append(String.join(",", mail.to().stream().map(LocalMailServer::quote).toList()))
+                .append("],\"subject\":")
+                .append(quote(mail.subject()))
+                .append(",\"receivedAt\":")
+                .append(quote(mail.receivedAt().toString()))
+                .append(",\"headers\":{");
             List<String> headers = new ArrayList<>();
             mail.headers().forEach((name, value) -> headers.add(quote(name) + ":" + quote(value)));
-            out.append(String.join(",", headers)).append("},\"text\":").append(quote(mail.text()))
-                    .append(",\"html\":").append(quote(mail.html())).append('}');
+            out.append(String.join(",", headers))
+                .append("},\"text\":")
+                .append(quote(mail.text()))
+                .append(",\"html\":")
+                .append(quote(mail.html()))
+                .append('}');
         }
         return out.append("\n]\n").toString();
     }
@@ -220,16 +237,24 @@ public final class LocalMailServer implements AutoCloseable {
                 + "<title>Local mail</title></head><body style=\"font-family:sans-serif\"><h1>Received mails ("
                 + newestFirst.size() + ")</h1><p>JSON: <a href=\"" + API_PATH + "\">" + API_PATH + "</a></p>");
         for (ReceivedMail mail : newestFirst) {
-            out.append("<hr><h2>").append(escape(mail.subject())).append("</h2><p>").append(mail.receivedAt())
-                    .append(" &middot; to ").append(escape(String.join(", ", mail.to()))).append(" &middot; from ")
-                    .append(escape(mail.from())).append("</p><pre>").append(escape(mail.text())).append("</pre>");
+            out.append("<hr><h2>")
+                .append(escape(mail.subject()))
+                .append("</h2><p>")
+                .append(mail.receivedAt())
+                .append(" &middot; to ")
+                .append(escape(String.join(", ", mail.to())))
+                .append(" &middot; from ")
+                .append(escape(mail.from()))
+                .append("</p><pre>")
+                .append(escape(mail.text()))
+                .append("</pre>");
         }
         return out.append("</body></html>").toString();
     }
 
     private static String escape(String value) {
-        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return value == null ? ""
+                : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /**
@@ -257,8 +282,11 @@ public final class LocalMailServer implements AutoCloseable {
                 Address[] from = message.getFrom();
                 Address[] to = message.getAllRecipients();
                 return new ReceivedMail(from == null || from.length == 0 ? null : from[0].toString(),
-                        to == null ? List.of() : Arrays.stream(to).map(Address::toString)
-                                .map(address -> address.toLowerCase(Locale.ROOT)).toList(),
+                        to == null ? List.of()
+                                : Arrays.stream(to)
+                                    .map(Address::toString)
+                                    .map(address -> address.toLowerCase(Locale.ROOT))
+                                    .toList(),
                         message.getSubject(),
                         message.getReceivedDate() == null ? Instant.EPOCH : message.getReceivedDate().toInstant(),
                         parts[0], parts[1], headers);
@@ -282,4 +310,5 @@ public final class LocalMailServer implements AutoCloseable {
             }
         }
     }
+
 }

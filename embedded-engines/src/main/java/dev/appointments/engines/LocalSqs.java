@@ -17,16 +17,20 @@ import org.elasticmq.util.NowProvider;
 import scala.Option;
 
 /**
- * ElasticMQ, speaking the SQS API, listening on loopback only. Its queues and messages live in memory, or, given a
- * data directory, are also written there and come back when ElasticMQ starts again on it, even after a crash.
+ * ElasticMQ, speaking the SQS API, listening on loopback only. Its queues and messages
+ * live in memory, or, given a data directory, are also written there and come back when
+ * ElasticMQ starts again on it, even after a crash.
  */
 final class LocalSqs {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final SQSRestServer server;
+
     private final ActorSystem actorSystem;
+
     private final MessageStorage storage;
+
     private final int port;
 
     private LocalSqs(SQSRestServer server, ActorSystem actorSystem, MessageStorage storage, int port) {
@@ -42,28 +46,30 @@ final class LocalSqs {
     }
 
     /**
-     * Starts ElasticMQ keeping its queues and messages in {@code dataDirectory}, created if absent, or in memory
-     * only when it is {@code null}. One JVM can run one ElasticMQ with a data directory at a time.
+     * Starts ElasticMQ keeping its queues and messages in {@code dataDirectory}, created
+     * if absent, or in memory only when it is {@code null}. One JVM can run one ElasticMQ
+     * with a data directory at a time.
      */
     static LocalSqs start(int port, Path dataDirectory) {
-        // The actor system and queue manager are built here, as ElasticMQ's own server does, because the REST
+        // The actor system and queue manager are built here, as ElasticMQ's own server
+        // does, because the REST
         // builder alone cannot put stored queues back before it accepts requests.
         ActorSystem actorSystem = ActorSystem.create("elasticmq");
         MessageStorage storage = null;
         try {
             storage = dataDirectory == null ? null : MessageStorage.open(actorSystem, dataDirectory);
             Option<ActorRef> listener = Option.apply(storage == null ? null : storage.listener());
-            ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class,
-                    new NowProvider(), SQSRestServerBuilder.sqsLimits(), listener), "queue-manager");
+            ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
+                    SQSRestServerBuilder.sqsLimits(), listener), "queue-manager");
             if (storage != null) {
                 storage.restoreInto(queueManager);
             }
             var builder = SQSRestServerBuilder.withActorSystem(actorSystem)
-                    .withQueueManagerActor(queueManager)
-                    .withInterface("127.0.0.1")
-                    .withPort(port)
-                    .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                    .withAWSRegion(EmbeddedEngines.REGION);
+                .withQueueManagerActor(queueManager)
+                .withInterface("127.0.0.1")
+                .withPort(port)
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                .withAWSRegion(EmbeddedEngines.REGION);
             if (storage != null) {
                 builder = builder.withQueueEventListener(storage.listener());
             }
@@ -108,4 +114,5 @@ final class LocalSqs {
             throw new IllegalStateException("ElasticMQ's actors did not stop", ex);
         }
     }
+
 }

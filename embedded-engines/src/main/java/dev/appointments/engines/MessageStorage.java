@@ -24,16 +24,20 @@ import scalikejdbc.DataSourceConnectionPool;
 import scalikejdbc.DataSourceConnectionPoolSettings;
 
 /**
- * ElasticMQ's SQL message storage ({@code messages-storage} in its server's configuration) on an H2 database in a
- * directory. ElasticMQ writes every change of a queue or message to it before it answers the request, and puts the
- * queues and their messages back at start: visible, delayed and in-flight messages with their receive counts.
+ * ElasticMQ's SQL message storage ({@code messages-storage} in its server's
+ * configuration) on an H2 database in a directory. ElasticMQ writes every change of a
+ * queue or message to it before it answers the request, and puts the queues and their
+ * messages back at start: visible, delayed and in-flight messages with their receive
+ * counts.
  */
 final class MessageStorage {
 
     private static final String H2_DRIVER = "org.h2.Driver";
+
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
 
-    // ElasticMQ reaches its database through scalikejdbc's one pool per JVM, so only one storage can be open at a time.
+    // ElasticMQ reaches its database through scalikejdbc's one pool per JVM, so only one
+    // storage can be open at a time.
     private static final AtomicBoolean open = new AtomicBoolean();
 
     private final ActorRef listener;
@@ -48,18 +52,21 @@ final class MessageStorage {
         }
         try {
             Files.createDirectories(directory);
-            // WRITE_DELAY=0: H2 writes each commit to the file at once instead of within 500 ms, so a message whose
+            // WRITE_DELAY=0: H2 writes each commit to the file at once instead of within
+            // 500 ms, so a message whose
             // send was answered survives the process being killed.
             String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("elasticmq") + ";WRITE_DELAY=0";
             var config = new SqlQueuePersistenceConfig(true, H2_DRIVER, url, "sa", "", false);
-            // ElasticMQ opens the JVM's pool only the first time; a pool of our own points it at this directory on
+            // ElasticMQ opens the JVM's pool only the first time; a pool of our own
+            // points it at this directory on
             // every start and lets close() release the database files.
             DB.initializeSingleton(config);
             JdbcConnectionPool connections = JdbcConnectionPool.create(url, "sa", "");
             ConnectionPool.singleton(new DataSourceConnectionPool(connections,
                     new DataSourceConnectionPoolSettings(H2_DRIVER), connections::dispose));
-            ActorRef listener = actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class, config,
-                    scala.collection.immutable.Nil$.MODULE$), "message-storage");
+            ActorRef listener = actorSystem.actorOf(
+                    Props.create(SqlQueuePersistenceActor.class, config, scala.collection.immutable.Nil$.MODULE$),
+                    "message-storage");
             return new MessageStorage(listener);
         }
         catch (IOException ex) {
@@ -82,7 +89,8 @@ final class MessageStorage {
         Object result;
         try {
             result = Patterns.ask(listener, new QueueEvent.Restore(queueManager), RESTORE_TIMEOUT)
-                    .toCompletableFuture().get(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                .toCompletableFuture()
+                .get(RESTORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -109,4 +117,5 @@ final class MessageStorage {
             open.set(false);
         }
     }
+
 }

@@ -12,12 +12,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates the system's queues (each with its dead-letter queue and redrive policy) and tables on
- * the local engines. Running it again changes nothing.
+ * Creates the system's queues (each with its dead-letter queue and redrive policy) and
+ * tables on the local engines. Running it again changes nothing.
  */
 public final class ResourceProvisioner {
 
     private final SqsClient sqs;
+
     private final DynamoDbClient dynamoDb;
 
     public ResourceProvisioner(SqsClient sqs, DynamoDbClient dynamoDb) {
@@ -28,24 +29,24 @@ public final class ResourceProvisioner {
     public void createAll(int maxReceiveCount) {
         Queues.all(maxReceiveCount).forEach(this::createQueue);
         Tables.all().forEach(this::createTable);
-        // Outcomes, notification records and timers expire; the engine's sweep deletes them as DynamoDB would.
+        // Outcomes, notification records and timers expire; the engine's sweep deletes
+        // them as DynamoDB would.
         Tables.enableTimeToLive(dynamoDb);
     }
 
     /** Creates the queue and its dead-letter queue, and returns the queue's URL. */
     public String createQueue(QueueDefinition queue) {
-        String dlqUrl = sqs.createQueue(request -> request
-                .queueName(queue.deadLetterQueueName())
-                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-                        Long.toString(QueueDefinition.DLQ_RETENTION.toSeconds()))))
-                .queueUrl();
-        String dlqArn = sqs.getQueueAttributes(request -> request
-                .queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String dlqUrl = sqs.createQueue(request -> request.queueName(queue.deadLetterQueueName())
+            .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                    Long.toString(QueueDefinition.DLQ_RETENTION.toSeconds()))))
+            .queueUrl();
+        String dlqArn = sqs
+            .getQueueAttributes(request -> request.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
         String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
                 + queue.maxReceiveCount() + "\"}";
-        Map<QueueAttributeName, String> attributes = Map.of(
-                QueueAttributeName.REDRIVE_POLICY, redrivePolicy,
+        Map<QueueAttributeName, String> attributes = Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy,
                 QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(queue.visibilityTimeout().toSeconds()));
         String url = sqs.createQueue(request -> request.queueName(queue.name())).queueUrl();
         sqs.setQueueAttributes(request -> request.queueUrl(url).attributes(attributes));
@@ -53,8 +54,8 @@ public final class ResourceProvisioner {
     }
 
     /**
-     * Creates the table, or, when an earlier run created it (the local run keeps its data), adds the indexes that the
-     * current definition has and the stored table lacks.
+     * Creates the table, or, when an earlier run created it (the local run keeps its
+     * data), adds the indexes that the current definition has and the stored table lacks.
      */
     public void createTable(CreateTableRequest table) {
         try {
@@ -66,20 +67,26 @@ public final class ResourceProvisioner {
     }
 
     private void addMissingIndexes(CreateTableRequest table) {
-        var existing = dynamoDb.describeTable(request -> request.tableName(table.tableName())).table()
-                .globalSecondaryIndexes().stream().map(index -> index.indexName()).toList();
+        var existing = dynamoDb.describeTable(request -> request.tableName(table.tableName()))
+            .table()
+            .globalSecondaryIndexes()
+            .stream()
+            .map(index -> index.indexName())
+            .toList();
         for (var index : table.globalSecondaryIndexes()) {
             if (!existing.contains(index.indexName())) {
                 dynamoDb.updateTable(request -> request.tableName(table.tableName())
-                        .attributeDefinitions(table.attributeDefinitions())
-                        .globalSecondaryIndexUpdates(update -> update.create(create -> create
-                                .indexName(index.indexName()).keySchema(index.keySchema())
-                                .projection(index.projection()))));
+                    .attributeDefinitions(table.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(update -> update.create(create -> create.indexName(index.indexName())
+                        .keySchema(index.keySchema())
+                        .projection(index.projection()))));
             }
         }
     }
 
-    /** Deletes and creates every table again: tests that need an empty database use it. */
+    /**
+     * Deletes and creates every table again: tests that need an empty database use it.
+     */
     public void recreateTables() {
         for (CreateTableRequest table : Tables.all()) {
             try {
@@ -92,4 +99,5 @@ public final class ResourceProvisioner {
         }
         Tables.enableTimeToLive(dynamoDb);
     }
+
 }

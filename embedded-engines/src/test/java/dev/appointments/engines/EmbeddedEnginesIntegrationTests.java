@@ -26,10 +26,11 @@ class EmbeddedEnginesIntegrationTests {
         for (String queue : List.of(Queues.APPOINTMENT_REQUESTS, Queues.APPOINTMENT_CONFIRMATIONS,
                 Queues.APPOINTMENT_REMINDERS)) {
             String url = engines.sqs().getQueueUrl(request -> request.queueName(queue)).queueUrl();
-            Map<QueueAttributeName, String> attributes = engines.sqs().getQueueAttributes(request -> request
-                    .queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes();
-            assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
-                    .contains(queue + "-dlq").contains("\"maxReceiveCount\":5");
+            Map<QueueAttributeName, String> attributes = engines.sqs()
+                .getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .attributes();
+            assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY)).contains(queue + "-dlq")
+                .contains("\"maxReceiveCount\":5");
         }
     }
 
@@ -41,12 +42,12 @@ class EmbeddedEnginesIntegrationTests {
     @Test
     void anyClientSeesTheTablesWhateverItsCredentials(EmbeddedEngines engines) {
         try (var stranger = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
-                .endpointOverride(engines.dynamoDbEndpoint())
-                .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("someone", "else")))
-                .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
-                .build()) {
+            .endpointOverride(engines.dynamoDbEndpoint())
+            .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+            .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("someone", "else")))
+            .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create())
+            .build()) {
             assertThat(stranger.listTables().tableNames()).containsAll(Tables.names());
         }
     }
@@ -54,24 +55,30 @@ class EmbeddedEnginesIntegrationTests {
     @Test
     void provisioningTwiceChangesNothing(EmbeddedEngines engines) {
         String url = engines.sqs().getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
-        var before = engines.sqs().getQueueAttributes(request -> request.queueUrl(url)
-                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
+        var before = engines.sqs()
+            .getQueueAttributes(request -> request.queueUrl(url)
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT))
+            .attributes();
 
         engines.provisioner().createAll(Queues.DEFAULT_MAX_RECEIVE_COUNT);
 
-        var after = engines.sqs().getQueueAttributes(request -> request.queueUrl(url)
-                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
+        var after = engines.sqs()
+            .getQueueAttributes(request -> request.queueUrl(url)
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT))
+            .attributes();
         assertThat(after).isEqualTo(before);
         assertThat(engines.dynamoDb().listTables().tableNames()).containsAll(Tables.names());
     }
 
     @Test
     void listensOnLoopbackOnly(EmbeddedEngines engines) throws Exception {
-        InetAddress external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .filter(network -> !isLoopback(network))
-                .flatMap(network -> Collections.list(network.getInetAddresses()).stream())
-                .filter(address -> address instanceof java.net.Inet4Address)
-                .findFirst().orElse(null);
+        InetAddress external = Collections.list(NetworkInterface.getNetworkInterfaces())
+            .stream()
+            .filter(network -> !isLoopback(network))
+            .flatMap(network -> Collections.list(network.getInetAddresses()).stream())
+            .filter(address -> address instanceof java.net.Inet4Address)
+            .findFirst()
+            .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "no non-loopback address on this machine");
         for (int port : List.of(engines.sqsEndpoint().getPort(), engines.dynamoDbEndpoint().getPort())) {
             assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("loopback port %d", port).isTrue();
@@ -109,4 +116,5 @@ class EmbeddedEnginesIntegrationTests {
             return false;
         }
     }
+
 }

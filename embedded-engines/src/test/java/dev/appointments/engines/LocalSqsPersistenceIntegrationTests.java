@@ -38,30 +38,32 @@ class LocalSqsPersistenceIntegrationTests {
         runOnce(dataDirectory, (sqs, url) -> {
             for (int i = 1; i <= 3; i++) {
                 String body = "request " + i;
-                sqs.sendMessage(request -> request.queueUrl(url).messageBody(body).messageAttributes(
-                        Map.of("kind", MessageAttributeValue.builder().dataType("String").stringValue("test").build())));
+                sqs.sendMessage(request -> request.queueUrl(url)
+                    .messageBody(body)
+                    .messageAttributes(Map.of("kind",
+                            MessageAttributeValue.builder().dataType("String").stringValue("test").build())));
             }
         });
 
         List<Message> received = new ArrayList<>();
         runOnce(dataDirectory, (sqs, url) -> received.addAll(receiveAll(sqs, url, 3)));
 
-        assertThat(received).extracting(Message::body)
-                .containsExactlyInAnyOrder("request 1", "request 2", "request 3");
-        assertThat(received).allSatisfy(message ->
-                assertThat(message.messageAttributes().get("kind").stringValue()).isEqualTo("test"));
+        assertThat(received).extracting(Message::body).containsExactlyInAnyOrder("request 1", "request 2", "request 3");
+        assertThat(received)
+            .allSatisfy(message -> assertThat(message.messageAttributes().get("kind").stringValue()).isEqualTo("test"));
     }
 
     @Test
     void keepsTheQueuesWithTheirAttributesAcrossARestartAndProvisioningAgainChangesNothing() {
-        runOnce(dataDirectory, (sqs, url) -> { });
+        runOnce(dataDirectory, (sqs, url) -> {
+        });
 
         LocalSqs restarted = LocalSqs.start(FreePorts.find(), dataDirectory);
         try (SqsClient sqs = client(restarted)) {
             String url = sqs.getQueueUrl(request -> request.queueName(QUEUE.name())).queueUrl();
             Map<QueueAttributeName, String> restored = redriveAndVisibility(sqs, url);
-            assertThat(restored.get(QueueAttributeName.REDRIVE_POLICY))
-                    .contains(QUEUE.deadLetterQueueName()).contains("\"maxReceiveCount\":3");
+            assertThat(restored.get(QueueAttributeName.REDRIVE_POLICY)).contains(QUEUE.deadLetterQueueName())
+                .contains("\"maxReceiveCount\":3");
             assertThat(restored.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("30");
 
             assertThat(new ResourceProvisioner(sqs, null).createQueue(QUEUE)).isEqualTo(url);
@@ -76,13 +78,13 @@ class LocalSqsPersistenceIntegrationTests {
     void keepsAMessageInFlightHiddenUntilItsVisibilityTimeoutAndCountsItsReceives() {
         runOnce(dataDirectory, (sqs, url) -> {
             sqs.sendMessage(request -> request.queueUrl(url).messageBody("in flight"));
-            assertThat(sqs.receiveMessage(request -> request.queueUrl(url).visibilityTimeout(8)).messages())
-                    .hasSize(1);
+            assertThat(sqs.receiveMessage(request -> request.queueUrl(url).visibilityTimeout(8)).messages()).hasSize(1);
         });
 
         runOnce(dataDirectory, (sqs, url) -> {
             assertThat(sqs.receiveMessage(request -> request.queueUrl(url)).messages())
-                    .as("still in flight after the restart").isEmpty();
+                .as("still in flight after the restart")
+                .isEmpty();
             Message again = receiveAll(sqs, url, 1).getFirst();
             assertThat(again.body()).isEqualTo("in flight");
             assertThat(again.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).isEqualTo("2");
@@ -91,8 +93,8 @@ class LocalSqsPersistenceIntegrationTests {
 
     @Test
     void keepsADelayedMessageDelayedAcrossARestart() {
-        runOnce(dataDirectory, (sqs, url) ->
-                sqs.sendMessage(request -> request.queueUrl(url).messageBody("later").delaySeconds(8)));
+        runOnce(dataDirectory,
+                (sqs, url) -> sqs.sendMessage(request -> request.queueUrl(url).messageBody("later").delaySeconds(8)));
 
         runOnce(dataDirectory, (sqs, url) -> {
             assertThat(sqs.receiveMessage(request -> request.queueUrl(url)).messages()).isEmpty();
@@ -128,7 +130,7 @@ class LocalSqsPersistenceIntegrationTests {
         LocalSqs second = LocalSqs.start(FreePorts.find());
         try (SqsClient sqs = client(second)) {
             assertThatThrownBy(() -> sqs.getQueueUrl(request -> request.queueName(QUEUE.name())))
-                    .isInstanceOf(QueueDoesNotExistException.class);
+                .isInstanceOf(QueueDoesNotExistException.class);
         }
         finally {
             second.stop();
@@ -140,7 +142,7 @@ class LocalSqsPersistenceIntegrationTests {
         LocalSqs first = LocalSqs.start(FreePorts.find(), dataDirectory);
         try {
             assertThatThrownBy(() -> LocalSqs.start(FreePorts.find(), otherDirectory))
-                    .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class);
         }
         finally {
             first.stop();
@@ -151,16 +153,17 @@ class LocalSqsPersistenceIntegrationTests {
     @Test
     void keepsEveryAcknowledgedMessageWhenTheProcessIsKilled() throws Exception {
         int port = FreePorts.find();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                LocalSqsProcess.class.getName(), Integer.toString(port), dataDirectory.toString())
-                .inheritIO()
-                .start();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), LocalSqsProcess.class.getName(), Integer.toString(port),
+                dataDirectory.toString())
+            .inheritIO()
+            .start();
         try {
             awaitAnswer(child, port);
             try (SqsClient sqs = client(URI.create("http://127.0.0.1:" + port))) {
                 String url = new ResourceProvisioner(sqs, null).createQueue(QUEUE);
-                // Killed right after the last answer: nothing that ElasticMQ acknowledged may be lost.
+                // Killed right after the last answer: nothing that ElasticMQ acknowledged
+                // may be lost.
                 for (int i = 1; i <= 20; i++) {
                     String body = "before the crash " + i;
                     sqs.sendMessage(request -> request.queueUrl(url).messageBody(body));
@@ -172,11 +175,16 @@ class LocalSqsPersistenceIntegrationTests {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        runOnce(dataDirectory, (sqs, url) -> assertThat(receiveAll(sqs, url, 20)).extracting(Message::body)
-                .allMatch(body -> body.startsWith("before the crash ")).doesNotHaveDuplicates());
+        runOnce(dataDirectory,
+                (sqs, url) -> assertThat(receiveAll(sqs, url, 20)).extracting(Message::body)
+                    .allMatch(body -> body.startsWith("before the crash "))
+                    .doesNotHaveDuplicates());
     }
 
-    /** Starts ElasticMQ on the directory, provisions the queue as the local run does, runs the step, stops. */
+    /**
+     * Starts ElasticMQ on the directory, provisions the queue as the local run does, runs
+     * the step, stops.
+     */
     private static void runOnce(Path dataDirectory, Step step) {
         LocalSqs localSqs = LocalSqs.start(FreePorts.find(), dataDirectory);
         try (SqsClient sqs = client(localSqs)) {
@@ -189,24 +197,29 @@ class LocalSqsPersistenceIntegrationTests {
     }
 
     /**
-     * Receives until {@code count} messages came. The tests' visibility timeouts and delays (8 s) are long enough to
-     * outlast a stop and start on a busy machine, and the 30 s deadline outlasts them.
+     * Receives until {@code count} messages came. The tests' visibility timeouts and
+     * delays (8 s) are long enough to outlast a stop and start on a busy machine, and the
+     * 30 s deadline outlasts them.
      */
     private static List<Message> receiveAll(SqsClient sqs, String url, int count) {
         List<Message> received = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (received.size() < count && System.nanoTime() < deadline) {
-            received.addAll(sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+            received.addAll(sqs.receiveMessage(request -> request.queueUrl(url)
+                .maxNumberOfMessages(10)
+                .waitTimeSeconds(1)
+                .messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
         }
         assertThat(received).as("messages received within 30 s").hasSize(count);
         return received;
     }
 
     private static Map<QueueAttributeName, String> redriveAndVisibility(SqsClient sqs, String url) {
-        return sqs.getQueueAttributes(request -> request.queueUrl(url)
-                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT)).attributes();
+        return sqs
+            .getQueueAttributes(request -> request.queueUrl(url)
+                .attributeNames(QueueAttributeName.REDRIVE_POLICY, QueueAttributeName.VISIBILITY_TIMEOUT))
+            .attributes();
     }
 
     private static void awaitAnswer(Process child, int port) throws InterruptedException {
@@ -231,15 +244,20 @@ class LocalSqsPersistenceIntegrationTests {
     }
 
     private static SqsClient client(URI endpoint) {
-        return SqsClient.builder().endpointOverride(endpoint).region(Region.of(EmbeddedEngines.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(EmbeddedEngines.ACCESS_KEY, EmbeddedEngines.SECRET_KEY)))
-                .httpClient(ApacheHttpClient.create())
-                .build();
+        return SqsClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(EmbeddedEngines.REGION))
+            .credentialsProvider(StaticCredentialsProvider
+                .create(AwsBasicCredentials.create(EmbeddedEngines.ACCESS_KEY, EmbeddedEngines.SECRET_KEY)))
+            .httpClient(ApacheHttpClient.create())
+            .build();
     }
 
     @FunctionalInterface
     private interface Step {
+
         void run(SqsClient sqs, String queueUrl);
+
     }
+
 }

@@ -12,24 +12,34 @@ import dev.appointments.faults.drive.Producer;
 import dev.appointments.faults.drive.Providers;
 
 /**
- * A steady stream of bookings, each for its own slot, sent by a producer that retries while SQS cannot be reached,
- * as a careful producer does. It runs on its own thread until stopped.
+ * A steady stream of bookings, each for its own slot, sent by a producer that retries
+ * while SQS cannot be reached, as a careful producer does. It runs on its own thread
+ * until stopped.
  */
 final class BookingStream implements Runnable {
 
     private final Producer producer;
+
     private final String providerId;
+
     private final String prefix;
+
     private final Duration pause;
+
     private final List<Providers.Slot> slots;
+
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
     private final AtomicInteger failedSends = new AtomicInteger();
+
     private volatile boolean stopped;
+
     private Thread thread;
 
     /**
      * @param perSecond bookings per second
-     * @param capacity the most bookings it may send (distinct slots are reserved for each)
+     * @param capacity the most bookings it may send (distinct slots are reserved for
+     * each)
      */
     BookingStream(Producer producer, String providerId, String prefix, int perSecond, int capacity) {
         this.producer = producer;
@@ -76,4 +86,5 @@ final class BookingStream implements Runnable {
     int failedSends() {
         return failedSends.get();
     }
+
 }

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash: commands of every type flow (book, reschedule, cancel, confirm, decline) while a random service instance is
- * killed with {@code kill -9} every few seconds and started again. Every command must be answered once, every
- * appointment must end where its commands took it, and no patient may get the same e-mail twice.
+ * Crash: commands of every type flow (book, reschedule, cancel, confirm, decline) while a
+ * random service instance is killed with {@code kill -9} every few seconds and started
+ * again. Every command must be answered once, every appointment must end where its
+ * commands took it, and no patient may get the same e-mail twice.
  */
 @Order(2)
 class CrashFaultIntegrationTests {
@@ -39,6 +40,7 @@ class CrashFaultIntegrationTests {
             "ConfirmAppointment", "DeclineAppointment");
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -68,8 +70,10 @@ class CrashFaultIntegrationTests {
         Map<String, Outcome> outcomes = system.ledger.awaitOutcomes(allIds, Duration.ofMinutes(5));
         Instant lastOutcome = outcomes.values().stream().map(Outcome::recordedAt).max(Instant::compareTo).orElseThrow();
         List<Ledger.Appointment> appointments = awaitFinalStates(providerId, followUps);
-        // A mail sent by an instance killed before it recorded the sending is retried once the message comes back
-        // (after its visibility timeout, and the notification's lease): only empty queues mean no copy is on its way.
+        // A mail sent by an instance killed before it recorded the sending is retried
+        // once the message comes back
+        // (after its visibility timeout, and the notification's lease): only empty queues
+        // mean no copy is on its way.
         awaitDrained();
         List<Mailbox.Mail> mails = Mailbox.toAny(awaitMails(followUps),
                 followUps.values().stream().map(FollowUp::patientEmail).toList());
@@ -79,16 +83,22 @@ class CrashFaultIntegrationTests {
         int refused = (int) outcomes.values().stream().filter(outcome -> !outcome.accepted()).count();
         Map<String, Ledger.Appointment> byId = new HashMap<>();
         appointments.forEach(appointment -> byId.put(appointment.appointmentId(), appointment));
-        int wrongState = (int) followUps.values().stream()
-                .filter(followUp -> !followUp.reached(byId.get(followUp.appointmentId()))).count();
+        int wrongState = (int) followUps.values()
+            .stream()
+            .filter(followUp -> !followUp.reached(byId.get(followUp.appointmentId())))
+            .count();
         Set<String> booked = new HashSet<>();
-        outcomes.values().stream().filter(o -> o.commandType().equals("RequestAppointment") && o.accepted())
-                .forEach(o -> booked.add(o.appointmentId()));
+        outcomes.values()
+            .stream()
+            .filter(o -> o.commandType().equals("RequestAppointment") && o.accepted())
+            .forEach(o -> booked.add(o.appointmentId()));
         int extraAppointments = (int) appointments.stream().filter(a -> !booked.contains(a.appointmentId())).count();
         int duplicatedTransitions = Ledger.duplicatedTransitions(appointments);
         int duplicateMails = Mailbox.duplicates(mails);
-        int missingMails = (int) followUps.values().stream()
-                .filter(followUp -> Mailbox.to(mails, followUp.patientEmail()::equals).isEmpty()).count();
+        int missingMails = (int) followUps.values()
+            .stream()
+            .filter(followUp -> Mailbox.to(mails, followUp.patientEmail()::equals).isEmpty())
+            .count();
         int doubleBooked = Ledger.doubleBookings(appointments);
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -107,8 +117,8 @@ class CrashFaultIntegrationTests {
         figures.put("messages dead-lettered", deadLettered);
         Duration recovery = chaos.lastKill() == null ? null : Duration.between(chaos.lastKill(), lastOutcome);
         FaultReport.record(new ScenarioResult("Crash", scale.name(),
-                "%d commands: %d bookings, then one reschedule, cancel, confirm or decline each".formatted(
-                        allIds.size(), bookingsCount),
+                "%d commands: %d bookings, then one reschedule, cancel, confirm or decline each"
+                    .formatted(allIds.size(), bookingsCount),
                 "%d x kill -9 of a random instance, every %d s, restarted at once".formatted(scale.crashKills(),
                         scale.crashKillInterval().toSeconds()),
                 unanswered + wrongState + missingMails, extraAppointments + duplicatedTransitions + duplicateMails,
@@ -127,8 +137,9 @@ class CrashFaultIntegrationTests {
     }
 
     /**
-     * Sends the bookings spread over the chaos window and, as each is answered, one follow-up for its appointment:
-     * all five command types are in flight while instances die.
+     * Sends the bookings spread over the chaos window and, as each is answered, one
+     * follow-up for its appointment: all five command types are in flight while instances
+     * die.
      */
     private Map<String, FollowUp> drive(List<Command> bookings, List<Providers.Slot> moveTargets, Duration window)
             throws InterruptedException {
@@ -185,10 +196,12 @@ class CrashFaultIntegrationTests {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
             List<Mailbox.Mail> mails = system.mailbox.all();
-            boolean done = followUps.values().stream()
-                    .allMatch(f -> !Mailbox.to(mails, f.patientEmail()::equals).isEmpty());
+            boolean done = followUps.values()
+                .stream()
+                .allMatch(f -> !Mailbox.to(mails, f.patientEmail()::equals).isEmpty());
             if (done || System.nanoTime() > deadline) {
-                // Late copies would show up now: look once more after the queues have had time to settle.
+                // Late copies would show up now: look once more after the queues have had
+                // time to settle.
                 Thread.sleep(3000);
                 return system.mailbox.all();
             }
@@ -198,9 +211,9 @@ class CrashFaultIntegrationTests {
 
     private void awaitDrained() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline && (system.producer.depth(Commands.REQUESTS) > 0
-                || system.producer.depth(Commands.CONFIRMATIONS) > 0
-                || system.producer.depth(dev.appointments.resources.Queues.APPOINTMENT_REMINDERS) > 0)) {
+        while (System.nanoTime() < deadline
+                && (system.producer.depth(Commands.REQUESTS) > 0 || system.producer.depth(Commands.CONFIRMATIONS) > 0
+                        || system.producer.depth(dev.appointments.resources.Queues.APPOINTMENT_REMINDERS) > 0)) {
             Thread.sleep(500);
         }
     }
@@ -212,7 +225,8 @@ class CrashFaultIntegrationTests {
     }
 
     /**
-     * The command sent after a booking was answered, and where it must take the appointment.
+     * The command sent after a booking was answered, and where it must take the
+     * appointment.
      *
      * @param command the follow-up
      * @param appointmentId the booked appointment
@@ -227,13 +241,13 @@ class CrashFaultIntegrationTests {
             String id = booking.appointmentId();
             String email = booking.requestId().toLowerCase(java.util.Locale.ROOT) + "@example.com";
             return switch (type) {
-                case "RescheduleAppointment" -> new FollowUp(Commands.reschedule(Commands.requestId("crash-move"), id,
-                        target.date(), target.start()), id, email, "REQUESTED",
-                        LocalDateTime.of(target.date(), target.start()).toInstant(ZoneOffset.UTC));
-                case "CancelAppointment" -> new FollowUp(Commands.cancel(Commands.requestId("crash-cancel"), id), id,
-                        email, "CANCELLED", null);
-                case "ConfirmAppointment" -> new FollowUp(Commands.confirm(Commands.requestId("crash-confirm"), id),
-                        id, email, "CONFIRMED", null);
+                case "RescheduleAppointment" -> new FollowUp(
+                        Commands.reschedule(Commands.requestId("crash-move"), id, target.date(), target.start()), id,
+                        email, "REQUESTED", LocalDateTime.of(target.date(), target.start()).toInstant(ZoneOffset.UTC));
+                case "CancelAppointment" ->
+                    new FollowUp(Commands.cancel(Commands.requestId("crash-cancel"), id), id, email, "CANCELLED", null);
+                case "ConfirmAppointment" -> new FollowUp(Commands.confirm(Commands.requestId("crash-confirm"), id), id,
+                        email, "CONFIRMED", null);
                 default -> new FollowUp(Commands.decline(Commands.requestId("crash-decline"), id), id, email,
                         "DECLINED", null);
             };
@@ -244,4 +258,5 @@ class CrashFaultIntegrationTests {
                     && (startsAt == null || appointment.startsAt().equals(startsAt));
         }
     }
+
 }

@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Database outage: the DynamoDB engine refuses connections for a while in the middle of a stream of bookings. Nothing
- * may reach a dead-letter queue, every service must report itself not ready while it lasts and ready after it, and
- * every command must be processed within 30 seconds of the database's return.
+ * Database outage: the DynamoDB engine refuses connections for a while in the middle of a
+ * stream of bookings. Nothing may reach a dead-letter queue, every service must report
+ * itself not ready while it lasts and ready after it, and every command must be processed
+ * within 30 seconds of the database's return.
  */
 @Order(3)
 class DatabaseOutageFaultIntegrationTests {
 
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+
     private static final Duration CALM = Duration.ofSeconds(5);
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -95,8 +98,8 @@ class DatabaseOutageFaultIntegrationTests {
                         perSecond),
                 "DynamoDB refuses connections for %d s".formatted(scale.databaseOutage().toSeconds()),
                 lost + (sent.size() - confirmed) + missingMails,
-                Ledger.duplicatedTransitions(appointments) + duplicateMails,
-                Ledger.doubleBookings(appointments), recovery, figures));
+                Ledger.duplicatedTransitions(appointments) + duplicateMails, Ledger.doubleBookings(appointments),
+                recovery, figures));
 
         assertThat(lost).as("bookings without an outcome").isZero();
         assertThat(refused).as("bookings refused").isZero();
@@ -105,7 +108,7 @@ class DatabaseOutageFaultIntegrationTests {
         assertThat(missingMails).as("patients without a confirmation e-mail").isZero();
         assertThat(duplicateMails).as("duplicate e-mails: " + Mailbox.duplicated(mails)).isZero();
         assertThat(notDownDuring).as("instances reporting ready while the database was down: " + readinessDuring)
-                .isZero();
+            .isZero();
         assertThat(recovery).as("time from the database's return to the last outcome").isLessThan(RECOVERY_LIMIT);
     }
 
@@ -146,4 +149,5 @@ class DatabaseOutageFaultIntegrationTests {
             Thread.sleep(1000);
         }
     }
+
 }

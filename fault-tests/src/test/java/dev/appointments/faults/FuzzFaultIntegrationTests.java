@@ -35,24 +35,29 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Fuzz: mutated command bodies on both command queues, and mutated HTTP requests to the intake, admin and read APIs.
- * Every message must get an outcome or a dead-letter entry; every HTTP request an answer below 500 without a stack
- * trace; and no log line of any service may carry a patient's personal data.
+ * Fuzz: mutated command bodies on both command queues, and mutated HTTP requests to the
+ * intake, admin and read APIs. Every message must get an outcome or a dead-letter entry;
+ * every HTTP request an answer below 500 without a stack trace; and no log line of any
+ * service may carry a patient's personal data.
  */
 @Order(7)
 class FuzzFaultIntegrationTests {
 
     /** A Java stack frame or a chained cause, as an uncaught exception prints them. */
-    private static final Pattern STACK_TRACE = Pattern.compile(
-            "(\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\))|(Caused by: )|(\\n\\tat )");
+    private static final Pattern STACK_TRACE = Pattern
+        .compile("(\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\))|(Caused by: )|(\\n\\tat )");
 
-    /** Personal data the suite's patients carry (see Commands.book): names, e-mail domain, phone, birth date. */
+    /**
+     * Personal data the suite's patients carry (see Commands.book): names, e-mail domain,
+     * phone, birth date.
+     */
     private static final List<String> PERSONAL_DATA = List.of(Commands.LAST_NAME, "@example.com", "+15550100200",
             "1985-04-12");
 
     private static final int SQS_LIMIT = 250_000;
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -96,15 +101,18 @@ class FuzzFaultIntegrationTests {
             HttpResponse<String> response = system.api.send(request.builder());
             statuses.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() >= 500 && serverErrors.size() < 20) {
-                serverErrors.add(response.statusCode() + " for " + request.detail() + " -> "
-                        + abbreviate(response.body()));
+                serverErrors
+                    .add(response.statusCode() + " for " + request.detail() + " -> " + abbreviate(response.body()));
             }
             if (STACK_TRACE.matcher(response.body()).find() && stackTraces.size() < 20) {
                 stackTraces.add(request.detail() + " -> " + abbreviate(response.body()));
             }
         }
-        long serverErrorCount = statuses.entrySet().stream().filter(e -> e.getKey() >= 500)
-                .mapToLong(Map.Entry::getValue).sum();
+        long serverErrorCount = statuses.entrySet()
+            .stream()
+            .filter(e -> e.getKey() >= 500)
+            .mapToLong(Map.Entry::getValue)
+            .sum();
         Map<String, Long> leaks = personalDataInLogs();
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -128,7 +136,8 @@ class FuzzFaultIntegrationTests {
                 unresolved.size(), 0, 0, null, figures));
 
         assertThat(unresolved.stream().map(m -> abbreviate(m.body())).toList())
-                .as("messages with neither an outcome nor a dead-letter entry").isEmpty();
+            .as("messages with neither an outcome nor a dead-letter entry")
+            .isEmpty();
         assertThat(serverErrorCount).as("HTTP answers 5xx: " + serverErrors).isZero();
         assertThat(stackTraces).as("HTTP answers with a stack trace").isEmpty();
         assertThat(leaks).as("log lines with personal data").isEmpty();
@@ -141,15 +150,17 @@ class FuzzFaultIntegrationTests {
         for (Command command : List.of(
                 Commands.book("base", providerId, slot.date(), slot.start(), Providers.SLOT_MINUTES),
                 Commands.reschedule("base", "appointment-unknown", slot.date(), slot.start()),
-                Commands.cancel("base", "appointment-unknown"),
-                Commands.confirm("base", "appointment-unknown"),
+                Commands.cancel("base", "appointment-unknown"), Commands.confirm("base", "appointment-unknown"),
                 Commands.decline("base", "appointment-unknown"))) {
             bases.add((ObjectNode) Commands.json().readTree(command.body()));
         }
         return bases;
     }
 
-    /** Sends every message; returns those SQS itself refused (an empty body, say), which no consumer can see. */
+    /**
+     * Sends every message; returns those SQS itself refused (an empty body, say), which
+     * no consumer can see.
+     */
     private List<Fuzzed> sendAll(List<Fuzzed> messages) {
         List<Fuzzed> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         messages.parallelStream().forEach(message -> {
@@ -163,7 +174,10 @@ class FuzzFaultIntegrationTests {
         return refused;
     }
 
-    /** Waits until every message has an outcome or is in its queue's dead-letter queue; returns those that are not. */
+    /**
+     * Waits until every message has an outcome or is in its queue's dead-letter queue;
+     * returns those that are not.
+     */
     private Set<Fuzzed> awaitResolved(List<Fuzzed> messages, Map<String, Outcome> outcomes, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -172,7 +186,8 @@ class FuzzFaultIntegrationTests {
             List<String> ids = new ArrayList<>();
             for (Fuzzed message : unresolved) {
                 ids.add(message.requestId());
-                // An outcome may be recorded under an invalid requestId, as long as DynamoDB can store it as a key.
+                // An outcome may be recorded under an invalid requestId, as long as
+                // DynamoDB can store it as a key.
                 if (message.requestIdInBody() != null && !message.requestIdInBody().isEmpty()
                         && message.requestIdInBody().getBytes(StandardCharsets.UTF_8).length <= 2048) {
                     ids.add(message.requestIdInBody());
@@ -193,7 +208,10 @@ class FuzzFaultIntegrationTests {
         }
     }
 
-    /** Lines of the services' logs (this run's) that contain a patient's personal data, counted per log. */
+    /**
+     * Lines of the services' logs (this run's) that contain a patient's personal data,
+     * counted per log.
+     */
     private Map<String, Long> personalDataInLogs() throws IOException {
         Map<String, Long> leaks = new TreeMap<>();
         List<Path> logs;
@@ -216,7 +234,9 @@ class FuzzFaultIntegrationTests {
         return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 
-    /** The requestId text a body carries, if it is a JSON object with a string requestId. */
+    /**
+     * The requestId text a body carries, if it is a JSON object with a string requestId.
+     */
     private static String requestIdIn(String body) {
         try {
             var node = Commands.json().readTree(body);
@@ -231,14 +251,17 @@ class FuzzFaultIntegrationTests {
      * A mutated message.
      *
      * @param requestId the unique requestId it was given before the mutation
-     * @param requestIdInBody the requestId it carries after the mutation, possibly an invalid one, or {@code null}
+     * @param requestIdInBody the requestId it carries after the mutation, possibly an
+     * invalid one, or {@code null}
      * @param queue where it was sent
      * @param body what was sent
      */
     private record Fuzzed(String requestId, String requestIdInBody, String queue, String body) {
 
         boolean answeredIn(Map<String, Outcome> outcomes) {
-            return outcomes.containsKey(requestId) || (requestIdInBody != null && outcomes.containsKey(requestIdInBody));
+            return outcomes.containsKey(requestId)
+                    || (requestIdInBody != null && outcomes.containsKey(requestIdInBody));
         }
     }
+
 }

@@ -29,15 +29,18 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Poison and redrive: malformed and oversized messages end in the dead-letter queue with their bodies intact; valid
- * commands that fail for a cause outside them (a provider whose stored rules cannot be read) end there too, and once
- * the cause is removed, a redrive through the ops API ({@code POST /api/ops/dlq/{queue}/redrive}, ops role only)
- * brings them back and they are processed. The malformed ones, redriven with them, return to the dead-letter queue.
+ * Poison and redrive: malformed and oversized messages end in the dead-letter queue with
+ * their bodies intact; valid commands that fail for a cause outside them (a provider
+ * whose stored rules cannot be read) end there too, and once the cause is removed, a
+ * redrive through the ops API ({@code POST /api/ops/dlq/{queue}/redrive}, ops role only)
+ * brings them back and they are processed. The malformed ones, redriven with them, return
+ * to the dead-letter queue.
  */
 @Order(6)
 class PoisonFaultIntegrationTests {
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -74,22 +77,29 @@ class PoisonFaultIntegrationTests {
         Set<String> expectedInConfirmationsDlq = new HashSet<>(malformed.get(Commands.CONFIRMATIONS));
         Set<String> missingFromRequestsDlq = awaitInDeadLetters(Commands.REQUESTS, expectedInRequestsDlq,
                 deadLetterWait);
-        Set<String> missingFromConfirmationsDlq = awaitInDeadLetters(Commands.CONFIRMATIONS,
-                expectedInConfirmationsDlq, deadLetterWait);
+        Set<String> missingFromConfirmationsDlq = awaitInDeadLetters(Commands.CONFIRMATIONS, expectedInConfirmationsDlq,
+                deadLetterWait);
         Duration toDeadLetters = Duration.between(sent, Instant.now());
-        Map<String, Outcome> answeredWhileBroken = system.ledger.outcomes(valid.stream().map(Command::requestId).toList());
+        Map<String, Outcome> answeredWhileBroken = system.ledger
+            .outcomes(valid.stream().map(Command::requestId).toList());
 
-        int forbidden = system.api.post(system.uri(Service.QUERY, "/api/ops/dlq/appointment-requests/redrive"),
-                "demo-scheduler", "").statusCode();
-        system.fleet.engines().dynamoDb().putItem(request -> request.tableName(Tables.Providers.NAME).item(goodProvider));
+        int forbidden = system.api
+            .post(system.uri(Service.QUERY, "/api/ops/dlq/appointment-requests/redrive"), "demo-scheduler", "")
+            .statusCode();
+        system.fleet.engines()
+            .dynamoDb()
+            .putItem(request -> request.tableName(Tables.Providers.NAME).item(goodProvider));
         Instant causeRemoved = Instant.now();
         String requestsRedrive = redrive(Commands.REQUESTS);
         String confirmationsRedrive = redrive(Commands.CONFIRMATIONS);
 
         List<String> validIds = valid.stream().map(Command::requestId).toList();
         Map<String, Outcome> outcomes = system.ledger.awaitOutcomes(validIds, Duration.ofMinutes(3));
-        Instant lastOutcome = outcomes.values().stream().map(Outcome::recordedAt).max(Instant::compareTo)
-                .orElse(causeRemoved);
+        Instant lastOutcome = outcomes.values()
+            .stream()
+            .map(Outcome::recordedAt)
+            .max(Instant::compareTo)
+            .orElse(causeRemoved);
         Set<String> malformedAll = new HashSet<>(malformed.get(Commands.REQUESTS));
         Set<String> notBackInRequestsDlq = awaitInDeadLetters(Commands.REQUESTS,
                 new HashSet<>(malformed.get(Commands.REQUESTS)), deadLetterWait);
@@ -119,46 +129,54 @@ class PoisonFaultIntegrationTests {
                 Duration.between(causeRemoved, lastOutcome).toMillis() / 1000.0);
         FaultReport.record(new ScenarioResult("Poison and redrive", scale.name(),
                 "%d malformed or oversized messages, %d valid bookings".formatted(malformedAll.size(), valid.size()),
-                "unreadable bodies; a provider whose stored rules cannot be read, repaired before the redrive",
-                lost, appointments.size() - accepted, Ledger.doubleBookings(appointments),
+                "unreadable bodies; a provider whose stored rules cannot be read, repaired before the redrive", lost,
+                appointments.size() - accepted, Ledger.doubleBookings(appointments),
                 Duration.between(causeRemoved, lastOutcome), figures));
 
         assertThat(missingFromRequestsDlq).as("bodies not found intact in appointment-requests-dlq").isEmpty();
         assertThat(missingFromConfirmationsDlq).as("bodies not found intact in appointment-confirmations-dlq")
-                .isEmpty();
+            .isEmpty();
         assertThat(answeredWhileBroken).as("valid bookings answered while their provider could not be read").isEmpty();
         assertThat(forbidden).as("redrive with a scheduler token").isEqualTo(403);
         assertThat(accepted).as("valid bookings accepted after the redrive").isEqualTo(valid.size());
         assertThat(appointments).as("appointments").hasSize(valid.size());
         assertThat(notBackInRequestsDlq).as("malformed requests not back in the dead-letter queue").isEmpty();
-        assertThat(notBackInConfirmationsDlq).as("malformed confirmations not back in the dead-letter queue")
-                .isEmpty();
+        assertThat(notBackInConfirmationsDlq).as("malformed confirmations not back in the dead-letter queue").isEmpty();
     }
 
     /**
-     * The shape of the scenarios that feed the system bad input: every service once, the consumers' queues
-     * dead-lettering in seconds at short scale, and the intake's per-client rate limit (30 a minute) raised, so that
-     * the fuzz's requests reach the code that reads them rather than all being answered 429.
+     * The shape of the scenarios that feed the system bad input: every service once, the
+     * consumers' queues dead-lettering in seconds at short scale, and the intake's
+     * per-client rate limit (30 a minute) raised, so that the fuzz's requests reach the
+     * code that reads them rather than all being answered 429.
      */
     static Shape deadLetterShape(Scale scale) {
-        Shape shape = Shape.oneOfEach().withArguments(Service.REQUEST,
-                List.of("--appointments.security.rate-limit.limits[0].method=POST",
-                        "--appointments.security.rate-limit.limits[0].path=/api/appointment-requests",
-                        "--appointments.security.rate-limit.limits[0].capacity=100000",
-                        "--appointments.security.rate-limit.limits[0].period=1m"));
+        Shape shape = Shape.oneOfEach()
+            .withArguments(Service.REQUEST,
+                    List.of("--appointments.security.rate-limit.limits[0].method=POST",
+                            "--appointments.security.rate-limit.limits[0].path=/api/appointment-requests",
+                            "--appointments.security.rate-limit.limits[0].capacity=100000",
+                            "--appointments.security.rate-limit.limits[0].period=1m"));
         if (scale.deadLetterFast()) {
             shape = shape.withQueue(Service.REQUEST, Duration.ofSeconds(3), 3)
-                    .withQueue(Service.CONFIRMATION, Duration.ofSeconds(3), 3);
+                .withQueue(Service.CONFIRMATION, Duration.ofSeconds(3), 3);
         }
         return shape;
     }
 
     private Map<String, AttributeValue> providerItem(String providerId) {
-        return system.fleet.engines().dynamoDb().getItem(request -> request.tableName(Tables.Providers.NAME)
-                .key(Map.of(Tables.Providers.ID, AttributeValue.fromS(providerId))).consistentRead(true)).item();
+        return system.fleet.engines()
+            .dynamoDb()
+            .getItem(request -> request.tableName(Tables.Providers.NAME)
+                .key(Map.of(Tables.Providers.ID, AttributeValue.fromS(providerId)))
+                .consistentRead(true))
+            .item();
     }
 
-    /** Waits until every body is in the queue's dead-letter queue; returns those that are not. */
+    /**
+     * Waits until every body is in the queue's dead-letter queue; returns those that are
+     * not.
+     */
     private Set<String> awaitInDeadLetters(String queue, Set<String> bodies, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -172,7 +190,10 @@ class PoisonFaultIntegrationTests {
         }
     }
 
-    /** Starts a redrive through the ops API and follows it until it completes; returns its final view. */
+    /**
+     * Starts a redrive through the ops API and follows it until it completes; returns its
+     * final view.
+     */
     private String redrive(String queue) throws InterruptedException {
         HttpResponse<String> started = system.api.post(system.uri(Service.QUERY, "/api/ops/dlq/" + queue + "/redrive"),
                 "demo-ops", "");
@@ -192,8 +213,8 @@ class PoisonFaultIntegrationTests {
     /** Bodies no consumer can read, each unique, of several kinds. */
     static final class Poison {
 
-        static final List<String> KINDS = List.of("plain text", "truncated JSON", "unknown type",
-                "no requestId", "200 KB of text", "a JSON array", "no type");
+        static final List<String> KINDS = List.of("plain text", "truncated JSON", "unknown type", "no requestId",
+                "200 KB of text", "a JSON array", "no type");
 
         private Poison() {
         }
@@ -205,13 +226,14 @@ class PoisonFaultIntegrationTests {
                 case 0 -> "poison " + marker + ": this is not JSON";
                 case 1 -> "{\"type\": \"" + type + "\", \"requestId\": \"" + marker + "\", \"providerId\": ";
                 case 2 -> "{\"type\": \"TeleportAppointment\", \"requestId\": \"" + marker + "\"}";
-                case 3 -> "{\"type\": \"" + type + "\", \"providerId\": \"" + providerId
-                        + "\", \"appointmentId\": \"" + marker + "\", \"appointmentDate\": \"2030-01-02\","
-                        + " \"startTime\": \"10:00\"}";
+                case 3 -> "{\"type\": \"" + type + "\", \"providerId\": \"" + providerId + "\", \"appointmentId\": \""
+                        + marker + "\", \"appointmentDate\": \"2030-01-02\"," + " \"startTime\": \"10:00\"}";
                 case 4 -> marker + " " + "x".repeat(200_000);
                 case 5 -> "[\"" + marker + "\"]";
                 default -> "{\"requestId\": \"" + marker + "\", \"appointmentId\": \"a-1\"}";
             };
         }
+
     }
+
 }

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Queue outage: SQS cannot be reached for a while (the relay in front of ElasticMQ refuses connections and breaks
- * the open ones; ElasticMQ keeps its messages). Producers and the HTTP intake must get a clear error (503 with
- * Retry-After), the consumers must resume, and nothing may be lost.
+ * Queue outage: SQS cannot be reached for a while (the relay in front of ElasticMQ
+ * refuses connections and breaks the open ones; ElasticMQ keeps its messages). Producers
+ * and the HTTP intake must get a clear error (503 with Retry-After), the consumers must
+ * resume, and nothing may be lost.
  */
 @Order(4)
 class QueueOutageFaultIntegrationTests {
@@ -34,6 +35,7 @@ class QueueOutageFaultIntegrationTests {
     private static final Duration CALM = Duration.ofSeconds(5);
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -90,8 +92,9 @@ class QueueOutageFaultIntegrationTests {
         Duration recovery = Duration.between(restored, lastOutcome);
         List<Ledger.Appointment> appointments = system.ledger.appointmentsOf(providerId);
         int lost = sent.size() - outcomes.size();
-        long clearIntakeAnswers = duringOutage.stream().filter(answer -> answer.startsWith("503")
-                && !answer.endsWith("=none")).count();
+        long clearIntakeAnswers = duringOutage.stream()
+            .filter(answer -> answer.startsWith("503") && !answer.endsWith("=none"))
+            .count();
 
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("bookings accepted by SQS or the intake", sent.size());
@@ -102,29 +105,33 @@ class QueueOutageFaultIntegrationTests {
         figures.put("readiness at the end of the outage", readinessDuring);
         figures.put("seconds from the queue's return to the last outcome", recovery.toMillis() / 1000.0);
         FaultReport.record(new ScenarioResult("Queue outage", scale.name(),
-                "%d bookings at %d/s by SQS, and by the HTTP intake during and after the outage".formatted(
-                        sent.size(), perSecond),
-                "SQS unreachable for %d s (connections refused, open ones broken)".formatted(
-                        scale.queueOutage().toSeconds()),
-                lost, Ledger.duplicatedTransitions(appointments) + appointments.size() - outcomes.values().stream()
-                        .filter(Outcome::accepted).count(), Ledger.doubleBookings(appointments), recovery, figures));
+                "%d bookings at %d/s by SQS, and by the HTTP intake during and after the outage".formatted(sent.size(),
+                        perSecond),
+                "SQS unreachable for %d s (connections refused, open ones broken)"
+                    .formatted(scale.queueOutage().toSeconds()),
+                lost,
+                Ledger.duplicatedTransitions(appointments) + appointments.size()
+                        - outcomes.values().stream().filter(Outcome::accepted).count(),
+                Ledger.doubleBookings(appointments), recovery, figures));
 
         assertThat(lost).as("bookings without an outcome").isZero();
         assertThat(stream.failedSends()).as("producer sends that saw the outage").isPositive();
-        assertThat(clearIntakeAnswers).as("intake answers during the outage that were 503 with Retry-After: "
-                + duringOutage).isEqualTo(duringOutage.size());
+        assertThat(clearIntakeAnswers)
+            .as("intake answers during the outage that were 503 with Retry-After: " + duringOutage)
+            .isEqualTo(duringOutage.size());
     }
 
     private HttpResponse<String> intake(String providerId, Providers.Slot slot) {
         Command booking = Commands.book(Commands.requestId("queue-outage-http"), providerId, slot.date(), slot.start(),
                 Providers.SLOT_MINUTES);
         return system.api.send(HttpRequest.newBuilder(system.uri(Service.REQUEST, "/api/appointment-requests"))
-                .header("Authorization", "Bearer " + system.api.token("demo-scheduler"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(booking.body())));
+            .header("Authorization", "Bearer " + system.api.token("demo-scheduler"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(booking.body())));
     }
 
     private static String requestIdOf(HttpResponse<String> accepted) {
         return accepted.body().replaceAll("(?s).*\"requestId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
+
 }

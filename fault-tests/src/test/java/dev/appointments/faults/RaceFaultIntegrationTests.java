@@ -28,13 +28,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Race: many RequestAppointment commands for a few slots, every message delivered twice, several request-service
- * instances consuming at once. DynamoDB's conditional writes must let exactly one booking per slot through.
+ * Race: many RequestAppointment commands for a few slots, every message delivered twice,
+ * several request-service instances consuming at once. DynamoDB's conditional writes must
+ * let exactly one booking per slot through.
  */
 @Order(1)
 class RaceFaultIntegrationTests {
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -68,13 +70,13 @@ class RaceFaultIntegrationTests {
                 "%d x %d RequestAppointment for %d slots, each sent twice".formatted(scale.raceRounds(),
                         scale.raceMessages(), scale.raceSlots()),
                 "duplicate delivery of every message; %d competing request-service instances"
-                        .formatted(scale.raceInstances()),
+                    .formatted(scale.raceInstances()),
                 lost, extraAppointments, doubleBooked, null, figures));
 
         assertThat(lost).as("requests without an outcome").isZero();
         assertThat(accepted).as("bookings").isEqualTo(scale.raceRounds() * scale.raceSlots());
         assertThat(refused).as("refusals with SLOT_UNAVAILABLE")
-                .isEqualTo(scale.raceRounds() * (scale.raceMessages() - scale.raceSlots()));
+            .isEqualTo(scale.raceRounds() * (scale.raceMessages() - scale.raceSlots()));
         assertThat(other).as("outcomes other than ACCEPTED or SLOT_UNAVAILABLE").isZero();
         assertThat(extraAppointments).as("appointments beyond one per accepted request").isZero();
         assertThat(doubleBooked).as("double bookings").isZero();
@@ -108,8 +110,10 @@ class RaceFaultIntegrationTests {
         int extra = (int) appointments.stream().filter(a -> !bookedIds.contains(a.appointmentId())).count();
         return new Round((int) outcomes.values().stream().filter(Outcome::accepted).count(),
                 (int) outcomes.values().stream().filter(o -> "SLOT_UNAVAILABLE".equals(o.reason())).count(),
-                (int) outcomes.values().stream()
-                        .filter(o -> !o.accepted() && !"SLOT_UNAVAILABLE".equals(o.reason())).count(),
+                (int) outcomes.values()
+                    .stream()
+                    .filter(o -> !o.accepted() && !"SLOT_UNAVAILABLE".equals(o.reason()))
+                    .count(),
                 requestIds.size() - outcomes.size(), extra, Ledger.doubleBookings(appointments),
                 Duration.between(started, last).toMillis() / 1000.0);
     }
@@ -121,7 +125,8 @@ class RaceFaultIntegrationTests {
             List<CompletableFuture<Integer>> sends = new ArrayList<>();
             for (int from = 0; from < deliveries.size(); from += share) {
                 List<Command> part = deliveries.subList(from, Math.min(from + share, deliveries.size()));
-                sends.add(CompletableFuture.supplyAsync(() -> system.producer.sendAll(Commands.REQUESTS, part), executor));
+                sends.add(CompletableFuture.supplyAsync(() -> system.producer.sendAll(Commands.REQUESTS, part),
+                        executor));
             }
             int refused = sends.stream().mapToInt(CompletableFuture::join).sum();
             assertThat(refused).as("messages SQS refused").isZero();
@@ -131,7 +136,10 @@ class RaceFaultIntegrationTests {
         }
     }
 
-    /** The duplicates are consumed too: the queue empties (acknowledgements go out in batches every second). */
+    /**
+     * The duplicates are consumed too: the queue empties (acknowledgements go out in
+     * batches every second).
+     */
     private void awaitDrained() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (system.producer.depth(Commands.REQUESTS) > 0 && System.nanoTime() < deadline) {
@@ -142,4 +150,5 @@ class RaceFaultIntegrationTests {
     private record Round(int accepted, int slotUnavailable, int otherOutcomes, int lost, int extraAppointments,
             int doubleBooked, double seconds) {
     }
+
 }

@@ -12,17 +12,22 @@ import dev.appointments.faults.fleet.Service;
 import dev.appointments.faults.fleet.Shape;
 
 /**
- * What every scenario works with: the fleet, a producer that reaches SQS as the services do (through the relay that a
- * queue outage cuts), the HTTP APIs, DynamoDB and the mailbox.
+ * What every scenario works with: the fleet, a producer that reaches SQS as the services
+ * do (through the relay that a queue outage cuts), the HTTP APIs, DynamoDB and the
+ * mailbox.
  */
 final class SystemUnderTest {
 
     private static SystemUnderTest shared;
 
     final Fleet fleet;
+
     final Producer producer;
+
     final Api api;
+
     final Ledger ledger;
+
     final Mailbox mailbox;
 
     private SystemUnderTest(Fleet fleet) {
@@ -41,8 +46,9 @@ final class SystemUnderTest {
     }
 
     /**
-     * Reminders due this long before an appointment: the service's own 24 h and 2 h, and five more a minute apart
-     * that let the timers scenario have a reminder fall due a few minutes after it books, whatever the time.
+     * Reminders due this long before an appointment: the service's own 24 h and 2 h, and
+     * five more a minute apart that let the timers scenario have a reminder fall due a
+     * few minutes after it books, whatever the time.
      */
     static final List<java.time.Duration> REMINDER_OFFSETS = List.of(java.time.Duration.ofHours(24),
             java.time.Duration.ofHours(2), java.time.Duration.ofMinutes(10), java.time.Duration.ofMinutes(11),
@@ -50,9 +56,10 @@ final class SystemUnderTest {
 
     /** The shape most scenarios run: every service once, the request-service twice. */
     static Shape standardShape(Scale scale) {
-        return Shape.oneOfEach().with(Service.REQUEST, Math.min(2, scale.raceInstances()))
-                .withArguments(Service.REMINDER, List.of("--appointments.reminder.offsets="
-                        + String.join(",", REMINDER_OFFSETS.stream().map(d -> d.toMinutes() + "m").toList())));
+        return Shape.oneOfEach()
+            .with(Service.REQUEST, Math.min(2, scale.raceInstances()))
+            .withArguments(Service.REMINDER, List.of("--appointments.reminder.offsets="
+                    + String.join(",", REMINDER_OFFSETS.stream().map(d -> d.toMinutes() + "m").toList())));
     }
 
     URI uri(Service service, String path) {
@@ -61,9 +68,13 @@ final class SystemUnderTest {
 
     /** Dead-letter queue depth of every work queue, summed. */
     long deadLetters() {
-        return List.of(dev.appointments.resources.Queues.APPOINTMENT_REQUESTS,
-                dev.appointments.resources.Queues.APPOINTMENT_CONFIRMATIONS,
-                dev.appointments.resources.Queues.APPOINTMENT_REMINDERS).stream()
-                .mapToLong(queue -> producer.depth(queue + "-dlq")).sum();
+        return List
+            .of(dev.appointments.resources.Queues.APPOINTMENT_REQUESTS,
+                    dev.appointments.resources.Queues.APPOINTMENT_CONFIRMATIONS,
+                    dev.appointments.resources.Queues.APPOINTMENT_REMINDERS)
+            .stream()
+            .mapToLong(queue -> producer.depth(queue + "-dlq"))
+            .sum();
     }
+
 }

@@ -27,17 +27,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timers across restarts: holds that wait for a provider, and reminders before appointments, are scheduled; then
- * every service instance is killed with {@code kill -9} and started again before they fall due. Each hold must expire
- * and each reminder must be sent once, no later than a minute after both its due time and the services' return.
+ * Timers across restarts: holds that wait for a provider, and reminders before
+ * appointments, are scheduled; then every service instance is killed with {@code kill -9}
+ * and started again before they fall due. Each hold must expire and each reminder must be
+ * sent once, no later than a minute after both its due time and the services' return.
  */
 @Order(5)
 class TimersFaultIntegrationTests {
 
     private static final Duration ON_TIME = Duration.ofSeconds(60);
+
     private static final int REMINDER_SLOT_MINUTES = 5;
 
     private final Scale scale = Scale.current();
+
     private final SystemUnderTest system = SystemUnderTest.get();
 
     @Test
@@ -51,8 +54,10 @@ class TimersFaultIntegrationTests {
             holds.add(Commands.book(Commands.requestId("timers-hold"), holdProvider, slot.date(), slot.start(),
                     Providers.SLOT_MINUTES));
         }
-        // Reminders are due 10 to 14 minutes before the start (SystemUnderTest.REMINDER_OFFSETS): a start on the
-        // 5-minute grid at least 10 minutes and the lead away has one of them due between lead and lead + 1 minute.
+        // Reminders are due 10 to 14 minutes before the start
+        // (SystemUnderTest.REMINDER_OFFSETS): a start on the
+        // 5-minute grid at least 10 minutes and the lead away has one of them due between
+        // lead and lead + 1 minute.
         Instant start = nextGridPoint(Instant.now().plus(Duration.ofMinutes(10)).plus(scale.timerLead()));
         List<Command> reminded = new ArrayList<>();
         for (int i = 0; i < scale.timerReminders(); i++) {
@@ -81,12 +86,13 @@ class TimersFaultIntegrationTests {
         Map<String, Instant> reminderDue = new HashMap<>();
         for (Command command : reminded) {
             String appointmentId = booked.get(command.requestId()).appointmentId();
-            SystemUnderTest.REMINDER_OFFSETS.stream().map(start::minus)
-                    .filter(due -> due.isAfter(plannedBy) && due.isBefore(plannedBy.plus(scale.timerLead())
-                            .plus(Duration.ofSeconds(70))))
-                    .findFirst()
-                    .ifPresent(due -> reminderDue.put("reminder:" + appointmentId + ":" + start + ":"
-                            + Duration.between(due, start), due));
+            SystemUnderTest.REMINDER_OFFSETS.stream()
+                .map(start::minus)
+                .filter(due -> due.isAfter(plannedBy)
+                        && due.isBefore(plannedBy.plus(scale.timerLead()).plus(Duration.ofSeconds(70))))
+                .findFirst()
+                .ifPresent(due -> reminderDue
+                    .put("reminder:" + appointmentId + ":" + start + ":" + Duration.between(due, start), due));
         }
         Instant latestDue = reminderDue.values().stream().max(Instant::compareTo).orElse(plannedBy);
         Instant holdsDue = plannedBy.plus(holdTimeout);
@@ -100,17 +106,25 @@ class TimersFaultIntegrationTests {
         List<Duration> holdAfterDue = new ArrayList<>();
         for (Ledger.Appointment appointment : held) {
             Instant requested = appointment.history().getFirst().at();
-            appointment.history().stream().filter(step -> "EXPIRED".equals(step.to())).findFirst().ifPresent(expired -> {
-                holdLateness.add(Duration.between(max(requested.plus(holdTimeout), back), expired.at()));
-                holdAfterDue.add(Duration.between(requested.plus(holdTimeout), expired.at()));
-            });
+            appointment.history()
+                .stream()
+                .filter(step -> "EXPIRED".equals(step.to()))
+                .findFirst()
+                .ifPresent(expired -> {
+                    holdLateness.add(Duration.between(max(requested.plus(holdTimeout), back), expired.at()));
+                    holdAfterDue.add(Duration.between(requested.plus(holdTimeout), expired.at()));
+                });
         }
         List<Duration> reminderLateness = new ArrayList<>();
-        reminderDue.forEach((id, due) -> mails.stream().filter(mail -> id.equals(mail.notificationId())).findFirst()
-                .ifPresent(mail -> reminderLateness.add(Duration.between(max(due, back), mail.receivedAt()))));
+        reminderDue.forEach((id, due) -> mails.stream()
+            .filter(mail -> id.equals(mail.notificationId()))
+            .findFirst()
+            .ifPresent(mail -> reminderLateness.add(Duration.between(max(due, back), mail.receivedAt()))));
         long expired = held.stream().filter(a -> a.status().equals("EXPIRED")).count();
-        long remindersSent = reminderDue.keySet().stream()
-                .filter(id -> mails.stream().anyMatch(mail -> id.equals(mail.notificationId()))).count();
+        long remindersSent = reminderDue.keySet()
+            .stream()
+            .filter(id -> mails.stream().anyMatch(mail -> id.equals(mail.notificationId())))
+            .count();
         int duplicateMails = Mailbox.duplicates(mails);
         Duration worstHold = holdLateness.stream().max(Duration::compareTo).orElse(Duration.ZERO);
         Duration earliestHold = holdAfterDue.stream().min(Duration::compareTo).orElse(Duration.ZERO);
@@ -132,8 +146,8 @@ class TimersFaultIntegrationTests {
                 "%d holds of %s, %d reminders due within minutes".formatted(holds.size(), holdTimeout,
                         reminderDue.size()),
                 "kill -9 of all %d instances between scheduling and due time, then restart".formatted(instances.size()),
-                (holds.size() - expired) + (reminderDue.size() - remindersSent), duplicateMails + Ledger
-                        .duplicatedTransitions(held), Ledger.doubleBookings(held),
+                (holds.size() - expired) + (reminderDue.size() - remindersSent),
+                duplicateMails + Ledger.duplicatedTransitions(held), Ledger.doubleBookings(held),
                 Duration.between(back, Instant.now()), figures));
 
         assertThat(reminderDue).as("reminders due across the restart").hasSize(reminded.size());
@@ -141,10 +155,10 @@ class TimersFaultIntegrationTests {
         assertThat(remindersSent).as("reminders sent").isEqualTo(reminderDue.size());
         assertThat(duplicateMails).as("duplicate e-mails").isZero();
         assertThat(worstHold).as("latest hold expiry after its due time and the services' return")
-                .isLessThanOrEqualTo(ON_TIME);
+            .isLessThanOrEqualTo(ON_TIME);
         assertThat(earliestHold.isNegative()).as("a hold expired before its due time: " + earliestHold).isFalse();
         assertThat(worstReminder).as("latest reminder after its due time and the services' return")
-                .isLessThanOrEqualTo(ON_TIME);
+            .isLessThanOrEqualTo(ON_TIME);
     }
 
     private static Instant nextGridPoint(Instant earliest) {
@@ -157,13 +171,18 @@ class TimersFaultIntegrationTests {
         return a.isAfter(b) ? a : b;
     }
 
-    /** A confirmation mail shows the confirmation reached the reminder-service, which plans the reminders with it. */
+    /**
+     * A confirmation mail shows the confirmation reached the reminder-service, which
+     * plans the reminders with it.
+     */
     private void awaitConfirmationMails(List<Command> reminded) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             List<Mailbox.Mail> mails = system.mailbox.all();
-            if (reminded.stream().allMatch(command -> !Mailbox.to(mails,
-                    (command.requestId().toLowerCase(java.util.Locale.ROOT) + "@example.com")::equals).isEmpty())) {
+            if (reminded.stream()
+                .allMatch(command -> !Mailbox
+                    .to(mails, (command.requestId().toLowerCase(java.util.Locale.ROOT) + "@example.com")::equals)
+                    .isEmpty())) {
                 Thread.sleep(2000);
                 return;
             }
@@ -183,7 +202,10 @@ class TimersFaultIntegrationTests {
         }
     }
 
-    /** Copies of mails sent just before the kill come back through this queue: they must be gone first. */
+    /**
+     * Copies of mails sent just before the kill come back through this queue: they must
+     * be gone first.
+     */
     private void awaitRemindersQueueEmpty() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < deadline
@@ -203,4 +225,5 @@ class TimersFaultIntegrationTests {
             Thread.sleep(1000);
         }
     }
+
 }

@@ -12,15 +12,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The login page, with a way to sign up, and the sign-up page: a new user picks a name and a password and becomes a
- * patient with a patient id of its own, then signs in. The browser's pending authorization request is kept in its
- * session, so signing in after signing up continues to the page that asked.
+ * The login page, with a way to sign up, and the sign-up page: a new user picks a name
+ * and a password and becomes a patient with a patient id of its own, then signs in. The
+ * browser's pending authorization request is kept in its session, so signing in after
+ * signing up continues to the page that asked.
  */
 @Controller
 final class AccountPages {
 
     /** A name that is safe in a URL, a log line and a token's subject. */
     private static final String USERNAME = "[A-Za-z0-9._@-]{3,64}";
+
     private static final int PASSWORD_MIN = 8;
 
     private final DemoUsers users;
@@ -60,7 +62,7 @@ final class AccountPages {
         }
         if (password.length() < PASSWORD_MIN) {
             return signUpPage(csrf, username, "A password has at least %d characters.".formatted(PASSWORD_MIN))
-                    .status(400);
+                .status(400);
         }
         if (users.signUp(username, password).isEmpty()) {
             return signUpPage(csrf, username, "This name is taken; pick another.").status(409);
@@ -69,8 +71,8 @@ final class AccountPages {
     }
 
     private static SignUpPage signUpPage(CsrfToken csrf, String username, String error) {
-        String notice = error.isEmpty() ? "" : "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(error)
-                + "</p>";
+        String notice = error.isEmpty() ? ""
+                : "<p class=\"error\" role=\"alert\">" + HtmlUtils.htmlEscape(error) + "</p>";
         return new SignUpPage(notice + """
                 <form method="post" action="/signup">
                   <label>Name <input id="username" name="username" value="%s" autocomplete="username" required
@@ -112,4 +114,5 @@ final class AccountPages {
             return ResponseEntity.status(status).headers(page.getHeaders()).body(page.getBody());
         }
     }
+
 }

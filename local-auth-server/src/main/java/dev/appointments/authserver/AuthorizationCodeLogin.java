@@ -20,23 +20,29 @@ import java.util.regex.Pattern;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Walks the authorization-code flow with PKCE the way the patient web page's browser does: authorization
- * request, login form (with its CSRF token), redirect carrying the code, token exchange; and the sign-up form.
+ * Walks the authorization-code flow with PKCE the way the patient web page's browser
+ * does: authorization request, login form (with its CSRF token), redirect carrying the
+ * code, token exchange; and the sign-up form.
  */
 final class AuthorizationCodeLogin {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
     private final URI issuer;
+
     private final String clientId;
+
     private final URI redirectUri;
+
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .build();
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(TIMEOUT)
+        .build();
 
     AuthorizationCodeLogin(URI issuer, String clientId, URI redirectUri) {
         this.issuer = issuer;
@@ -47,15 +53,18 @@ final class AuthorizationCodeLogin {
     String signIn(String username, String password) {
         String verifier = randomUrlSafe();
         String state = UUID.randomUUID().toString();
-        URI authorize = UriComponentsBuilder.fromUri(issuer).path("/oauth2/authorize")
-                .queryParam("response_type", "code")
-                .queryParam("client_id", clientId)
-                .queryParam("redirect_uri", redirectUri)
-                .queryParam("scope", "openid")
-                .queryParam("state", state)
-                .queryParam("code_challenge", challenge(verifier))
-                .queryParam("code_challenge_method", "S256")
-                .encode().build().toUri();
+        URI authorize = UriComponentsBuilder.fromUri(issuer)
+            .path("/oauth2/authorize")
+            .queryParam("response_type", "code")
+            .queryParam("client_id", clientId)
+            .queryParam("redirect_uri", redirectUri)
+            .queryParam("scope", "openid")
+            .queryParam("state", state)
+            .queryParam("code_challenge", challenge(verifier))
+            .queryParam("code_challenge_method", "S256")
+            .encode()
+            .build()
+            .toUri();
 
         URI login = redirect(get(authorize), "authorization request");
         String csrf = csrfToken(get(login).body());
@@ -63,21 +72,31 @@ final class AuthorizationCodeLogin {
         form.put("username", username);
         form.put("password", password);
         form.put("_csrf", csrf);
-        URI afterLogin = redirect(send(HttpRequest.newBuilder(login).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(TokenRequests.form(form))).build()), "login");
+        URI afterLogin = redirect(send(HttpRequest.newBuilder(login)
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(TokenRequests.form(form)))
+            .build()), "login");
         if (afterLogin.getQuery() != null && afterLogin.getQuery().contains("error")) {
             throw new IllegalStateException("The login of the demo user was refused");
         }
         URI callback = redirect(get(afterLogin), "authorization after login");
-        Map<String, String> parameters = UriComponentsBuilder.fromUri(callback).build().getQueryParams().toSingleValueMap();
+        Map<String, String> parameters = UriComponentsBuilder.fromUri(callback)
+            .build()
+            .getQueryParams()
+            .toSingleValueMap();
         if (!state.equals(parameters.get("state")) || parameters.get("code") == null) {
-            throw new IllegalStateException("The authorization server answered without a code: " + parameters.get("error"));
+            throw new IllegalStateException(
+                    "The authorization server answered without a code: " + parameters.get("error"));
         }
-        return new TokenRequests(issuer, http).authorizationCode(clientId, parameters.get("code"), redirectUri, verifier);
+        return new TokenRequests(issuer, http).authorizationCode(clientId, parameters.get("code"), redirectUri,
+                verifier);
     }
 
-    /** Fills in and posts the sign-up form; the server answers with a redirect to the login page. */
+    /**
+     * Fills in and posts the sign-up form; the server answers with a redirect to the
+     * login page.
+     */
     void signUp(String username, String password) {
         URI signUp = issuer.resolve("/signup");
         String csrf = csrfToken(get(signUp).body());
@@ -85,9 +104,11 @@ final class AuthorizationCodeLogin {
         form.put("username", username);
         form.put("password", password);
         form.put("_csrf", csrf);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(signUp).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(TokenRequests.form(form))).build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(signUp)
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(TokenRequests.form(form)))
+            .build());
         if (response.statusCode() / 100 != 3) {
             throw new IllegalStateException("The sign-up was refused (%d)".formatted(response.statusCode()));
         }
@@ -103,7 +124,8 @@ final class AuthorizationCodeLogin {
 
     private URI redirect(HttpResponse<String> response, String step) {
         if (response.statusCode() / 100 != 3) {
-            throw new IllegalStateException("The %s answered %d instead of a redirect".formatted(step, response.statusCode()));
+            throw new IllegalStateException(
+                    "The %s answered %d instead of a redirect".formatted(step, response.statusCode()));
         }
         return response.request().uri().resolve(response.headers().firstValue("Location").orElseThrow());
     }
@@ -135,4 +157,5 @@ final class AuthorizationCodeLogin {
             throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
         }
     }
+
 }

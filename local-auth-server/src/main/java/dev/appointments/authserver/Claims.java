@@ -1,7 +1,8 @@
 package dev.appointments.authserver;
 
 /**
- * Names of the claims the services read from access tokens, and of the client settings that hold them.
+ * Names of the claims the services read from access tokens, and of the client settings
+ * that hold them.
  */
 final class Claims {
 
@@ -15,4 +16,5 @@ final class Claims {
 
     private Claims() {
     }
+
 }

@@ -7,12 +7,14 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * The registered clients, in memory. Spring's in-memory repository refuses two clients with one secret,
- * but every demo client shares {@value LocalAuthServer#DEMO_SECRET} on purpose, so this one does not check.
+ * The registered clients, in memory. Spring's in-memory repository refuses two clients
+ * with one secret, but every demo client shares {@value LocalAuthServer#DEMO_SECRET} on
+ * purpose, so this one does not check.
  */
 final class DemoClientRepository implements RegisteredClientRepository {
 
     private final Map<String, RegisteredClient> byId = new ConcurrentHashMap<>();
+
     private final Map<String, RegisteredClient> byClientId = new ConcurrentHashMap<>();
 
     DemoClientRepository(Iterable<RegisteredClient> clients) {
@@ -44,4 +46,5 @@ final class DemoClientRepository implements RegisteredClientRepository {
     public RegisteredClient findByClientId(String clientId) {
         return byClientId.get(clientId);
     }
+
 }

@@ -12,9 +12,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * The people who can sign in, held in memory: configured ones, those added at run time (a patient's id is only
- * known once the request-service has registered the patient), and new patients who signed up, each given a patient
- * id of its own. A restart forgets those who signed up; their patient records stay with the request-service.
+ * The people who can sign in, held in memory: configured ones, those added at run time (a
+ * patient's id is only known once the request-service has registered the patient), and
+ * new patients who signed up, each given a patient id of its own. A restart forgets those
+ * who signed up; their patient records stay with the request-service.
  */
 final class DemoUsers implements UserDetailsService {
 
@@ -32,8 +33,8 @@ final class DemoUsers implements UserDetailsService {
     }
 
     /**
-     * Adds a new patient who signed up, with a patient id of its own, unless the name is taken.
-     *
+     * Adds a new patient who signed up, with a patient id of its own, unless the name is
+     * taken.
      * @return the new user, or empty when the name is taken
      */
     Optional<User> signUp(String username, String password) {
@@ -52,8 +53,9 @@ final class DemoUsers implements UserDetailsService {
             throw new UsernameNotFoundException("No such demo user");
         }
         return org.springframework.security.core.userdetails.User.withUsername(user.username())
-                .password("{noop}" + user.password())
-                .authorities(user.roles().stream().map(role -> "ROLE_" + role).toArray(String[]::new))
-                .build();
+            .password("{noop}" + user.password())
+            .authorities(user.roles().stream().map(role -> "ROLE_" + role).toArray(String[]::new))
+            .build();
     }
+
 }

@@ -48,9 +48,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
- * The authorization server's application context. It imports a fixed list of auto-configurations
- * instead of enabling them all: in the local run it shares a JVM, and so a classpath, with the four
- * services, and must not pick up their SQS, DynamoDB, actuator or resource-server configuration.
+ * The authorization server's application context. It imports a fixed list of
+ * auto-configurations instead of enabling them all: in the local run it shares a JVM, and
+ * so a classpath, with the four services, and must not pick up their SQS, DynamoDB,
+ * actuator or resource-server configuration.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
@@ -64,16 +65,17 @@ class LocalAuthServerConfiguration {
     @Bean
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, LocalAuthServerProperties properties) {
         http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/signup").permitAll()
-                        .anyRequest().authenticated())
-                // A login page of its own, to offer signing up.
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                // Browsers asking to authorize are sent to the login form; other callers get 401.
-                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-                // The OIDC userinfo endpoint takes this server's own access tokens.
-                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
-                .cors(cors -> cors.configurationSource(corsConfiguration(properties)));
+            .authorizeHttpRequests(
+                    requests -> requests.requestMatchers("/login", "/signup").permitAll().anyRequest().authenticated())
+            // A login page of its own, to offer signing up.
+            .formLogin(form -> form.loginPage("/login").permitAll())
+            // Browsers asking to authorize are sent to the login form; other callers get
+            // 401.
+            .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+            // The OIDC userinfo endpoint takes this server's own access tokens.
+            .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
+            .cors(cors -> cors.configurationSource(corsConfiguration(properties)));
         return http.build();
     }
 
@@ -114,14 +116,17 @@ class LocalAuthServerConfiguration {
         return settings.build();
     }
 
-    /** A fresh signing key per start: tokens of an earlier run must not be accepted by this one. */
+    /**
+     * A fresh signing key per start: tokens of an earlier run must not be accepted by
+     * this one.
+     */
     @Bean
     JWKSource<SecurityContext> jwkSource() {
         KeyPair keyPair = rsaKeyPair();
         RSAKey key = new RSAKey.Builder((RSAPublicKey) keyPair.getPublic())
-                .privateKey((RSAPrivateKey) keyPair.getPrivate())
-                .keyID(UUID.randomUUID().toString())
-                .build();
+            .privateKey((RSAPrivateKey) keyPair.getPrivate())
+            .keyID(UUID.randomUUID().toString())
+            .build();
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
@@ -141,7 +146,10 @@ class LocalAuthServerConfiguration {
         }
     }
 
-    /** The patient web page exchanges its code at the token endpoint from the browser, across origins. */
+    /**
+     * The patient web page exchanges its code at the token endpoint from the browser,
+     * across origins.
+     */
     private static UrlBasedCorsConfigurationSource corsConfiguration(LocalAuthServerProperties properties) {
         Set<String> origins = new LinkedHashSet<>(properties.corsAllowedOrigins());
         if (origins.isEmpty()) {
@@ -162,4 +170,5 @@ class LocalAuthServerConfiguration {
     private static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
+
 }

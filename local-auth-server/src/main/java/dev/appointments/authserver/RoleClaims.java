@@ -12,9 +12,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Writes the product's claims into tokens: {@code roles}, and {@code patient_id} / {@code provider_id}
- * where the caller has them. A machine's claims come from its client registration, a person's from their
- * demo user entry.
+ * Writes the product's claims into tokens: {@code roles}, and {@code patient_id} /
+ * {@code provider_id} where the caller has them. A machine's claims come from its client
+ * registration, a person's from their demo user entry.
  */
 final class RoleClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
@@ -52,4 +52,5 @@ final class RoleClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         }
         claims.claim(name, value);
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * A real OAuth2 authorization server (Spring Authorization Server) for the local run and tests, with demo clients and users; never deployed.
+ * A real OAuth2 authorization server (Spring Authorization Server) for the local run and
+ * tests, with demo clients and users; never deployed.
  */
 package dev.appointments.authserver;

@@ -25,6 +25,7 @@ class LocalAuthServerTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalAuthServer server;
+
     private static JwtDecoder decoder;
 
     @BeforeAll
@@ -53,7 +54,8 @@ class LocalAuthServerTests {
         assertThat(discovery.get("issuer").asString()).isEqualTo(server.issuerUri().toString());
         assertThat(discovery.get("token_endpoint").asString()).isEqualTo(server.tokenUri().toString());
         assertThat(discovery.get("jwks_uri").asString()).endsWith("/oauth2/jwks");
-        assertThat(discovery.get("grant_types_supported").toString()).contains("client_credentials", "authorization_code");
+        assertThat(discovery.get("grant_types_supported").toString()).contains("client_credentials",
+                "authorization_code");
         assertThat(getJson(URI.create(discovery.get("jwks_uri").asString())).get("keys")).hasSize(1);
     }
 
@@ -76,14 +78,14 @@ class LocalAuthServerTests {
 
     @Test
     void refusesAWrongSecret() {
-        assertThatIllegalStateException()
-                .isThrownBy(() -> server.clientCredentialsToken("demo-scheduler", "guess"))
-                .withMessageContaining("401");
+        assertThatIllegalStateException().isThrownBy(() -> server.clientCredentialsToken("demo-scheduler", "guess"))
+            .withMessageContaining("401");
     }
 
     @Test
     void staticHelperGetsTokensFromAnyIssuer() {
-        String token = LocalAuthServer.clientCredentialsToken(server.issuerUri(), "demo-ops", LocalAuthServer.DEMO_SECRET);
+        String token = LocalAuthServer.clientCredentialsToken(server.issuerUri(), "demo-ops",
+                LocalAuthServer.DEMO_SECRET);
 
         assertThat(decoder.decode(token).getClaimAsStringList("roles")).containsExactly("ops");
     }
@@ -127,9 +129,9 @@ class LocalAuthServerTests {
     @Test
     void refusesATakenNameAndAShortPassword() {
         assertThatIllegalStateException().isThrownBy(() -> server.signUp("ada", "long-enough-password"))
-                .withMessageContaining("409");
+            .withMessageContaining("409");
         assertThatIllegalStateException().isThrownBy(() -> server.signUp("someone-new", "short"))
-                .withMessageContaining("400");
+            .withMessageContaining("400");
         assertThat(server.userToken("ada", "demo-password")).isNotBlank();
     }
 
@@ -169,7 +171,7 @@ class LocalAuthServerTests {
     @Test
     void letsThePatientPageOriginCallTheTokenEndpointButNoOtherOrigin() throws Exception {
         assertThat(preflight("http://127.0.0.1:8080").headers().firstValue("Access-Control-Allow-Origin"))
-                .hasValue("http://127.0.0.1:8080");
+            .hasValue("http://127.0.0.1:8080");
         HttpResponse<String> refused = preflight("https://evil.example");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -177,10 +179,10 @@ class LocalAuthServerTests {
 
     private static HttpResponse<String> preflight(String origin) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(server.tokenUri())
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin)
-                .header("Access-Control-Request-Method", "POST")
-                .build(), HttpResponse.BodyHandlers.ofString());
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode getJson(URI uri) throws Exception {
@@ -189,4 +191,5 @@ class LocalAuthServerTests {
         assertThat(response.statusCode()).isEqualTo(200);
         return JsonMapper.shared().readTree(response.body());
     }
+
 }

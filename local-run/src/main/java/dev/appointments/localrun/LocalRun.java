@@ -24,15 +24,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the whole system on a laptop: ElasticMQ and the DynamoDB engine, a mail server and an authorization server, all
- * on loopback, then the four services, each in its own application context with its own configuration file, all in
- * this JVM.
+ * Starts the whole system on a laptop: ElasticMQ and the DynamoDB engine, a mail server
+ * and an authorization server, all on loopback, then the four services, each in its own
+ * application context with its own configuration file, all in this JVM.
  */
 public final class LocalRun implements AutoCloseable {
 
     private final EmbeddedEngines engines;
+
     private final LocalMailServer mail;
+
     private final LocalAuthServer auth;
+
     private final Map<String, ConfigurableApplicationContext> services;
 
     private LocalRun(EmbeddedEngines engines, LocalMailServer mail, LocalAuthServer auth,
@@ -44,8 +47,9 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * {@code --engines-only} starts the engines, the mail server and the authorization server without the services,
-     * for services that run as processes of their own (each from its jar, as in production) against them.
+     * {@code --engines-only} starts the engines, the mail server and the authorization
+     * server without the services, for services that run as processes of their own (each
+     * from its jar, as in production) against them.
      */
     public static void main(String[] args) {
         long started = System.nanoTime();
@@ -63,13 +67,19 @@ public final class LocalRun implements AutoCloseable {
         System.out.println(stack.describe((System.nanoTime() - started) / 1_000_000));
     }
 
-    /** Starts the engines, the mail and authorization servers, then the services; stops what started if one fails. */
+    /**
+     * Starts the engines, the mail and authorization servers, then the services; stops
+     * what started if one fails.
+     */
     public static LocalRun start(LocalRunSettings settings) {
         return start(settings, line -> {
         });
     }
 
-    /** As {@link #start(LocalRunSettings)}, telling {@code progress} what starts and where it answers. */
+    /**
+     * As {@link #start(LocalRunSettings)}, telling {@code progress} what starts and where
+     * it answers.
+     */
     static LocalRun start(LocalRunSettings settings, Consumer<String> progress) {
         EmbeddedEngines engines = startEngines(settings, progress);
         LocalMailServer mail = null;
@@ -77,8 +87,10 @@ public final class LocalRun implements AutoCloseable {
         Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
         try {
             mail = startMail(settings, progress);
-            // The patient page on the query-service signs in at the authorization server and books at the
-            // request-service, which both start first and must know the page's address: fix the port now.
+            // The patient page on the query-service signs in at the authorization server
+            // and books at the
+            // request-service, which both start first and must know the page's address:
+            // fix the port now.
             int queryPort = settings.queryPort() == 0 ? freeLoopbackPort() : settings.queryPort();
             String queryUrl = "http://127.0.0.1:" + queryPort;
             auth = startAuth(settings, queryUrl + "/," + queryUrl + "/provider", progress);
@@ -87,12 +99,13 @@ public final class LocalRun implements AutoCloseable {
             stack.run("request-service", RequestServiceApplication::application, settings.requestPort(), common,
                     progress, "--appointments.request.outcome-base-url=" + queryUrl,
                     "--appointments.security.cors.allowed-origins=" + queryUrl);
-            stack.run("confirmation-service", ConfirmationServiceApplication::application,
-                    settings.confirmationPort(), common, progress);
+            stack.run("confirmation-service", ConfirmationServiceApplication::application, settings.confirmationPort(),
+                    common, progress);
             stack.run("reminder-service", ReminderServiceApplication::application, settings.reminderPort(), common,
                     progress, "--appointments.reminder.patient-page-url=" + queryUrl + "/");
             stack.run("query-service", QueryServiceApplication::application, queryPort, common, progress,
-                    "--appointments.patient-page.request-service-url=http://127.0.0.1:" + stack.port("request-service"));
+                    "--appointments.patient-page.request-service-url=http://127.0.0.1:"
+                            + stack.port("request-service"));
             return stack;
         }
         catch (RuntimeException ex) {
@@ -104,7 +117,8 @@ public final class LocalRun implements AutoCloseable {
     private List<String> commonArguments() {
         List<String> args = new ArrayList<>();
         args.add("--spring.profiles.active=local");
-        // One JVM has one logging system: name the whole run rather than whichever service started first.
+        // One JVM has one logging system: name the whole run rather than whichever
+        // service started first.
         args.add("--logging.structured.ecs.service.name=local-run");
         // The engines and the mail server log each request, addresses included, at INFO.
         args.add("--logging.level.org.elasticmq=WARN");
@@ -174,7 +188,10 @@ public final class LocalRun implements AutoCloseable {
         progress.accept(name + " started at http://127.0.0.1:" + port(name));
     }
 
-    /** A port free on loopback now; another process could take it before the service binds it, which is unlikely. */
+    /**
+     * A port free on loopback now; another process could take it before the service binds
+     * it, which is unlikely.
+     */
     private static int freeLoopbackPort() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -202,32 +219,34 @@ public final class LocalRun implements AutoCloseable {
     }
 
     String describe(long startupMillis) {
-        StringBuilder text = new StringBuilder("\n=== Appointment scheduling is running (started in %d ms) ===\n"
-                .formatted(startupMillis));
+        StringBuilder text = new StringBuilder(
+                "\n=== Appointment scheduling is running (started in %d ms) ===\n".formatted(startupMillis));
         for (String service : services.keySet()) {
             text.append("  %-21s http://127.0.0.1:%d  (health: /actuator/health)%n".formatted(service, port(service)));
         }
-        text.append("  %-21s %s  (queues: appointment-requests, appointment-confirmations, appointment-reminders, each with -dlq)%n"
-                .formatted("SQS (ElasticMQ)", engines.sqsEndpoint()));
+        text.append(
+                "  %-21s %s  (queues: appointment-requests, appointment-confirmations, appointment-reminders, each with -dlq)%n"
+                    .formatted("SQS (ElasticMQ)", engines.sqsEndpoint()));
         text.append("  %-21s %s%n".formatted("DynamoDB (engine)", engines.dynamoDbEndpoint()));
         text.append("  %-21s %s  (SMTP on 127.0.0.1:%d)%n".formatted("Mailbox", mail.webPage(), mail.smtpPort()));
         text.append("  %-21s %s  (token: curl -s -u demo-scheduler:demo-secret -d grant_type=client_credentials %s)%n"
-                .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));
+            .formatted("Authorization server", auth.issuerUri(), auth.tokenUri()));
         if (services.isEmpty()) {
             text.append("Engines only: start each service from its jar with --spring.profiles.active=local. "
                     + "Press Ctrl+C to stop.\n");
             return text.toString();
         }
         text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Query API docs", port("query-service")));
-        text.append("  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Command API docs",
-                port("request-service")));
+        text.append(
+                "  %-21s http://127.0.0.1:%d/swagger-ui.html%n".formatted("Command API docs", port("request-service")));
         text.append("  %-21s http://127.0.0.1:%d/ops  (paste a token of demo-ops)%n".formatted("Operations dashboard",
                 port("query-service")));
         text.append("  %-21s http://127.0.0.1:%d/  (sign in as ada / demo-password, or create an account)%n"
-                .formatted("Patient page", port("query-service")));
-        text.append("  %-21s http://127.0.0.1:%d/provider  (sign in as grey / demo-password)%n".formatted(
-                "Provider page", port("query-service")));
-        text.append("Demo providers: demo-auto (confirms at once), demo-manual (15-minute hold). Press Ctrl+C to stop.\n");
+            .formatted("Patient page", port("query-service")));
+        text.append("  %-21s http://127.0.0.1:%d/provider  (sign in as grey / demo-password)%n"
+            .formatted("Provider page", port("query-service")));
+        text.append(
+                "Demo providers: demo-auto (confirms at once), demo-manual (15-minute hold). Press Ctrl+C to stop.\n");
         return text.toString();
     }
 
@@ -247,4 +266,5 @@ public final class LocalRun implements AutoCloseable {
         }
         engines.close();
     }
+
 }

@@ -17,12 +17,15 @@ import dev.appointments.engines.EngineSettings;
 public record LocalRunSettings(EngineSettings engines, int queryPort, int requestPort, int confirmationPort,
         int reminderPort, int smtpPort, int mailboxPort, int authServerPort) {
 
-    /** The well-known ports (8080-8083, SQS 9324, DynamoDB 8000), each overridable by environment variable. */
+    /**
+     * The well-known ports (8080-8083, SQS 9324, DynamoDB 8000), each overridable by
+     * environment variable.
+     */
     public static LocalRunSettings fromEnvironment() {
-        return new LocalRunSettings(EngineSettings.fromEnvironment(),
-                port("QUERY_SERVICE_PORT", 8080), port("REQUEST_SERVICE_PORT", 8081),
-                port("CONFIRMATION_SERVICE_PORT", 8082), port("REMINDER_SERVICE_PORT", 8083),
-                port("SMTP_PORT", 3025), port("MAILBOX_PORT", 8025), port("AUTH_SERVER_PORT", 9000));
+        return new LocalRunSettings(EngineSettings.fromEnvironment(), port("QUERY_SERVICE_PORT", 8080),
+                port("REQUEST_SERVICE_PORT", 8081), port("CONFIRMATION_SERVICE_PORT", 8082),
+                port("REMINDER_SERVICE_PORT", 8083), port("SMTP_PORT", 3025), port("MAILBOX_PORT", 8025),
+                port("AUTH_SERVER_PORT", 9000));
     }
 
     /** Free ports everywhere, so a test can run beside a local run. */

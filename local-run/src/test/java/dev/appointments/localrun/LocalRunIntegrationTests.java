@@ -31,7 +31,10 @@ import static org.awaitility.Awaitility.await;
 
 class LocalRunIntegrationTests {
 
-    /** CloudWatch's ApproximateAgeOfOldestMessage as the Prometheus CloudWatch exporter names it (deploy/README.md). */
+    /**
+     * CloudWatch's ApproximateAgeOfOldestMessage as the Prometheus CloudWatch exporter
+     * names it (deploy/README.md).
+     */
     private static final Set<String> FROM_CLOUDWATCH = Set.of("aws_sqs_approximate_age_of_oldest_message_maximum");
 
     private static final Path DEPLOY = Path.of("").toAbsolutePath().getParent().resolve("deploy");
@@ -60,15 +63,17 @@ class LocalRunIntegrationTests {
     @Test
     void everyServiceReportsHealthUp() throws Exception {
         for (String service : SERVICES) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(service).isEqualTo(200);
-            assertThat(response.body()).as(service).contains("\"status\":\"UP\"").doesNotContain("DOWN")
-                    .contains("\"sqs\"", "\"dynamoDb\"");
-            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health/readiness")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).as(service)
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("DOWN")
+                .contains("\"sqs\"", "\"dynamoDb\"");
+            HttpResponse<String> readiness = http.send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health/readiness"))
+                .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).as(service).isEqualTo(200);
         }
     }
@@ -76,19 +81,22 @@ class LocalRunIntegrationTests {
     @Test
     void everyQueueHasARedrivePolicyAndEveryTableExists() {
         var sqs = stack.engines().sqs();
-        for (String queue : List.of(Queues.APPOINTMENT_REQUESTS, Queues.APPOINTMENT_CONFIRMATIONS, Queues.APPOINTMENT_REMINDERS)) {
+        for (String queue : List.of(Queues.APPOINTMENT_REQUESTS, Queues.APPOINTMENT_CONFIRMATIONS,
+                Queues.APPOINTMENT_REMINDERS)) {
             String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
-            assertThat(sqs.getQueueAttributes(request -> request.queueUrl(url)
-                    .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes().get(QueueAttributeName.REDRIVE_POLICY))
-                    .contains(queue + "-dlq");
+            assertThat(sqs
+                .getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .attributes()
+                .get(QueueAttributeName.REDRIVE_POLICY)).contains(queue + "-dlq");
         }
         assertThat(stack.engines().dynamoDb().listTables().tableNames()).containsAll(Tables.names());
     }
 
     /**
-     * Every metric that the Grafana dashboard and the Prometheus alert rules in deploy/ read is one the services really
-     * export: live scrapes of every service after one command went through the request-service (queue depth gauges,
-     * consumer and producer bindings of the SQS binder, booking outcomes). The one exception, CloudWatch's
+     * Every metric that the Grafana dashboard and the Prometheus alert rules in deploy/
+     * read is one the services really export: live scrapes of every service after one
+     * command went through the request-service (queue depth gauges, consumer and producer
+     * bindings of the SQS binder, booking outcomes). The one exception, CloudWatch's
      * oldest-message age, is named above.
      */
     @Test
@@ -138,18 +146,21 @@ class LocalRunIntegrationTests {
         return expressions;
     }
 
-    /** Every service's samples, once the request-service has recorded the outcome of one command from its queue. */
+    /**
+     * Every service's samples, once the request-service has recorded the outcome of one
+     * command from its queue.
+     */
     private static Set<String> exportedAfterOneCommand() throws Exception {
         String ops = stack.auth().clientCredentialsToken("demo-ops", LocalAuthServer.DEMO_SECRET);
         String command = """
                 {"type": "RequestAppointment", "requestId": "metrics-%s", "providerId": "no-such-provider",
                  "patientId": "no-such-patient", "appointmentDate": "2027-03-02", "startTime": "09:00"}"""
-                .formatted(UUID.randomUUID());
+            .formatted(UUID.randomUUID());
         var sqs = stack.engines().sqs();
         String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(command));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(scrape("request-service", ops)).contains("appointments_commands_total{"));
+            .untilAsserted(() -> assertThat(scrape("request-service", ops)).contains("appointments_commands_total{"));
         Set<String> names = new TreeSet<>();
         for (String service : SERVICES) {
             names.addAll(sampleNames(scrape(service, ops)));
@@ -158,14 +169,17 @@ class LocalRunIntegrationTests {
     }
 
     private static String scrape(String service, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/prometheus"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(service).isEqualTo(200);
         return response.body();
     }
 
-    /** The names of the samples in a Prometheus text exposition: what a query can select. */
+    /**
+     * The names of the samples in a Prometheus text exposition: what a query can select.
+     */
     private static Set<String> sampleNames(String exposition) {
         Set<String> names = new TreeSet<>();
         for (String line : exposition.split("\n")) {
@@ -176,4 +190,5 @@ class LocalRunIntegrationTests {
         }
         return names;
     }
+
 }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local run keeps its data: an appointment booked before a restart is still there after it, with its outcome,
- * and a command put on the queue while no service ran is processed once they run again.
+ * The local run keeps its data: an appointment booked before a restart is still there
+ * after it, with its outcome, and a command put on the queue while no service ran is
+ * processed once they run again.
  */
 class LocalRunRestartIntegrationTests {
 
@@ -36,8 +37,9 @@ class LocalRunRestartIntegrationTests {
             send(stack, booking(booked, "10:00"));
             String outcome = awaitOutcome(stack, booked);
             appointmentId = outcome.replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    get(stack, "/api/appointments/" + appointmentId).body()).contains("\"status\":\"CONFIRMED\""));
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get(stack, "/api/appointments/" + appointmentId).body())
+                    .contains("\"status\":\"CONFIRMED\""));
         }
 
         String queued = "queued-" + UUID.randomUUID();
@@ -66,8 +68,8 @@ class LocalRunRestartIntegrationTests {
                 {"type": "RequestAppointment", "requestId": "%s", "providerId": "demo-auto",
                  "patient": {"firstName": "Ada", "lastName": "Byron", "email": "%s@example.com",
                              "dateOfBirth": "1990-12-10"},
-                 "appointmentDate": "%s", "startTime": "%s", "durationMinutes": 15}"""
-                .formatted(requestId, requestId, date, time);
+                 "appointmentDate": "%s", "startTime": "%s", "durationMinutes": 15}""".formatted(requestId, requestId,
+                date, time);
     }
 
     private static void send(LocalRun stack, String body) {
@@ -77,13 +79,17 @@ class LocalRunRestartIntegrationTests {
     }
 
     private String awaitOutcome(LocalRun stack, String requestId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> get(stack, "/api/appointment-requests/" + requestId),
-                response -> response.statusCode() == 200 && !response.body().contains("PENDING")).body();
+        return await().atMost(Duration.ofSeconds(60))
+            .until(() -> get(stack, "/api/appointment-requests/" + requestId),
+                    response -> response.statusCode() == 200 && !response.body().contains("PENDING"))
+            .body();
     }
 
     private HttpResponse<String> get(LocalRun stack, String path) throws Exception {
         String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("query-service") + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -23,14 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the README promises a newcomer: start the system, put a booking request on the queue with a plain SQS
- * client, and see the appointment confirmed in the query API and the confirmation e-mail in the mailbox; and give the
- * lifecycle's commands over HTTP, answered with their outcome by the services that carry them out.
+ * What the README promises a newcomer: start the system, put a booking request on the
+ * queue with a plain SQS client, and see the appointment confirmed in the query API and
+ * the confirmation e-mail in the mailbox; and give the lifecycle's commands over HTTP,
+ * answered with their outcome by the services that carry them out.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NewcomerJourneyIntegrationTests {
 
     private static LocalRun stack;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -54,23 +56,25 @@ class NewcomerJourneyIntegrationTests {
                 {"type": "RequestAppointment", "requestId": "%s", "providerId": "demo-auto",
                  "patient": {"firstName": "Grace", "lastName": "Hopper", "email": "%s",
                              "phone": "+15557654321", "dateOfBirth": "1986-12-09"},
-                 "appointmentDate": "%s", "startTime": "10:30", "durationMinutes": 30}""".formatted(requestId, email, date);
+                 "appointmentDate": "%s", "startTime": "10:30", "durationMinutes": 30}""".formatted(requestId, email,
+                date);
         var sqs = stack.engines().sqs();
         String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
 
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
 
         String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
-        String outcome = await().atMost(Duration.ofSeconds(30)).until(
-                () -> get("/api/appointment-requests/" + requestId, token), response -> response.statusCode() == 200)
-                .body();
+        String outcome = await().atMost(Duration.ofSeconds(30))
+            .until(() -> get("/api/appointment-requests/" + requestId, token), response -> response.statusCode() == 200)
+            .body();
         assertThat(outcome).contains("\"status\":\"ACCEPTED\"");
         String appointmentId = outcome.replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("/api/appointments/" + appointmentId, token).body()).contains("\"status\":\"CONFIRMED\""));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(stack.mail().receivedBy(email)).singleElement().satisfies(mail ->
-                        assertThat(mail.text()).contains("10:30").contains("America/New_York")));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(get("/api/appointments/" + appointmentId, token).body())
+                .contains("\"status\":\"CONFIRMED\""));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(stack.mail().receivedBy(email)).singleElement()
+                .satisfies(mail -> assertThat(mail.text()).contains("10:30").contains("America/New_York")));
         assertOneTraceAcrossTheConsumers(output, requestId);
     }
 
@@ -106,14 +110,17 @@ class NewcomerJourneyIntegrationTests {
         String appointment = get("/api/appointments/" + appointmentId, ada).body();
         assertThat(appointment).contains("\"status\":\"CANCELLED\"", "\"reason\":\"feeling better\"");
         assertThat(appointment.split("\"to\":\"CONFIRMED\"", -1)).as("confirmed once").hasSize(2);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.mail().receivedBy("ada@demo.example"))
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(stack.mail().receivedBy("ada@demo.example"))
                 .anySatisfy(mail -> assertThat(mail.text()).contains("is cancelled", "To book another time")));
     }
 
     private HttpResponse<String> post(String token, String path, String key, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + stack.port("request-service") + path)).header("Authorization", "Bearer " + token)
-                .header("Prefer", "wait=15").timeout(Duration.ofSeconds(40));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + stack.port("request-service") + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Prefer", "wait=15")
+            .timeout(Duration.ofSeconds(40));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
@@ -126,13 +133,22 @@ class NewcomerJourneyIntegrationTests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The trace context travels in message attributes: the three consumers log the booking under one trace id. */
+    /**
+     * The trace context travels in message attributes: the three consumers log the
+     * booking under one trace id.
+     */
     private static void assertOneTraceAcrossTheConsumers(CapturedOutput output, String requestId) {
-        String accepted = output.getOut().lines().filter(line -> line.contains("\"requestId\":\"" + requestId + "\"")
-                && line.contains("dev.appointments.request")).findFirst().orElseThrow();
+        String accepted = output.getOut()
+            .lines()
+            .filter(line -> line.contains("\"requestId\":\"" + requestId + "\"")
+                    && line.contains("dev.appointments.request"))
+            .findFirst()
+            .orElseThrow();
         String traceId = accepted.replaceAll(".*\"traceId\":\"([0-9a-f]+)\".*", "$1");
         assertThat(traceId).hasSize(32);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(output.getOut()
+                .lines()
                 .filter(line -> line.contains("\"traceId\":\"" + traceId + "\""))
                 .map(line -> line.replaceAll(".*\"logger\":\"(dev\\.appointments\\.[a-z]+)\\..*", "$1")))
                 .contains("dev.appointments.request", "dev.appointments.confirmation", "dev.appointments.reminder"));
@@ -140,7 +156,8 @@ class NewcomerJourneyIntegrationTests {
 
     private HttpResponse<String> get(String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("query-service") + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static LocalDate nextWeekdayAfter(LocalDate date) {
@@ -150,4 +167,5 @@ class NewcomerJourneyIntegrationTests {
         }
         return day;
     }
+
 }

@@ -38,24 +38,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The patient and provider pages of the local run in a real browser (Debian's headless Chromium), end to end:
+ * The patient and provider pages of the local run in a real browser (Debian's headless
+ * Chromium), end to end:
  * <ul>
- * <li>the demo patient signs in through the authorization server's login form (authorization code with PKCE, from the
- * page's script), picks demo-auto and a date, books a free time at the request-service and sees it CONFIRMED; a second
- * tab, still showing that time as free, tries it too and is told the slot was just taken (the intake's 409);</li>
- * <li>a new user signs up, enters its details, books, sees it confirmed, reschedules it to another free time and
- * cancels it with a reason;</li>
- * <li>the provider signs in to /provider, confirms one hold of demo-manual, declines another with a reason, marks the
- * confirmed one completed on the day's calendar, and saves its rules.</li>
+ * <li>the demo patient signs in through the authorization server's login form
+ * (authorization code with PKCE, from the page's script), picks demo-auto and a date,
+ * books a free time at the request-service and sees it CONFIRMED; a second tab, still
+ * showing that time as free, tries it too and is told the slot was just taken (the
+ * intake's 409);</li>
+ * <li>a new user signs up, enters its details, books, sees it confirmed, reschedules it
+ * to another free time and cancels it with a reason;</li>
+ * <li>the provider signs in to /provider, confirms one hold of demo-manual, declines
+ * another with a reason, marks the confirmed one completed on the day's calendar, and
+ * saves its rules.</li>
  * </ul>
  * Leaves screenshots in target/*.png.
  */
 class PatientPageBrowserIntegrationTests {
 
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
+
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
     private static final Path SCREENSHOT = Path.of("target", "patient-page.png");
+
     private static final Path CONFLICT_SCREENSHOT = Path.of("target", "patient-page-conflict.png");
+
     private static final String DEMO_PATIENT_ID = "demo-patient-ada";
 
     private static LocalRun stack;
@@ -69,7 +77,10 @@ class PatientPageBrowserIntegrationTests {
         }
     }
 
-    /** Checked per test, so that without Chromium each test is reported as skipped (with the reason), not lost. */
+    /**
+     * Checked per test, so that without Chromium each test is reported as skipped (with
+     * the reason), not lost.
+     */
     @BeforeEach
     void requireBrowser() {
         requireChromium();
@@ -107,9 +118,12 @@ class PatientPageBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("who")).getText()).contains(DEMO_PATIENT_ID);
         assertThat(browser.getCurrentUrl()).as("the single-use code is gone from the address").isEqualTo(page);
         showFreeTimes(wait, date);
-        String time = browser.findElements(By.cssSelector("#slot-list button.slot")).getFirst().getDomAttribute("data-time");
+        String time = browser.findElements(By.cssSelector("#slot-list button.slot"))
+            .getFirst()
+            .getDomAttribute("data-time");
 
-        // A second tab, signed in without the form (the authorization server remembers her), shows the same times.
+        // A second tab, signed in without the form (the authorization server remembers
+        // her), shows the same times.
         browser.switchTo().newWindow(WindowType.TAB);
         String secondTab = browser.getWindowHandle();
         browser.get(page);
@@ -123,25 +137,30 @@ class PatientPageBrowserIntegrationTests {
         wait.until(driver -> "CONFIRMED".equals(bookingState(driver)));
         assertThat(browser.findElement(By.id("booking-status")).getText()).contains(time, "demo-auto", "Confirmed");
         assertThat(browser.findElements(By.cssSelector("#slot-list button[data-time='" + time + "']")))
-                .as("the booked time leaves the list").isEmpty();
-        wait.until(driver -> driver.findElements(
-                By.cssSelector("#appointments tbody tr .status[data-status='CONFIRMED']")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("#appointments tbody")).getText()).contains(date, time, "demo-auto");
+            .as("the booked time leaves the list")
+            .isEmpty();
+        wait.until(
+                driver -> driver.findElements(By.cssSelector("#appointments tbody tr .status[data-status='CONFIRMED']"))
+                    .size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#appointments tbody")).getText()).contains(date, time,
+                "demo-auto");
         screenshot(SCREENSHOT);
 
         browser.switchTo().window(secondTab);
         slot(time).click();
         wait.until(driver -> "TAKEN".equals(bookingState(driver)));
         assertThat(browser.findElement(By.id("booking-status")).getText()).contains("just taken", time);
-        wait.until(driver -> driver.findElements(
-                By.cssSelector("#appointments tbody tr .status[data-status='CONFIRMED']")).size() == 1);
+        wait.until(
+                driver -> driver.findElements(By.cssSelector("#appointments tbody tr .status[data-status='CONFIRMED']"))
+                    .size() == 1);
         screenshot(CONFLICT_SCREENSHOT);
-        // Chromium logs every answer over 399 as an error; the conflict is the one the page expects.
+        // Chromium logs every answer over 399 as an error; the conflict is the one the
+        // page expects.
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                .as("nothing refused by the content security policy or CORS, no script errors")
-                .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()
-                        && !entry.getMessage().contains("appointment-requests - Failed to load resource: "
-                                + "the server responded with a status of 409"));
+            .as("nothing refused by the content security policy or CORS, no script errors")
+            .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage()
+                .contains("appointment-requests - Failed to load resource: "
+                        + "the server responded with a status of 409"));
 
         List<String> adasAppointments = appointmentsOf(DEMO_PATIENT_ID);
         assertThat(adasAppointments).as("one booking, not two").hasSize(1);
@@ -192,7 +211,7 @@ class PatientPageBrowserIntegrationTests {
         upcoming(browser, appointmentId).findElement(By.cssSelector("button.reschedule")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("moving")));
         wait.until(driver -> !driver.findElements(By.cssSelector("#slot-list button[data-time='" + later + "']"))
-                .isEmpty());
+            .isEmpty());
         slot(later).click();
         wait.until(driver -> "CONFIRMED".equals(bookingState(driver))
                 && driver.findElement(By.id("booking-status")).getText().contains(later));
@@ -204,16 +223,16 @@ class PatientPageBrowserIntegrationTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-reason"))).sendKeys("feeling better");
         browser.findElement(By.cssSelector("tr.cancel-form button.danger")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appointments-status"), "Cancelled"));
-        wait.until(driver -> upcoming(driver, appointmentId).findElements(
-                By.cssSelector(".status[data-status='CANCELLED']")).size() == 1);
+        wait.until(driver -> upcoming(driver, appointmentId)
+            .findElements(By.cssSelector(".status[data-status='CANCELLED']"))
+            .size() == 1);
         assertThat(upcoming(browser, appointmentId).getText()).contains("feeling better", later);
         assertThat(upcoming(browser, appointmentId).findElements(By.cssSelector("button"))).isEmpty();
         screenshot(Path.of("target", "new-patient-cancelled.png"));
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-                .as("nothing refused by the content security policy or CORS, no script errors")
-                .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()
-                        && !entry.getMessage().contains("patients/me - Failed to load resource: "
-                                + "the server responded with a status of 404"));
+            .as("nothing refused by the content security policy or CORS, no script errors")
+            .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage()
+                .contains("patients/me - Failed to load resource: " + "the server responded with a status of 404"));
     }
 
     @Test
@@ -232,11 +251,12 @@ class PatientPageBrowserIntegrationTests {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
         assertThat(browser.getCurrentUrl()).isEqualTo(page);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("provider-id"))).selectByValue("demo-manual");
-        wait.until(driver -> !driver.findElements(hold(confirmed)).isEmpty() && !driver.findElements(hold(declined))
-                .isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("provider-id")))
+            .selectByValue("demo-manual");
+        wait.until(driver -> !driver.findElements(hold(confirmed)).isEmpty()
+                && !driver.findElements(hold(declined)).isEmpty());
         assertThat(browser.findElement(hold(confirmed)).findElement(By.cssSelector(".deadline")).getText())
-                .contains("min");
+            .contains("min");
         screenshot(Path.of("target", "provider-holds.png"));
 
         browser.findElement(hold(confirmed)).findElement(By.cssSelector("button.confirm")).click();
@@ -252,12 +272,13 @@ class PatientPageBrowserIntegrationTests {
         browser.findElement(By.id("show-day")).click();
         By confirmedRow = By.cssSelector("#calendar tr[data-appointment-id='" + confirmed + "']");
         wait.until(driver -> !driver.findElements(confirmedRow).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#calendar tr[data-appointment-id='" + declined + "']"))
-                .getText()).contains("on leave");
-        // The appointment lies ahead: completing it is refused until it starts, and the page says so in words.
+        assertThat(
+                browser.findElement(By.cssSelector("#calendar tr[data-appointment-id='" + declined + "']")).getText())
+            .contains("on leave");
+        // The appointment lies ahead: completing it is refused until it starts, and the
+        // page says so in words.
         browser.findElement(confirmedRow).findElement(By.cssSelector("button.complete")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("provider-status"),
-                "has not started yet"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("provider-status"), "has not started yet"));
         screenshot(Path.of("target", "provider-day.png"));
 
         WebElement name = browser.findElement(By.id("rules-name"));
@@ -279,26 +300,36 @@ class PatientPageBrowserIntegrationTests {
         return driver.findElement(By.cssSelector("#appointments tr[data-appointment-id='" + appointmentId + "']"));
     }
 
-    /** A booking of demo-manual, held for the provider's confirmation, made by the scheduler over HTTP. */
+    /**
+     * A booking of demo-manual, held for the provider's confirmation, made by the
+     * scheduler over HTTP.
+     */
     private static String holdOfDemoManual(String date, String time) throws Exception {
         String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
         String body = """
                 {"providerId": "demo-manual", "patientId": "%s", "appointmentDate": "%s", "startTime": "%s",
                  "notes": "first visit"}""".formatted(DEMO_PATIENT_ID, date, time);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + stack.port("request-service") + "/api/appointment-requests"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Prefer", "wait=10").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest
+                .newBuilder(
+                        URI.create("http://127.0.0.1:" + stack.port("request-service") + "/api/appointment-requests"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Prefer", "wait=10")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return response.body().replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
     }
 
     private static String statusOf(String appointmentId) throws Exception {
         String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + stack.port("query-service") + "/api/appointments/" + appointmentId))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest
+                .newBuilder(URI
+                    .create("http://127.0.0.1:" + stack.port("query-service") + "/api/appointments/" + appointmentId))
+                .header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
         return response.body().replaceAll(".*\"status\":\"([A-Z_]+)\".*", "$1");
     }
 
@@ -306,7 +337,8 @@ class PatientPageBrowserIntegrationTests {
         WebElement provider = browser.findElement(By.id("provider"));
         provider.clear();
         provider.sendKeys("demo-auto");
-        // Typing into a date field depends on the browser's locale; the value itself does not.
+        // Typing into a date field depends on the browser's locale; the value itself does
+        // not.
         browser.executeScript("const field = document.getElementById('date'); field.value = arguments[0];"
                 + " field.dispatchEvent(new Event('change'));", date);
         browser.findElement(By.id("show-slots")).click();
@@ -331,15 +363,24 @@ class PatientPageBrowserIntegrationTests {
     /** The appointment ids of a patient, read by a scheduler from the query API. */
     private static List<String> appointmentsOf(String patientId) throws Exception {
         String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + stack.port("query-service") + "/api/appointments?patientId=" + patientId))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest
+                .newBuilder(URI.create(
+                        "http://127.0.0.1:" + stack.port("query-service") + "/api/appointments?patientId=" + patientId))
+                .header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        return java.util.regex.Pattern.compile("\"appointmentId\":\"([^\"]+)\"").matcher(response.body()).results()
-                .map(match -> match.group(1)).toList();
+        return java.util.regex.Pattern.compile("\"appointmentId\":\"([^\"]+)\"")
+            .matcher(response.body())
+            .results()
+            .map(match -> match.group(1))
+            .toList();
     }
 
-    /** A weekday at least two days ahead in New York, inside demo-auto's notice and advance limits. */
+    /**
+     * A weekday at least two days ahead in New York, inside demo-auto's notice and
+     * advance limits.
+     */
     private static LocalDate bookableDate() {
         LocalDate day = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2);
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -348,7 +389,10 @@ class PatientPageBrowserIntegrationTests {
         return day;
     }
 
-    /** Debian's Chromium and chromedriver: missing, the test fails in CI (which installs them) and is skipped elsewhere. */
+    /**
+     * Debian's Chromium and chromedriver: missing, the test fails in CI (which installs
+     * them) and is skipped elsewhere.
+     */
     private static boolean chromiumInstalled() {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
@@ -376,7 +420,10 @@ class PatientPageBrowserIntegrationTests {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1400");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
+            .usingAnyFreePort()
+            .withTimeout(Duration.ofSeconds(60))
+            .build();
         return new ChromeDriver(service, options);
     }
+
 }

@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric names a PromQL expression reads. Enough of PromQL for the project's dashboards and rules: label
- * matchers, ranges, strings and grouping clauses are removed first, then every remaining identifier that is not a
- * function call, a keyword or a number is a metric name.
+ * The metric names a PromQL expression reads. Enough of PromQL for the project's
+ * dashboards and rules: label matchers, ranges, strings and grouping clauses are removed
+ * first, then every remaining identifier that is not a function call, a keyword or a
+ * number is a metric name.
  */
 final class PromQlMetricNames {
 
@@ -18,8 +19,8 @@ final class PromQlMetricNames {
 
     private static final Pattern RANGE = Pattern.compile("\\[[^\\]]*]");
 
-    private static final Pattern GROUPING = Pattern.compile(
-            "\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern GROUPING = Pattern
+        .compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
 
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.$])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
 
@@ -45,4 +46,5 @@ final class PromQlMetricNames {
         }
         return names;
     }
+
 }

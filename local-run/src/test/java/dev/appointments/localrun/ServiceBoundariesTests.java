@@ -17,9 +17,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Each service is deployed on its own, so its inside is nobody else's business: a type is public only when it is an
- * entry point, the application class or what another package of the same service calls, and no service reaches
- * into another. The launcher's module sees all four services, so the rules are checked here once for each.
+ * Each service is deployed on its own, so its inside is nobody else's business: a type is
+ * public only when it is an entry point, the application class or what another package of
+ * the same service calls, and no service reaches into another. The launcher's module sees
+ * all four services, so the rules are checked here once for each.
  */
 class ServiceBoundariesTests {
 
@@ -49,7 +50,8 @@ class ServiceBoundariesTests {
     @ParameterizedTest
     @MethodSource("services")
     void reachesIntoNoOtherService(String service) {
-        String[] others = services().filter(other -> !other.equals(service)).map(other -> other + "..")
+        String[] others = services().filter(other -> !other.equals(service))
+            .map(other -> other + "..")
             .toArray(String[]::new);
         noClasses().that()
             .resideInAPackage(service + "..")
@@ -66,8 +68,8 @@ class ServiceBoundariesTests {
                 boolean application = type.isAnnotatedWith(SpringBootApplication.class);
                 boolean usedElsewhere = type.getDirectDependenciesToSelf()
                     .stream()
-                    .anyMatch(dependency -> !dependency.getOriginClass().getPackageName()
-                        .equals(type.getPackageName()));
+                    .anyMatch(
+                            dependency -> !dependency.getOriginClass().getPackageName().equals(type.getPackageName()));
                 if (!application && !usedElsewhere) {
                     events.add(SimpleConditionEvent.violated(type,
                             type.getName() + " is public, but nothing outside " + type.getPackageName() + " uses it"));
@@ -75,4 +77,5 @@ class ServiceBoundariesTests {
             }
         };
     }
+
 }

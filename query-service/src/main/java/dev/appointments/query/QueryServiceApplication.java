@@ -11,17 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class QueryServiceApplication {
 
-    /** Name of this service's configuration file ({@code query-service.yml} on the classpath). */
+    /**
+     * Name of this service's configuration file ({@code query-service.yml} on the
+     * classpath).
+     */
     public static final String CONFIG_NAME = "query-service";
 
     public static void main(String[] args) {
         application().run(args);
     }
 
-    /** The application, reading its own configuration file so it can share a JVM with the others. */
+    /**
+     * The application, reading its own configuration file so it can share a JVM with the
+     * others.
+     */
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(QueryServiceApplication.class);
         application.setDefaultProperties(java.util.Map.of("spring.config.name", CONFIG_NAME));
         return application;
     }
+
 }

@@ -9,7 +9,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Records the name of every DynamoDB operation the service's client sends (GetItem, Query, Scan...).
+ * Records the name of every DynamoDB operation the service's client sends (GetItem,
+ * Query, Scan...).
  */
 public final class DynamoDbOperations implements ExecutionInterceptor {
 
@@ -27,4 +28,5 @@ public final class DynamoDbOperations implements ExecutionInterceptor {
     public void clear() {
         names.clear();
     }
+
 }

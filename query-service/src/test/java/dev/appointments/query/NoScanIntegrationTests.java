@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint, on its happy and unhappy paths, reads by key or index: the service's DynamoDB client never sends
- * a Scan.
+ * Every endpoint, on its happy and unhappy paths, reads by key or index: the service's
+ * DynamoDB client never sends a Scan.
  */
 class NoScanIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -23,8 +23,7 @@ class NoScanIntegrationTests extends QueryServiceIntegrationTest {
         Appointment appointment = book(providerId, patient.patientId(), TUESDAY, LocalTime.of(9, 0), requestId);
         dynamoDbOperations.clear();
 
-        List<String> paths = List.of(
-                "/api/appointments/" + appointment.appointmentId(), "/api/appointments/unknown",
+        List<String> paths = List.of("/api/appointments/" + appointment.appointmentId(), "/api/appointments/unknown",
                 "/api/appointments?patientId=" + patient.patientId(),
                 "/api/appointments?providerId=%s&from=2027-03-01&to=2027-04-01&limit=1".formatted(providerId),
                 "/api/appointments?status=REQUESTED&from=2027-03-02&to=2027-03-02&limit=200",
@@ -34,9 +33,8 @@ class NoScanIntegrationTests extends QueryServiceIntegrationTest {
                 "/api/patients?email=" + patient.email(), "/api/patients?email=unknown@example.com", "/api/patients",
                 "/api/providers/" + providerId, "/api/providers/unknown",
                 "/api/providers/%s/slots?date=2027-03-02".formatted(providerId),
-                "/api/providers/unknown/slots?date=2027-03-02",
-                "/fhir/Appointment/" + appointment.appointmentId(), "/fhir/Appointment/unknown",
-                "/fhir/Appointment?patient=Patient/" + patient.patientId(),
+                "/api/providers/unknown/slots?date=2027-03-02", "/fhir/Appointment/" + appointment.appointmentId(),
+                "/fhir/Appointment/unknown", "/fhir/Appointment?patient=Patient/" + patient.patientId(),
                 "/fhir/Appointment?patient=%s&date=2027-03-02".formatted(patient.patientId()), "/fhir/Appointment",
                 "/fhir/Slot?schedule=Schedule/%s&start=2027-03-03".formatted(providerId),
                 "/fhir/Slot?schedule=Schedule/unknown&start=2027-03-03");
@@ -44,4 +42,5 @@ class NoScanIntegrationTests extends QueryServiceIntegrationTest {
 
         assertThat(dynamoDbOperations.names()).contains("GetItem", "Query").doesNotContain("Scan");
     }
+
 }

@@ -41,12 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the query-service's integration tests: the service against the shared embedded engines, on a fixed clock
- * (Monday 2027-03-01 12:00 UTC), with a DynamoDB client that records every operation it sends. Data is written the
- * way the request-service writes it, through the store classes; each test makes its own providers and patients.
- * The API takes tokens from a real local authorization server (one per JVM): {@link #get} sends a token with the
- * scheduler and ops roles, which may read everything, unless the request names its own Authorization header;
- * {@link #getAs} sends the token it is given.
+ * Base of the query-service's integration tests: the service against the shared embedded
+ * engines, on a fixed clock (Monday 2027-03-01 12:00 UTC), with a DynamoDB client that
+ * records every operation it sends. Data is written the way the request-service writes
+ * it, through the store classes; each test makes its own providers and patients. The API
+ * takes tokens from a real local authorization server (one per JVM): {@link #get} sends a
+ * token with the scheduler and ops roles, which may read everything, unless the request
+ * names its own Authorization header; {@link #getAs} sends the token it is given.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=query-service", "appointments.query.slot-cache-ttl=1s" })
@@ -68,13 +69,19 @@ public abstract class QueryServiceIntegrationTest {
     /** Tokens by client, fetched once: they live an hour, longer than the suite. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    /** A token with the scheduler and ops roles: reads every appointment, outcome and patient, and the ops API. */
+    /**
+     * A token with the scheduler and ops roles: reads every appointment, outcome and
+     * patient, and the ops API.
+     */
     protected static String readerToken() {
-        return TOKENS.computeIfAbsent("reader", key -> LocalAuthServer.shared().testClientToken("test-reader",
-                List.of("scheduler", "ops"), null, List.of()));
+        return TOKENS.computeIfAbsent("reader", key -> LocalAuthServer.shared()
+            .testClientToken("test-reader", List.of("scheduler", "ops"), null, List.of()));
     }
 
-    /** A token of one of the demo clients: demo-scheduler, demo-provider, demo-admin, demo-ops. */
+    /**
+     * A token of one of the demo clients: demo-scheduler, demo-provider, demo-admin,
+     * demo-ops.
+     */
     protected static String demoClientToken(String clientId) {
         return TOKENS.computeIfAbsent(clientId,
                 id -> LocalAuthServer.shared().clientCredentialsToken(id, LocalAuthServer.DEMO_SECRET));
@@ -110,7 +117,10 @@ public abstract class QueryServiceIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** A new provider in New York, Monday to Friday 09:00-17:00, 15-minute slots, other rules at their defaults. */
+    /**
+     * A new provider in New York, Monday to Friday 09:00-17:00, 15-minute slots, other
+     * rules at their defaults.
+     */
     protected String newProvider() {
         return newProvider(ProviderRules.withDefaults("Test clinic", "America/New_York",
                 ProviderRules.mondayToFriday(TimeRange.of("09:00", "17:00"))));
@@ -127,7 +137,10 @@ public abstract class QueryServiceIntegrationTest {
                 "+15551234567", LocalDate.parse("1990-12-10"), NOW));
     }
 
-    /** Books a one-slot appointment as the request-service does: the provider's check, the calendar, the outcome. */
+    /**
+     * Books a one-slot appointment as the request-service does: the provider's check, the
+     * calendar, the outcome.
+     */
     protected Appointment book(String providerId, String patientId, LocalDate date, LocalTime time) {
         return book(providerId, patientId, date, time, "req-" + UUID.randomUUID());
     }
@@ -138,8 +151,8 @@ public abstract class QueryServiceIntegrationTest {
         String appointmentId = UUID.randomUUID().toString();
         Appointment appointment = new Appointment(appointmentId, providerId, patientId, AppointmentStatus.REQUESTED,
                 slot.start(), slot.end(), provider.calendar().zone().getId(), date, time, "first visit", null,
-                slot.blockedUntil(), 1, List.of(new HistoryEntry(NOW, null, AppointmentStatus.REQUESTED, requestId, null)),
-                NOW, NOW);
+                slot.blockedUntil(), 1,
+                List.of(new HistoryEntry(NOW, null, AppointmentStatus.REQUESTED, requestId, null)), NOW, NOW);
         WriteResult written = appointments.book(appointment, Outcome.accepted(requestId, "RequestAppointment",
                 "fingerprint", appointmentId, "Booked; waiting for confirmation.", NOW));
         assertThat(written).isEqualTo(WriteResult.WRITTEN);
@@ -148,13 +161,16 @@ public abstract class QueryServiceIntegrationTest {
 
     /** Moves an appointment on through the lifecycle, one conditional update per step. */
     protected Appointment transition(Appointment current, AppointmentStatus target, String reason) {
-        Appointment next = current.transitionedTo(target, NOW.plusSeconds(current.version()), "req-" + UUID.randomUUID(),
-                reason);
+        Appointment next = current.transitionedTo(target, NOW.plusSeconds(current.version()),
+                "req-" + UUID.randomUUID(), reason);
         assertThat(appointments.update(current, next, null)).isEqualTo(WriteResult.WRITTEN);
         return next;
     }
 
-    /** GET with the {@link #readerToken()}, unless the headers (name, value, ...) carry an Authorization header. */
+    /**
+     * GET with the {@link #readerToken()}, unless the headers (name, value, ...) carry an
+     * Authorization header.
+     */
     protected HttpResponse<String> get(String path, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             if (headers[i].equalsIgnoreCase("Authorization")) {
@@ -164,10 +180,13 @@ public abstract class QueryServiceIntegrationTest {
         return getAs(readerToken(), path, headers);
     }
 
-    /** GET with this bearer token ({@code null}: none) and the headers (name, value, ...). */
+    /**
+     * GET with this bearer token ({@code null}: none) and the headers (name, value, ...).
+     */
     protected HttpResponse<String> getAs(String token, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
-                : "http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create(path.startsWith("http") ? path : "http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -202,4 +221,5 @@ public abstract class QueryServiceIntegrationTest {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("detail").asString()).contains(detailPart);
     }
+
 }

@@ -13,8 +13,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The integration tests' fixed clock, and a DynamoDB client (replacing Spring Cloud AWS's) that records every
- * operation the service sends.
+ * The integration tests' fixed clock, and a DynamoDB client (replacing Spring Cloud
+ * AWS's) that records every operation the service sends.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class QueryServiceTestBeans {
@@ -32,11 +32,12 @@ class QueryServiceTestBeans {
 
     @Bean
     DynamoDbClient recordingDynamoDbClient(DynamoDbOperations operations) {
-        return DynamoDbClient.builder().endpointOverride(EmbeddedEngines.shared().dynamoDbEndpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(operations))
-                .build();
+        return DynamoDbClient.builder()
+            .endpointOverride(EmbeddedEngines.shared().dynamoDbEndpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(operations))
+            .build();
     }
-}
 
+}

@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The gauges of every watched queue, tagged {@code queue} (its name) and {@code kind} ({@code work} or
- * {@code dead-letter}). They read the poller's last answer, never SQS.
+ * The gauges of every watched queue, tagged {@code queue} (its name) and {@code kind}
+ * ({@code work} or {@code dead-letter}). They read the poller's last answer, never SQS.
  */
 final class QueueDepthMeters implements MeterBinder {
 
@@ -37,9 +37,10 @@ final class QueueDepthMeters implements MeterBinder {
     private void gauge(MeterRegistry registry, String name, String queue,
             ToDoubleBiFunction<QueueDepthPoller, String> value, String description) {
         Gauge.builder(name, poller, p -> value.applyAsDouble(p, queue))
-                .tag("queue", queue)
-                .tag("kind", queue.endsWith(QueueMetricsProperties.DLQ_SUFFIX) ? "dead-letter" : "work")
-                .description(description + " (approximate, polled)")
-                .register(registry);
+            .tag("queue", queue)
+            .tag("kind", queue.endsWith(QueueMetricsProperties.DLQ_SUFFIX) ? "dead-letter" : "work")
+            .description(description + " (approximate, polled)")
+            .register(registry);
     }
+
 }

@@ -18,9 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Reads the depth of every watched queue on a fixed delay, all queues at once, and keeps the last answer. A queue
- * that cannot be read (SQS unreachable, queue missing) has no depth until it can again, so its gauges show NaN
- * rather than a number that is no longer true.
+ * Reads the depth of every watched queue on a fixed delay, all queues at once, and keeps
+ * the last answer. A queue that cannot be read (SQS unreachable, queue missing) has no
+ * depth until it can again, so its gauges show NaN rather than a number that is no longer
+ * true.
  */
 final class QueueDepthPoller implements SmartLifecycle {
 
@@ -77,28 +78,28 @@ final class QueueDepthPoller implements SmartLifecycle {
 
     private CompletableFuture<Void> poll(String queue) {
         return urls.url(queue)
-                .thenCompose(url -> sqs.getQueueAttributes(request -> request.queueUrl(url)
-                        .attributeNames(QueueDepth.ATTRIBUTES)))
-                .orTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((response, failure) -> {
-                    if (failure == null) {
-                        depths.put(queue, QueueDepth.of(response.attributes()));
-                        if (failing.remove(queue)) {
-                            log.info("Queue {} can be read again", queue);
-                        }
+            .thenCompose(url -> sqs
+                .getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueDepth.ATTRIBUTES)))
+            .orTimeout(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .handle((response, failure) -> {
+                if (failure == null) {
+                    depths.put(queue, QueueDepth.of(response.attributes()));
+                    if (failing.remove(queue)) {
+                        log.info("Queue {} can be read again", queue);
                     }
-                    else {
-                        depths.remove(queue);
-                        // The queue may have been deleted and created again under a new URL.
-                        urls.forget(queue);
-                        if (failing.add(queue)) {
-                            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                            log.warn("Cannot read the depth of queue {}; its gauges show NaN until it can: {}", queue,
-                                    cause.toString());
-                        }
+                }
+                else {
+                    depths.remove(queue);
+                    // The queue may have been deleted and created again under a new URL.
+                    urls.forget(queue);
+                    if (failing.add(queue)) {
+                        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                        log.warn("Cannot read the depth of queue {}; its gauges show NaN until it can: {}", queue,
+                                cause.toString());
                     }
-                    return null;
-                });
+                }
+                return null;
+            });
     }
 
     private void pollSafely() {
@@ -106,7 +107,8 @@ final class QueueDepthPoller implements SmartLifecycle {
             pollOnce();
         }
         catch (RuntimeException ex) {
-            // A scheduled task that throws is never run again: keep polling whatever happened.
+            // A scheduled task that throws is never run again: keep polling whatever
+            // happened.
             log.warn("Polling queue depth failed: {}", ex.toString());
         }
     }
@@ -135,4 +137,5 @@ final class QueueDepthPoller implements SmartLifecycle {
     public boolean isRunning() {
         return executor != null;
     }
+
 }

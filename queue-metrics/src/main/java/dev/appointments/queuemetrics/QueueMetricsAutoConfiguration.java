@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Polls the depth of the queues named in {@link QueueMetricsProperties} with the application's
- * {@link SqsAsyncClient} (from Spring Cloud AWS) and registers their gauges with every meter registry.
+ * Polls the depth of the queues named in {@link QueueMetricsProperties} with the
+ * application's {@link SqsAsyncClient} (from Spring Cloud AWS) and registers their gauges
+ * with every meter registry.
  */
 @AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
 @ConditionalOnClass({ SqsAsyncClient.class, io.micrometer.core.instrument.MeterRegistry.class })
@@ -29,4 +30,5 @@ public class QueueMetricsAutoConfiguration {
     QueueDepthMeters queueDepthMeters(QueueDepthPoller poller) {
         return new QueueDepthMeters(poller);
     }
+
 }

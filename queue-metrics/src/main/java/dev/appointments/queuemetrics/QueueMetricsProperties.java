@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which queues a service watches ({@code appointments.queue-metrics.*}, each overridable by environment variable,
- * e.g. {@code APPOINTMENTS_QUEUEMETRICS_INTERVAL=30s}).
+ * Which queues a service watches ({@code appointments.queue-metrics.*}, each overridable
+ * by environment variable, e.g. {@code APPOINTMENTS_QUEUEMETRICS_INTERVAL=30s}).
  *
- * @param queues the work queues; their dead-letter queues ({@code <name>-dlq}) are added unless
- *        {@code deadLetterQueues} is false
- * @param interval how often the queue attributes are read; a scrape only reads the last values, so Prometheus can
- *        scrape as often as it likes without calling SQS
+ * @param queues the work queues; their dead-letter queues ({@code <name>-dlq}) are added
+ * unless {@code deadLetterQueues} is false
+ * @param interval how often the queue attributes are read; a scrape only reads the last
+ * values, so Prometheus can scrape as often as it likes without calling SQS
  * @param deadLetterQueues whether each queue's {@code -dlq} is watched too
  * @param enabled false turns the polling and the gauges off
  */
@@ -26,8 +26,8 @@ public record QueueMetricsProperties(List<String> queues, @DefaultValue("10s") D
     public static final String DLQ_SUFFIX = "-dlq";
 
     public QueueMetricsProperties {
-        queues = queues == null ? List.of() : queues.stream().map(String::trim).filter(name -> !name.isEmpty())
-                .distinct().toList();
+        queues = queues == null ? List.of()
+                : queues.stream().map(String::trim).filter(name -> !name.isEmpty()).distinct().toList();
         if (interval == null || interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("appointments.queue-metrics.interval must be positive");
         }

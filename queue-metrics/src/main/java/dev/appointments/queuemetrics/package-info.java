@@ -1,4 +1,5 @@
 /**
- * Depth of the SQS queues a service watches, and of their dead-letter queues, as Micrometer gauges polled on an interval.
+ * Depth of the SQS queues a service watches, and of their dead-letter queues, as
+ * Micrometer gauges polled on an interval.
  */
 package dev.appointments.queuemetrics;

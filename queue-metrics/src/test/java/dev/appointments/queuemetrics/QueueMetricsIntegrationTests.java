@@ -24,13 +24,15 @@ class QueueMetricsIntegrationTests {
     private static final EmbeddedEngines engines = EmbeddedEngines.shared();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class, QueueMetricsAutoConfiguration.class))
-            .withBean(SqsAsyncClient.class, () -> SqsAsyncClient.builder().endpointOverride(engines.sqsEndpoint())
+        .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                SimpleMetricsExportAutoConfiguration.class, QueueMetricsAutoConfiguration.class))
+        .withBean(SqsAsyncClient.class,
+                () -> SqsAsyncClient.builder()
+                    .endpointOverride(engines.sqsEndpoint())
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                     .build())
-            .withPropertyValues("appointments.queue-metrics.interval=200ms");
+        .withPropertyValues("appointments.queue-metrics.interval=200ms");
 
     @Test
     void gaugesFollowVisibleInFlightAndDelayedMessagesOfTheQueueAndItsDeadLetterQueue() {
@@ -38,7 +40,8 @@ class QueueMetricsIntegrationTests {
         String url = engines.sqs().getQueueUrl(request -> request.queueName(queue)).queueUrl();
         runner.withPropertyValues("appointments.queue-metrics.queues=" + queue).run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(gauge(meters, "visible", queue)).isZero());
+            await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(gauge(meters, "visible", queue)).isZero());
 
             for (int i = 0; i < 25; i++) {
                 engines.sqs().sendMessage(request -> request.queueUrl(url).messageBody("{}"));
@@ -52,10 +55,11 @@ class QueueMetricsIntegrationTests {
                 assertThat(gauge(meters, "delayed", queue)).isEqualTo(1);
             });
             assertThat(gauge(meters, "visible", queue + "-dlq")).isZero();
-            assertThat(meters.get("sqs.queue.messages.visible").tags("queue", queue + "-dlq", "kind", "dead-letter")
-                    .gauge()).isNotNull();
+            assertThat(meters.get("sqs.queue.messages.visible")
+                .tags("queue", queue + "-dlq", "kind", "dead-letter")
+                .gauge()).isNotNull();
             assertThat(meters.get("sqs.queue.messages.visible").tags("queue", queue, "kind", "work").gauge())
-                    .isNotNull();
+                .isNotNull();
         });
     }
 
@@ -66,7 +70,8 @@ class QueueMetricsIntegrationTests {
         engines.sqs().sendMessage(request -> request.queueUrl(url).messageBody("{}"));
         runner.withPropertyValues("appointments.queue-metrics.queues=no-such-queue, " + queue).run(context -> {
             MeterRegistry meters = context.getBean(MeterRegistry.class);
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(gauge(meters, "visible", queue)).isEqualTo(1));
+            await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(gauge(meters, "visible", queue)).isEqualTo(1));
             assertThat(gauge(meters, "visible", "no-such-queue")).isNaN();
             assertThat(gauge(meters, "visible", "no-such-queue-dlq")).isNaN();
         });
@@ -74,11 +79,13 @@ class QueueMetricsIntegrationTests {
 
     @Test
     void canBeSwitchedOff() {
-        runner.withPropertyValues("appointments.queue-metrics.queues=appointment-requests",
-                "appointments.queue-metrics.enabled=false").run(context -> {
-                    assertThat(context).doesNotHaveBean(QueueDepthPoller.class);
-                    assertThat(context.getBean(MeterRegistry.class).find("sqs.queue.messages.visible").gauges()).isEmpty();
-                });
+        runner
+            .withPropertyValues("appointments.queue-metrics.queues=appointment-requests",
+                    "appointments.queue-metrics.enabled=false")
+            .run(context -> {
+                assertThat(context).doesNotHaveBean(QueueDepthPoller.class);
+                assertThat(context.getBean(MeterRegistry.class).find("sqs.queue.messages.visible").gauges()).isEmpty();
+            });
     }
 
     private static String newQueue() {
@@ -90,4 +97,5 @@ class QueueMetricsIntegrationTests {
     private static double gauge(MeterRegistry meters, String suffix, String queue) {
         return meters.get("sqs.queue.messages." + suffix).tag("queue", queue).gauge().value();
     }
+
 }

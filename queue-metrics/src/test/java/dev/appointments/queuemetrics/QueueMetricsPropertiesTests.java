@@ -12,7 +12,8 @@ class QueueMetricsPropertiesTests {
 
     @Test
     void watchesEachQueueFollowedByItsDeadLetterQueue() {
-        var properties = new QueueMetricsProperties(List.of("a", " b ", "a", "c-dlq"), Duration.ofSeconds(10), true, true);
+        var properties = new QueueMetricsProperties(List.of("a", " b ", "a", "c-dlq"), Duration.ofSeconds(10), true,
+                true);
         assertThat(properties.watchedQueues()).containsExactly("a", "a-dlq", "b", "b-dlq", "c-dlq");
     }
 
@@ -25,6 +26,7 @@ class QueueMetricsPropertiesTests {
     @Test
     void refusesAnIntervalThatIsNotPositive() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new QueueMetricsProperties(List.of(), Duration.ZERO, true, true));
+            .isThrownBy(() -> new QueueMetricsProperties(List.of(), Duration.ZERO, true, true));
     }
+
 }

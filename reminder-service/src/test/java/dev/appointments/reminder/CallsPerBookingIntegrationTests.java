@@ -12,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a booking's messages cost the reminder-service in DynamoDB calls: the confirmation notice and the plan of its
- * reminders, with the notice carrying the appointment as the transition left it, and a notice of an earlier producer
- * without it.
+ * What a booking's messages cost the reminder-service in DynamoDB calls: the confirmation
+ * notice and the plan of its reminders, with the notice carrying the appointment as the
+ * transition left it, and a notice of an earlier producer without it.
  */
 class CallsPerBookingIntegrationTests extends ReminderServiceIntegrationTest {
 
@@ -35,10 +35,10 @@ class CallsPerBookingIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(awaitFinished(noticeId(appointment, cause)).status()).isEqualTo("SENT");
         awaitDrained();
 
-        assertThat(calls.byConsumer()).extracting(Call::toString).containsExactlyInAnyOrder(
-                "UpdateItem notifications", "UpdateItem notifications", "BatchWriteItem timers");
+        assertThat(calls.byConsumer()).extracting(Call::toString)
+            .containsExactlyInAnyOrder("UpdateItem notifications", "UpdateItem notifications", "BatchWriteItem timers");
         assertThat(mailsTo(patient).getFirst().subject())
-                .isEqualTo("Confirmed: your appointment with Test clinic on " + shortLocal(appointment));
+            .isEqualTo("Confirmed: your appointment with Test clinic on " + shortLocal(appointment));
     }
 
     @Test
@@ -54,8 +54,9 @@ class CallsPerBookingIntegrationTests extends ReminderServiceIntegrationTest {
         awaitFinished(noticeId(appointment, cause));
         awaitDrained();
 
-        assertThat(calls.byConsumer()).extracting(Call::toString).containsExactlyInAnyOrder(
-                "GetItem patients", "GetItem providers", "UpdateItem notifications", "UpdateItem notifications");
+        assertThat(calls.byConsumer()).extracting(Call::toString)
+            .containsExactlyInAnyOrder("GetItem patients", "GetItem providers", "UpdateItem notifications",
+                    "UpdateItem notifications");
     }
 
     @Test
@@ -75,7 +76,7 @@ class CallsPerBookingIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(made).containsExactlyInAnyOrder("GetItem appointments", "GetItem patients", "GetItem providers",
                 "UpdateItem notifications", "UpdateItem notifications");
         assertThat(mailsTo(patient).getFirst().subject())
-                .isEqualTo("Confirmed: your appointment with Test clinic on " + shortLocal(appointment));
+            .isEqualTo("Confirmed: your appointment with Test clinic on " + shortLocal(appointment));
     }
 
     private static String noticeId(Appointment appointment, String cause) {
@@ -84,10 +85,13 @@ class CallsPerBookingIntegrationTests extends ReminderServiceIntegrationTest {
 
     private static String shortLocal(Appointment appointment) {
         return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, HH:mm zzz", java.util.Locale.ENGLISH)
-                .format(appointment.startsAt().atZone(java.time.ZoneId.of(NEW_YORK)));
+            .format(appointment.startsAt().atZone(java.time.ZoneId.of(NEW_YORK)));
     }
 
-    /** A CONFIRMED notice as the producer writes it now; {@code patient} and {@code providerName} may be left out. */
+    /**
+     * A CONFIRMED notice as the producer writes it now; {@code patient} and
+     * {@code providerName} may be left out.
+     */
     private static String notifyPatientWithDetails(String cause, Appointment appointment, Patient patient,
             String providerName) {
         String display = (providerName == null ? "" : ", \"providerName\": \"" + providerName + "\"")
@@ -100,4 +104,5 @@ class CallsPerBookingIntegrationTests extends ReminderServiceIntegrationTest {
                 """.formatted(cause, appointment.appointmentId(), appointment.providerId(), appointment.patientId(),
                 appointment.startsAt(), NEW_YORK, appointment.version(), display);
     }
+
 }

@@ -14,9 +14,10 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * The mail sender as the service has it, except that for recipients whose address starts with {@value #PREFIX} the
- * first send stops the delivery right after the SMTP server accepted the mail, as an instance killed at that moment
- * would: the exception is none the notifier records, so the notification stays claimed with the channel STARTED, and
+ * The mail sender as the service has it, except that for recipients whose address starts
+ * with {@value #PREFIX} the first send stops the delivery right after the SMTP server
+ * accepted the mail, as an instance killed at that moment would: the exception is none
+ * the notifier records, so the notification stays claimed with the channel STARTED, and
  * the message is not acknowledged.
  */
 final class CrashingMailSender extends JavaMailSenderImpl {
@@ -62,6 +63,7 @@ final class CrashingMailSender extends JavaMailSenderImpl {
         InstanceStopped() {
             super("Simulated stop of the instance after the SMTP server accepted the mail");
         }
+
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -77,5 +79,7 @@ final class CrashingMailSender extends JavaMailSenderImpl {
                 }
             };
         }
+
     }
+
 }

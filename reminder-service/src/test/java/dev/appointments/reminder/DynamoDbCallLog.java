@@ -11,8 +11,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 /**
- * Records every DynamoDB call the service's client makes: operation, table and the thread that made it, so that a
- * test can count the calls its message cost on the listener threads, apart from its own reads and the timer poller.
+ * Records every DynamoDB call the service's client makes: operation, table and the thread
+ * that made it, so that a test can count the calls its message cost on the listener
+ * threads, apart from its own reads and the timer poller.
  */
 final class DynamoDbCallLog implements ExecutionInterceptor {
 
@@ -36,14 +37,19 @@ final class DynamoDbCallLog implements ExecutionInterceptor {
                 Thread.currentThread().getName()));
     }
 
-    /** The calls made so far by the consumer of appointment-reminders (not the test, not the timer poller). */
+    /**
+     * The calls made so far by the consumer of appointment-reminders (not the test, not
+     * the timer poller).
+     */
     List<Call> byConsumer() {
-        return calls.stream().filter(call -> !call.thread().equals("durable-timers")
-                && !call.thread().equals("main") && !call.thread().startsWith("awaitility")
-                && !call.operation().equals("Query")).toList();
+        return calls.stream()
+            .filter(call -> !call.thread().equals("durable-timers") && !call.thread().equals("main")
+                    && !call.thread().startsWith("awaitility") && !call.operation().equals("Query"))
+            .toList();
     }
 
     void clear() {
         calls.clear();
     }
+
 }

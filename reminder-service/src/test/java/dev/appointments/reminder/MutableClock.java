@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock the tests move forward by hand, so due times pass without sleeping. It never goes back: the services of
- * every test context in the JVM share it, and their timers must not see time reverse.
+ * A clock the tests move forward by hand, so due times pass without sleeping. It never
+ * goes back: the services of every test context in the JVM share it, and their timers
+ * must not see time reverse.
  */
 final class MutableClock extends Clock {
 
@@ -42,4 +43,5 @@ final class MutableClock extends Clock {
     void advance(Duration duration) {
         now.accumulateAndGet(null, (current, ignored) -> current.plus(duration));
     }
+
 }

@@ -29,9 +29,11 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         ReceivedMail mail = awaitMails(patient, 1).getFirst();
         String notificationId = "notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause;
         assertThat(mail.subject()).isEqualTo("Confirmed: your appointment with Test clinic on Wed 3 Mar, 09:30 EST");
-        assertThat(mail.text()).contains("Hello Ada,", "Your appointment with Test clinic is confirmed.",
-                "When: Wednesday 3 March 2027, 09:30 EST (America/New_York)", "To cancel or reschedule",
-                "http://127.0.0.1:8080/?appointment=" + appointment.appointmentId()).doesNotContain("command");
+        assertThat(mail.text())
+            .contains("Hello Ada,", "Your appointment with Test clinic is confirmed.",
+                    "When: Wednesday 3 March 2027, 09:30 EST (America/New_York)", "To cancel or reschedule",
+                    "http://127.0.0.1:8080/?appointment=" + appointment.appointmentId())
+            .doesNotContain("command");
         assertThat(mail.html()).contains("Wednesday 3 March 2027, 09:30 EST (America/New_York)", "Test clinic",
                 "<a href=\"http://127.0.0.1:8080/?appointment=" + appointment.appointmentId() + "\">");
         assertThat(mail.headers()).containsEntry("X-Notification-Id", notificationId);
@@ -53,11 +55,14 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
 
         String notificationId = "notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause;
         awaitFinished(notificationId);
-        var item = engines.dynamoDb().getItem(request -> request.tableName(Tables.Notifications.NAME)
-                .key(Map.of(Tables.Notifications.ID, AttributeValue.fromS(notificationId)))).item();
+        var item = engines.dynamoDb()
+            .getItem(request -> request.tableName(Tables.Notifications.NAME)
+                .key(Map.of(Tables.Notifications.ID, AttributeValue.fromS(notificationId))))
+            .item();
         Instant claimed = Instant.parse(item.get("createdAt").s());
         assertThat(item.get("expiresAt")).as("expiresAt").isNotNull();
-        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(claimed.plus(Duration.ofDays(30)).getEpochSecond()));
+        assertThat(item.get("expiresAt").n())
+            .isEqualTo(Long.toString(claimed.plus(Duration.ofDays(30)).getEpochSecond()));
     }
 
     @Test
@@ -70,7 +75,8 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         ReceivedMail mail = awaitMails(patient, 1).getFirst();
         assertThat(mail.subject()).startsWith("Cancelled: your appointment with Test clinic");
         assertThat(mail.text()).contains("is cancelled", "Wednesday 7 July 2027, 09:00 EDT (America/New_York)")
-                .doesNotContain("To cancel").contains("To book another time", "http://127.0.0.1:8080/.");
+            .doesNotContain("To cancel")
+            .contains("To book another time", "http://127.0.0.1:8080/.");
     }
 
     @Test
@@ -91,10 +97,10 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         awaitDrained();
 
         assertThat(mailsTo(patient)).extracting(mail -> mail.headers().get("X-Notification-Id"))
-                .containsExactlyInAnyOrder("notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause,
-                        reminderId);
-        assertThat(notifications.find(reminderId)).get().extracting(StoredNotification::status, StoredNotification::claims)
-                .containsExactly("SENT", 1L);
+            .containsExactlyInAnyOrder("notice:" + appointment.appointmentId() + ":CONFIRMED:" + cause, reminderId);
+        assertThat(notifications.find(reminderId)).get()
+            .extracting(StoredNotification::status, StoredNotification::claims)
+            .containsExactly("SENT", 1L);
     }
 
     @Test
@@ -109,4 +115,5 @@ class NoticeIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(record.status()).isEqualTo("FAILED");
         assertThat(record.reason()).isEqualTo("APPOINTMENT_NOT_FOUND");
     }
+
 }

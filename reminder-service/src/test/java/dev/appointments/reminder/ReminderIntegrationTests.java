@@ -98,7 +98,7 @@ class ReminderIntegrationTests extends ReminderServiceIntegrationTest {
         assertThat(awaitFinished(reminderId(moved, "PT24H")).status()).isEqualTo("SENT");
         awaitDrained();
         assertThat(mailsTo(patient)).singleElement()
-                .satisfies(mail -> assertThat(mail.text()).contains("in 24 hours", localTime(newStart)));
+            .satisfies(mail -> assertThat(mail.text()).contains("in 24 hours", localTime(newStart)));
     }
 
     @Test
@@ -115,11 +115,12 @@ class ReminderIntegrationTests extends ReminderServiceIntegrationTest {
         clock.advanceTo(appointment.startsAt().minus(Duration.ofHours(2)).plusSeconds(1));
 
         // Withdrawn timers never fire, so not even a skipped reminder is recorded.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                notifications.find(reminderId(appointment, "PT24H")).isEmpty()
-                        && notifications.find(reminderId(appointment, "PT2H")).isEmpty());
+        await().during(Duration.ofSeconds(2))
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> notifications.find(reminderId(appointment, "PT24H")).isEmpty()
+                    && notifications.find(reminderId(appointment, "PT2H")).isEmpty());
         assertThat(mailsTo(patient)).singleElement()
-                .satisfies(mail -> assertThat(mail.subject()).startsWith("Cancelled"));
+            .satisfies(mail -> assertThat(mail.subject()).startsWith("Cancelled"));
     }
 
     static String reminderId(Appointment appointment, String offset) {
@@ -129,4 +130,5 @@ class ReminderIntegrationTests extends ReminderServiceIntegrationTest {
     private static String localTime(Instant start) {
         return WHEN.format(start.atZone(ZoneId.of(NEW_YORK)));
     }
+
 }

@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Base of the reminder-service's integration tests: the service against the shared embedded engines, a real SMTP
- * server and a webhook receiver, on a clock the tests move. Appointments, patients and providers are written through
- * the stores, as the other services would.
+ * Base of the reminder-service's integration tests: the service against the shared
+ * embedded engines, a real SMTP server and a webhook receiver, on a clock the tests move.
+ * Appointments, patients and providers are written through the stores, as the other
+ * services would.
  */
 @SpringBootTest(properties = "spring.config.name=reminder-service")
 @Import({ TestEnvironment.TestClock.class, CrashingMailSender.Wrapping.class })
@@ -73,6 +74,7 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     final EmbeddedEngines engines = EmbeddedEngines.shared();
+
     final MutableClock clock = TestEnvironment.CLOCK;
 
     /** A provider in New York, open Monday to Friday 08:00-18:00. */
@@ -81,8 +83,10 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     String newProvider(String providerId) {
-        providers.create(providerId, ProviderRules.withDefaults("Test clinic", NEW_YORK,
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))), clock.instant());
+        providers.create(providerId,
+                ProviderRules.withDefaults("Test clinic", NEW_YORK,
+                        ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))),
+                clock.instant());
         return providerId;
     }
 
@@ -92,20 +96,23 @@ abstract class ReminderServiceIntegrationTest {
 
     /** A patient whose e-mail address starts with {@code prefix}. */
     Patient newPatient(String prefix) {
-        return patients.findOrCreate(new Patient(null, "Ada", "Lovelace",
-                prefix + UUID.randomUUID() + "@example.com", "+15551234567", LocalDate.of(1990, 12, 10),
-                clock.instant()));
+        return patients.findOrCreate(new Patient(null, "Ada", "Lovelace", prefix + UUID.randomUUID() + "@example.com",
+                "+15551234567", LocalDate.of(1990, 12, 10), clock.instant()));
     }
 
-    /** Books an appointment of 30 minutes and confirms it, as the request and confirmation services would. */
+    /**
+     * Books an appointment of 30 minutes and confirms it, as the request and confirmation
+     * services would.
+     */
     Appointment confirmedAppointment(String providerId, Patient patient, Instant startsAt) {
         ZonedDateTime local = startsAt.atZone(ZoneId.of(NEW_YORK));
         Appointment requested = new Appointment("appt-" + UUID.randomUUID(), providerId, patient.patientId(),
                 AppointmentStatus.REQUESTED, startsAt, startsAt.plus(Duration.ofMinutes(30)), NEW_YORK,
-                local.toLocalDate(), local.toLocalTime(), null, null, null, 1, List.of(),
-                clock.instant(), clock.instant());
-        assertThat(appointments.book(requested, Outcome.accepted("req-" + UUID.randomUUID(), "RequestAppointment",
-                "fp", requested.appointmentId(), "booked", clock.instant()))).isEqualTo(WriteResult.WRITTEN);
+                local.toLocalDate(), local.toLocalTime(), null, null, null, 1, List.of(), clock.instant(),
+                clock.instant());
+        assertThat(appointments.book(requested, Outcome.accepted("req-" + UUID.randomUUID(), "RequestAppointment", "fp",
+                requested.appointmentId(), "booked", clock.instant())))
+            .isEqualTo(WriteResult.WRITTEN);
         return transition(requested, AppointmentStatus.CONFIRMED);
     }
 
@@ -115,20 +122,32 @@ abstract class ReminderServiceIntegrationTest {
         return next;
     }
 
-    /** Moves a confirmed appointment, which puts it back to REQUESTED, and confirms it again. */
+    /**
+     * Moves a confirmed appointment, which puts it back to REQUESTED, and confirms it
+     * again.
+     */
     Appointment movedAndConfirmed(Appointment current, Instant newStart) {
         ZonedDateTime local = newStart.atZone(ZoneId.of(NEW_YORK));
-        Appointment moved = current.movedTo(new AppointmentTime(newStart, newStart.plus(Duration.ofMinutes(30)),
-                newStart.plus(Duration.ofMinutes(30)), NEW_YORK, local.toLocalDate(), local.toLocalTime()),
+        Appointment moved = current.movedTo(
+                new AppointmentTime(newStart, newStart.plus(Duration.ofMinutes(30)),
+                        newStart.plus(Duration.ofMinutes(30)), NEW_YORK, local.toLocalDate(), local.toLocalTime()),
                 clock.instant(), "move-" + UUID.randomUUID());
         assertThat(appointments.update(current, moved, null)).isEqualTo(WriteResult.WRITTEN);
         return transition(moved, AppointmentStatus.CONFIRMED);
     }
 
-    /** A whole hour at least {@code days} days after the test clock's now, on a weekday afternoon in New York. */
+    /**
+     * A whole hour at least {@code days} days after the test clock's now, on a weekday
+     * afternoon in New York.
+     */
     Instant startInDays(int days) {
-        ZonedDateTime start = clock.instant().plus(Duration.ofDays(days)).atZone(ZoneId.of(NEW_YORK))
-                .withHour(14).withMinute(0).withSecond(0).withNano(0);
+        ZonedDateTime start = clock.instant()
+            .plus(Duration.ofDays(days))
+            .atZone(ZoneId.of(NEW_YORK))
+            .withHour(14)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0);
         while (start.getDayOfWeek().getValue() > 5) {
             start = start.plusDays(1);
         }
@@ -156,14 +175,19 @@ abstract class ReminderServiceIntegrationTest {
                 """.formatted(appointment.appointmentId(), appointment.startsAt());
     }
 
-    /** Waits until the queue holds no message, visible, in flight or delayed: everything sent was handled. */
+    /**
+     * Waits until the queue holds no message, visible, in flight or delayed: everything
+     * sent was handled.
+     */
     void awaitDrained(String queue) {
         String url = engines.sqs().getQueueUrl(request -> request.queueName(queue)).queueUrl();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Map<QueueAttributeName, String> attributes = engines.sqs().getQueueAttributes(request -> request
-                    .queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            Map<QueueAttributeName, String> attributes = engines.sqs()
+                .getQueueAttributes(request -> request.queueUrl(url)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes();
             return attributes.values().stream().allMatch("0"::equals);
         });
     }
@@ -173,8 +197,9 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     List<ReceivedMail> awaitMails(Patient patient, int count) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> TestEnvironment.MAIL.receivedBy(patient.email()), mails -> mails.size() >= count);
+        return await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> TestEnvironment.MAIL.receivedBy(patient.email()), mails -> mails.size() >= count);
     }
 
     List<ReceivedMail> mailsTo(Patient patient) {
@@ -182,8 +207,10 @@ abstract class ReminderServiceIntegrationTest {
     }
 
     StoredNotification awaitFinished(String notificationId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> notifications.find(notificationId), found -> found.isPresent() && found.get().finished())
-                .orElseThrow();
+        return await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> notifications.find(notificationId), found -> found.isPresent() && found.get().finished())
+            .orElseThrow();
     }
+
 }

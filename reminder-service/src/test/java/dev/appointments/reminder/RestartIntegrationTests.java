@@ -30,13 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reminders survive a restart: one application context plans them and stops, a second one, started afterwards, sends
- * them when they are due. Both read their own queue, so that the contexts of the other tests in this JVM cannot be
- * the ones that consume these messages.
+ * Reminders survive a restart: one application context plans them and stops, a second
+ * one, started afterwards, sends them when they are due. Both read their own queue, so
+ * that the contexts of the other tests in this JVM cannot be the ones that consume these
+ * messages.
  */
 class RestartIntegrationTests {
 
     private static final String QUEUE = "appointment-reminders-restart";
+
     private static final String NEW_YORK = "America/New_York";
 
     private final MutableClock clock = TestEnvironment.CLOCK;
@@ -46,12 +48,15 @@ class RestartIntegrationTests {
         Patient patient;
         Instant start;
         try (ConfigurableApplicationContext first = start()) {
-            patient = first.getBean(Patients.class).findOrCreate(new Patient(null, "Grace", "Hopper",
-                    "grace-" + UUID.randomUUID() + "@example.com", null, LocalDate.of(1906, 12, 9), clock.instant()));
+            patient = first.getBean(Patients.class)
+                .findOrCreate(new Patient(null, "Grace", "Hopper", "grace-" + UUID.randomUUID() + "@example.com", null,
+                        LocalDate.of(1906, 12, 9), clock.instant()));
             String providerId = "provider-" + UUID.randomUUID();
-            first.getBean(Providers.class).create(providerId, ProviderRules.withDefaults("Restart clinic", NEW_YORK,
-                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))),
-                    clock.instant());
+            first.getBean(Providers.class)
+                .create(providerId,
+                        ProviderRules.withDefaults("Restart clinic", NEW_YORK,
+                                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(18, 0)))),
+                        clock.instant());
             start = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
             Appointment appointment = confirmed(first.getBean(Appointments.class), providerId, patient, start);
             send("""
@@ -103,15 +108,22 @@ class RestartIntegrationTests {
     private static void awaitDrained() {
         var sqs = EmbeddedEngines.shared().sqs();
         String url = sqs.getQueueUrl(request -> request.queueName(QUEUE)).queueUrl();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> sqs
-                .getQueueAttributes(request -> request.queueUrl(url).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes().values().stream().allMatch("0"::equals));
+        await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> sqs
+                .getQueueAttributes(request -> request.queueUrl(url)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes()
+                .values()
+                .stream()
+                .allMatch("0"::equals));
     }
 
     private static List<ReceivedMail> awaitMails(Patient patient, int count) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> TestEnvironment.MAIL.receivedBy(patient.email()), mails -> mails.size() >= count);
+        return await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> TestEnvironment.MAIL.receivedBy(patient.email()), mails -> mails.size() >= count);
     }
+
 }

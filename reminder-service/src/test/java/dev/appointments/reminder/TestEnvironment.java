@@ -16,8 +16,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What every reminder-service context of the test JVM shares: the embedded engines, the mail server, the webhook
- * receiver, the clock, and settings that make retries and polls fast.
+ * What every reminder-service context of the test JVM shares: the embedded engines, the
+ * mail server, the webhook receiver, the clock, and settings that make retries and polls
+ * fast.
  */
 final class TestEnvironment {
 
@@ -48,7 +49,8 @@ final class TestEnvironment {
         properties.put("appointments.reminder.delivery.initial-backoff", "50ms");
         properties.put("appointments.reminder.delivery.timeout", "2s");
         properties.put("appointments.reminder.patient-page-url", "http://127.0.0.1:8080/");
-        // A copy whose claim is held by another instance comes back after this, not after the default 30 s.
+        // A copy whose claim is held by another instance comes back after this, not after
+        // the default 30 s.
         properties.put("spring.cloud.stream.sqs.bindings.appointmentReminders-in-0.consumer.visibility-timeout", "5s");
         properties.put("spring.cloud.stream.sqs.bindings.appointmentReminders-in-0.consumer.poll-timeout", "1s");
         for (String provider : new String[] { WEBHOOK_OK, WEBHOOK_FLAKY, WEBHOOK_DOWN }) {
@@ -72,14 +74,20 @@ final class TestEnvironment {
             return new DynamoDbCallLog();
         }
 
-        /** The service's DynamoDB client (in place of Spring Cloud AWS's), recording every call. */
+        /**
+         * The service's DynamoDB client (in place of Spring Cloud AWS's), recording every
+         * call.
+         */
         @Bean
         DynamoDbClient recordingDynamoDbClient(DynamoDbCallLog log) {
-            return DynamoDbClient.builder().endpointOverride(EmbeddedEngines.shared().dynamoDbEndpoint())
-                    .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(log))
-                    .build();
+            return DynamoDbClient.builder()
+                .endpointOverride(EmbeddedEngines.shared().dynamoDbEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(log))
+                .build();
         }
+
     }
+
 }

@@ -39,15 +39,16 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
 
         assertThat(record.status()).isEqualTo("SENT");
         assertThat(record.deliveries().values()).extracting(DeliveryResult::channel, DeliveryResult::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("email", DeliveryStatus.SENT),
-                        org.assertj.core.groups.Tuple.tuple("webhook", DeliveryStatus.SENT));
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("email", DeliveryStatus.SENT),
+                    org.assertj.core.groups.Tuple.tuple("webhook", DeliveryStatus.SENT));
         Received post = WEBHOOKS.receivedFor(notificationId).getFirst();
         assertThat(post.signature()).isEqualTo(expectedSignature(post.body()));
         String body = new String(post.body(), StandardCharsets.UTF_8);
-        assertThat(body).contains("\"notificationId\":\"" + notificationId + "\"", "\"kind\":\"CONFIRMED\"",
-                "\"localStart\":\"2027-03-03T09:30-05:00\"", "\"timeZone\":\"America/New_York\"",
-                "\"patientId\":\"" + patient.patientId() + "\"")
-                .doesNotContain(patient.email(), "Ada", "Lovelace", "+1555");
+        assertThat(body)
+            .contains("\"notificationId\":\"" + notificationId + "\"", "\"kind\":\"CONFIRMED\"",
+                    "\"localStart\":\"2027-03-03T09:30-05:00\"", "\"timeZone\":\"America/New_York\"",
+                    "\"patientId\":\"" + patient.patientId() + "\"")
+            .doesNotContain(patient.email(), "Ada", "Lovelace", "+1555");
         assertThat(awaitMails(patient, 1)).hasSize(1);
     }
 
@@ -63,7 +64,7 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
 
         assertThat(record.status()).isEqualTo("SENT");
         assertThat(record.deliveries().get("webhook")).extracting(DeliveryResult::status, DeliveryResult::attempts)
-                .containsExactly(DeliveryStatus.SENT, 4);
+            .containsExactly(DeliveryStatus.SENT, 4);
         List<Received> posts = WEBHOOKS.receivedFor(notificationId);
         assertThat(posts).extracting(Received::answered).containsExactly(503, 503, 503, 200);
         for (Received post : posts) {
@@ -89,8 +90,9 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
 
         assertThat(record.status()).isEqualTo("FAILED");
         assertThat(record.reason()).isEqualTo("webhook:HTTP_500");
-        assertThat(record.deliveries().get("webhook")).extracting(DeliveryResult::status, DeliveryResult::attempts,
-                DeliveryResult::reason).containsExactly(DeliveryStatus.FAILED, 4, "HTTP_500");
+        assertThat(record.deliveries().get("webhook"))
+            .extracting(DeliveryResult::status, DeliveryResult::attempts, DeliveryResult::reason)
+            .containsExactly(DeliveryStatus.FAILED, 4, "HTTP_500");
         assertThat(record.deliveries().get("email").status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(WEBHOOKS.receivedFor(notificationId)).hasSize(4);
         assertThat(mailsTo(patient)).hasSize(1);
@@ -104,14 +106,21 @@ class WebhookIntegrationTests extends ReminderServiceIntegrationTest {
     }
 
     private double failedWebhookDeliveries() {
-        return meters.find(PatientNotifier.METER).tags("channel", "webhook", "result", "FAILED").counters().stream()
-                .mapToDouble(counter -> counter.count()).sum();
+        return meters.find(PatientNotifier.METER)
+            .tags("channel", "webhook", "result", "FAILED")
+            .counters()
+            .stream()
+            .mapToDouble(counter -> counter.count())
+            .sum();
     }
 
-    /** The receiver's side of the contract, computed independently of the service's code. */
+    /**
+     * The receiver's side of the contract, computed independently of the service's code.
+     */
     private static String expectedSignature(byte[] body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(TestEnvironment.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
+
 }

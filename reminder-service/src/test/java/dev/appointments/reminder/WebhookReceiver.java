@@ -15,9 +15,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A provider's webhook endpoint on loopback that records every POST. Under {@code /webhook-ok} it answers 200, under
- * {@code /webhook-flaky} 503 for the first three attempts at each notification and then 200, under
- * {@code /webhook-down} always 500.
+ * A provider's webhook endpoint on loopback that records every POST. Under
+ * {@code /webhook-ok} it answers 200, under {@code /webhook-flaky} 503 for the first
+ * three attempts at each notification and then 200, under {@code /webhook-down} always
+ * 500.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -26,7 +27,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+
     private final List<Received> received = new CopyOnWriteArrayList<>();
+
     private final Map<String, AtomicInteger> flakyAttempts = new ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
@@ -61,14 +64,14 @@ final class WebhookReceiver implements AutoCloseable {
             String notificationId = exchange.getRequestHeaders().getFirst("X-Notification-Id");
             String path = exchange.getRequestURI().getPath();
             int status = switch (path) {
-                case "/" + TestEnvironment.WEBHOOK_FLAKY -> flakyAttempts
-                        .computeIfAbsent(String.valueOf(notificationId), id -> new AtomicInteger())
+                case "/" + TestEnvironment.WEBHOOK_FLAKY ->
+                    flakyAttempts.computeIfAbsent(String.valueOf(notificationId), id -> new AtomicInteger())
                         .incrementAndGet() <= 3 ? 503 : 200;
                 case "/" + TestEnvironment.WEBHOOK_DOWN -> 500;
                 default -> 200;
             };
-            received.add(new Received(path, notificationId,
-                    exchange.getRequestHeaders().getFirst("X-Signature-SHA256"), body, status));
+            received.add(new Received(path, notificationId, exchange.getRequestHeaders().getFirst("X-Signature-SHA256"),
+                    body, status));
             exchange.sendResponseHeaders(status, -1);
         }
     }
@@ -77,4 +80,5 @@ final class WebhookReceiver implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

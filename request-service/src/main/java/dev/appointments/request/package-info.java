@@ -1,4 +1,5 @@
 /**
- * The request-service: books, moves and cancels appointments from the appointment-requests queue.
+ * The request-service: books, moves and cancels appointments from the
+ * appointment-requests queue.
  */
 package dev.appointments.request;

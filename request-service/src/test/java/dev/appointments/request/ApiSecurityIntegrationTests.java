@@ -16,9 +16,10 @@ import static dev.appointments.request.BookingIntegrationTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may call the request-service, with tokens from the local authorization server: intake for patients (for
- * themselves) and schedulers, provider administration for admins, actuator beyond health for ops; and the abuse
- * limits of the real service (413 for a large body, 429 past the intake rate).
+ * Who may call the request-service, with tokens from the local authorization server:
+ * intake for patients (for themselves) and schedulers, provider administration for
+ * admins, actuator beyond health for ops; and the abuse limits of the real service (413
+ * for a large body, 429 past the intake rate).
  */
 class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -51,7 +52,7 @@ class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(awaitOutcome(requestId).status()).isEqualTo(OutcomeStatus.ACCEPTED);
         assertThat(appointmentsOf(provider)).singleElement()
-                .satisfies(item -> assertThat(item.get("patientId").s()).isEqualTo(patientId));
+            .satisfies(item -> assertThat(item.get("patientId").s()).isEqualTo(patientId));
     }
 
     @Test
@@ -112,7 +113,7 @@ class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
     void answersABodyOverTheLimitWith413BeforeReadingIt() throws Exception {
         String notes = "x".repeat(70 * 1024);
         String body = requestAppointment(newRequestId(), "dr-x", unique("big"), "2027-03-03", "15:00", null)
-                .replace("first visit", notes);
+            .replace("first visit", notes);
 
         HttpResponse<String> response = httpPost(schedulerToken(), "/api/appointment-requests", body);
 
@@ -121,8 +122,8 @@ class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void limitsTheIntakeRatePerClientWith429AndRetryAfter() throws Exception {
-        String busy = LocalAuthServer.shared().testClientToken("busy-scheduler-" + UUID.randomUUID(),
-                List.of("scheduler"), null, List.of());
+        String busy = LocalAuthServer.shared()
+            .testClientToken("busy-scheduler-" + UUID.randomUUID(), List.of("scheduler"), null, List.of());
         HttpResponse<String> response = null;
         int sent = 0;
         while (sent < 100) {
@@ -136,15 +137,17 @@ class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
 
         assertProblem(response, 429);
         assertThat(sent).isGreaterThan(1);
-        assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(response.headers().firstValue("Retry-After"))
+            .hasValueSatisfying(seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         // Another client is not held back by this one.
         assertThat(httpPost(schedulerToken(), "/api/appointment-requests", "{}").statusCode()).isEqualTo(400);
     }
 
     private String newPatient() {
-        return patients.findOrCreate(new Patient(null, "Ada", "Lovelace", unique("patient"), null,
-                LocalDate.parse("1990-12-10"), NOW)).patientId();
+        return patients
+            .findOrCreate(
+                    new Patient(null, "Ada", "Lovelace", unique("patient"), null, LocalDate.parse("1990-12-10"), NOW))
+            .patientId();
     }
 
     private static String byPatientId(String requestId, String providerId, String patientId) {
@@ -155,7 +158,8 @@ class ApiSecurityIntegrationTests extends RequestServiceIntegrationTest {
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
+
 }

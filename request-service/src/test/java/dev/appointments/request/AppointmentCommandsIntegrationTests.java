@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The commands about one appointment over HTTP ({@code POST /api/appointments/{id}/<action>}) and any command by
- * {@code type} on {@code POST /api/appointment-requests}: each goes on the queue a producer would use, per role (a
- * patient moves and cancels its own, a provider confirms, declines, completes and marks no-show its own, a scheduler
- * does all, someone else's appointment is 404), the Idempotency-Key is the requestId, and with {@code Prefer: wait}
- * the outcome is the answer (200, 409, 422 with the reason code).
+ * The commands about one appointment over HTTP ({@code POST
+ * /api/appointments/{id}/<action>}) and any command by {@code type} on
+ * {@code POST /api/appointment-requests}: each goes on the queue a producer would use,
+ * per role (a patient moves and cancels its own, a provider confirms, declines, completes
+ * and marks no-show its own, a scheduler does all, someone else's appointment is 404),
+ * the Idempotency-Key is the requestId, and with {@code Prefer: wait} the outcome is the
+ * answer (200, 409, 422 with the reason code).
  */
 class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -44,8 +46,8 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
     Patients patients;
 
     /**
-     * Nothing consumes appointment-confirmations in these tests: empty it, so that the facts of these bookings do not
-     * bury those that other test classes look for.
+     * Nothing consumes appointment-confirmations in these tests: empty it, so that the
+     * facts of these bookings do not bury those that other test classes look for.
      */
     @AfterEach
     void leaveTheConfirmationsQueueEmpty() {
@@ -75,7 +77,8 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
 
         HttpResponse<String> response = post(patientToken(booked.patientId()),
                 "/api/appointments/" + booked.appointmentId() + "/reschedule", """
-                {"appointmentDate": "2027-03-04", "startTime": "14:00", "durationMinutes": 30}""", "wait=10", null);
+                        {"appointmentDate": "2027-03-04", "startTime": "14:00", "durationMinutes": 30}""", "wait=10",
+                null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Appointment moved = appointments.find(booked.appointmentId()).orElseThrow();
@@ -92,19 +95,19 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         HttpResponse<String> cancelled = post(stranger, cancel(booked), "{}", null, requestId);
         HttpResponse<String> moved = post(stranger, "/api/appointments/" + booked.appointmentId() + "/reschedule", """
                 {"appointmentDate": "2027-03-04", "startTime": "14:00"}""", null, requestId);
-        HttpResponse<String> missing = post(stranger, "/api/appointments/no-such-appointment/cancel", "{}", null,
-                null);
+        HttpResponse<String> missing = post(stranger, "/api/appointments/no-such-appointment/cancel", "{}", null, null);
 
         assertProblem(cancelled, 404);
         assertProblem(moved, 404);
         assertProblem(missing, 404);
-        // The same answer for a stranger's appointment as for none at all: ids cannot be probed.
+        // The same answer for a stranger's appointment as for none at all: ids cannot be
+        // probed.
         assertThat(cancelled.body().replace(booked.appointmentId(), "ID"))
-                .isEqualTo(missing.body().replace("no-such-appointment", "ID"));
+            .isEqualTo(missing.body().replace("no-such-appointment", "ID"));
         Thread.sleep(500);
         assertThat(outcomes.find(requestId)).isEmpty();
         assertThat(appointments.find(booked.appointmentId()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.REQUESTED);
+            .isEqualTo(AppointmentStatus.REQUESTED);
     }
 
     @Test
@@ -113,8 +116,8 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         String patient = patientToken(booked.patientId());
 
         for (String action : List.of("confirm", "decline", "complete", "no-show")) {
-            assertProblem(post(patient, "/api/appointments/" + booked.appointmentId() + "/" + action, null, null,
-                    null), 403);
+            assertProblem(post(patient, "/api/appointments/" + booked.appointmentId() + "/" + action, null, null, null),
+                    403);
         }
         HttpResponse<String> byType = post(patient, "/api/appointment-requests", """
                 {"type": "ConfirmAppointment", "appointmentId": "%s"}""".formatted(booked.appointmentId()), null, null);
@@ -125,12 +128,12 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
     void aRouteForNoCommandIsNotFound() throws Exception {
         Booked booked = book(newProvider(false), "12:30");
 
-        HttpResponse<String> response = post(schedulerToken(), "/api/appointments/" + booked.appointmentId()
-                + "/approve", null, null, null);
+        HttpResponse<String> response = post(schedulerToken(),
+                "/api/appointments/" + booked.appointmentId() + "/approve", null, null, null);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(appointments.find(booked.appointmentId()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.REQUESTED);
+            .isEqualTo(AppointmentStatus.REQUESTED);
     }
 
     @Test
@@ -139,18 +142,18 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         Booked booked = book(provider, "13:00");
         String key = newRequestId();
 
-        HttpResponse<String> response = post(providerToken(provider), "/api/appointments/" + booked.appointmentId()
-                + "/confirm", null, null, key);
+        HttpResponse<String> response = post(providerToken(provider),
+                "/api/appointments/" + booked.appointmentId() + "/confirm", null, null, key);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(response.headers().firstValue("Location"))
-                .hasValue("http://127.0.0.1:8080/api/appointment-requests/" + key);
+            .hasValue("http://127.0.0.1:8080/api/appointment-requests/" + key);
         assertThat(response.body()).contains("\"requestId\":\"" + key + "\"", "\"status\":\"QUEUED\"");
         Message queued = awaitQueued(Queues.APPOINTMENT_CONFIRMATIONS, key);
         assertThat(attribute(queued, "type")).isEqualTo("ConfirmAppointment");
         assertThat(queued.body()).isEqualTo("""
-                {"type":"ConfirmAppointment","requestId":"%s","appointmentId":"%s"}"""
-                .formatted(key, booked.appointmentId()));
+                {"type":"ConfirmAppointment","requestId":"%s","appointmentId":"%s"}""".formatted(key,
+                booked.appointmentId()));
     }
 
     @Test
@@ -159,8 +162,9 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         String otherProvider = providerToken(newProvider(false));
 
         for (String action : List.of("confirm", "decline", "complete", "no-show")) {
-            assertProblem(post(otherProvider, "/api/appointments/" + booked.appointmentId() + "/" + action, null,
-                    null, null), 404);
+            assertProblem(
+                    post(otherProvider, "/api/appointments/" + booked.appointmentId() + "/" + action, null, null, null),
+                    404);
         }
         // Nor may a provider move or cancel: those are the patient's and the scheduler's.
         assertProblem(post(otherProvider, cancel(booked), null, null, null), 403);
@@ -179,11 +183,13 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         HttpResponse<String> first = post(token, path, body, "wait=1", key);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
         assertThat(first.headers().firstValue("Preference-Applied")).hasValue("wait=1");
-        // The confirmation-service does not run here: record its outcome as it would, for the command it received.
+        // The confirmation-service does not run here: record its outcome as it would, for
+        // the command it received.
         Message queued = awaitQueued(Queues.APPOINTMENT_CONFIRMATIONS, key);
         assertThat(queued.body()).contains("\"reason\":\"on leave\"");
         outcomes.record(Outcome.rejected(key, "DeclineAppointment", CommandFingerprint.of(queued.body()),
-                ReasonCode.ILLEGAL_TRANSITION, "A CONFIRMED appointment can't become DECLINED.", booked.appointmentId(), NOW));
+                ReasonCode.ILLEGAL_TRANSITION, "A CONFIRMED appointment can't become DECLINED.", booked.appointmentId(),
+                NOW));
 
         HttpResponse<String> again = post(token, path, body, "wait=5", key);
 
@@ -220,15 +226,14 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         String key = newRequestId();
         assertThat(post(token, "/api/appointments/" + booked.appointmentId() + "/reschedule", """
                 {"appointmentDate": "2027-03-04", "startTime": "11:00"}""", "wait=10", key).statusCode())
-                .isEqualTo(200);
+            .isEqualTo(200);
 
         HttpResponse<String> reused = post(token, cancel(booked), "{}", null, key);
 
         assertProblem(reused, 422);
-        assertThat(reused.body()).contains("\"reason\":\"DUPLICATE_REQUEST_ID\"")
-                .doesNotContain("appointmentId");
+        assertThat(reused.body()).contains("\"reason\":\"DUPLICATE_REQUEST_ID\"").doesNotContain("appointmentId");
         assertThat(appointments.find(booked.appointmentId()).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.REQUESTED);
+            .isEqualTo(AppointmentStatus.REQUESTED);
     }
 
     @Test
@@ -261,7 +266,7 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
 
         HttpResponse<String> response = post(patientToken(booked.patientId()), "/api/appointment-requests", """
                 {"type": "CancelAppointment", "requestId": "%s", "appointmentId": "%s", "reason": "moving away"}"""
-                .formatted(requestId, booked.appointmentId()), "wait=10", null);
+            .formatted(requestId, booked.appointmentId()), "wait=10", null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"requestId\":\"" + requestId + "\"");
@@ -274,8 +279,8 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
         Booked booked = book(provider, "10:45");
         String confirm = newRequestId();
 
-        HttpResponse<String> confirmed = post(schedulerToken(), "/api/appointments/" + booked.appointmentId()
-                + "/confirm", null, null, confirm);
+        HttpResponse<String> confirmed = post(schedulerToken(),
+                "/api/appointments/" + booked.appointmentId() + "/confirm", null, null, confirm);
         HttpResponse<String> cancelled = post(schedulerToken(), cancel(booked), null, "wait=10", null);
 
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
@@ -301,7 +306,7 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
 
         HttpResponse<String> differing = post(token, "/api/appointment-requests", """
                 {"type": "CancelAppointment", "requestId": "body-id", "appointmentId": "%s"}"""
-                .formatted(booked.appointmentId()), null, "header-id");
+            .formatted(booked.appointmentId()), null, "header-id");
         HttpResponse<String> generated = post(token, cancel(booked), null, null, null);
 
         assertProblem(differing, 400);
@@ -326,20 +331,25 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
     private record Booked(String appointmentId, String patientId) {
     }
 
-    /** Books a new patient with the provider on Wednesday at {@code time}, by the scheduler. */
+    /**
+     * Books a new patient with the provider on Wednesday at {@code time}, by the
+     * scheduler.
+     */
     private Booked book(String provider, String time) throws Exception {
         String requestId = newRequestId();
         HttpResponse<String> response = post(schedulerToken(), "/api/appointment-requests",
                 requestAppointment(requestId, provider, unique("cmd"), WEDNESDAY, time, null), "wait=10", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Appointment appointment = appointments.find(outcomes.find(requestId).orElseThrow().appointmentId())
-                .orElseThrow();
+            .orElseThrow();
         return new Booked(appointment.appointmentId(), appointment.patientId());
     }
 
     private String newPatient() {
-        return patients.findOrCreate(new Patient(null, "Grace", "Hopper", unique("stranger"), null,
-                LocalDate.parse("1990-12-09"), NOW)).patientId();
+        return patients
+            .findOrCreate(
+                    new Patient(null, "Grace", "Hopper", unique("stranger"), null, LocalDate.parse("1990-12-09"), NOW))
+            .patientId();
     }
 
     private static String providerToken(String providerId) {
@@ -351,16 +361,18 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
     }
 
     private Message awaitQueued(String queue, String requestId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> peek(queue).stream()
-                .filter(message -> requestId.equals(attribute(message, "requestId"))).toList(),
-                found -> !found.isEmpty()).getFirst();
+        return await().atMost(Duration.ofSeconds(20))
+            .until(() -> peek(queue).stream()
+                .filter(message -> requestId.equals(attribute(message, "requestId")))
+                .toList(), found -> !found.isEmpty())
+            .getFirst();
     }
 
     /** POST with an optional JSON body, {@code Prefer} and {@code Idempotency-Key}. */
     private HttpResponse<String> post(String token, String path, String json, String prefer, String key)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(40));
+            .timeout(Duration.ofSeconds(40));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -381,7 +393,8 @@ class AppointmentCommandsIntegrationTests extends RequestServiceIntegrationTest 
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
+
 }

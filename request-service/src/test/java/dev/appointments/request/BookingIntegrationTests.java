@@ -52,7 +52,8 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         Message fact = awaitFact(requestId).getFirst();
         assertThat(attribute(fact, "type")).isEqualTo("AppointmentRequested");
         assertThat(fact.body()).contains("\"appointmentId\":\"" + outcome.appointmentId() + "\"")
-                .contains("\"startsAt\":\"2027-03-03T14:30:00Z\"").contains("\"autoConfirm\":false");
+            .contains("\"startsAt\":\"2027-03-03T14:30:00Z\"")
+            .contains("\"autoConfirm\":false");
     }
 
     @Test
@@ -63,12 +64,14 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         send(requestAppointment(requestId, provider, email, "2027-03-03", "11:30", null));
         Outcome outcome = awaitOutcome(requestId);
 
-        // DynamoDB's TTL reads epoch seconds from the attribute the tables declare (aws-resources, deploy/).
+        // DynamoDB's TTL reads epoch seconds from the attribute the tables declare
+        // (aws-resources, deploy/).
         assertThat(item(Tables.RequestOutcomes.NAME, "requestId", requestId).get("expiresAt").n())
-                .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
-        assertThat(item(Tables.Appointments.NAME, "appointmentId", outcome.appointmentId())).doesNotContainKey("expiresAt");
+            .isEqualTo(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond()));
+        assertThat(item(Tables.Appointments.NAME, "appointmentId", outcome.appointmentId()))
+            .doesNotContainKey("expiresAt");
         assertThat(item(Tables.Patients.NAME, "patientId", patients.findIdByEmail(email).orElseThrow()))
-                .doesNotContainKey("expiresAt");
+            .doesNotContainKey("expiresAt");
     }
 
     @Test
@@ -77,10 +80,13 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         List<String> requestIds = IntStream.range(0, 50).mapToObj(i -> newRequestId()).toList();
         String url = queueUrl(Queues.APPOINTMENT_REQUESTS);
         for (int from = 0; from < 50; from += 10) {
-            List<SendMessageBatchRequestEntry> entries = requestIds.subList(from, from + 10).stream()
-                    .map(requestId -> SendMessageBatchRequestEntry.builder().id(requestId)
-                            .messageBody(requestAppointment(requestId, provider, unique("p"), "2027-03-04", "10:00", null))
-                            .build()).toList();
+            List<SendMessageBatchRequestEntry> entries = requestIds.subList(from, from + 10)
+                .stream()
+                .map(requestId -> SendMessageBatchRequestEntry.builder()
+                    .id(requestId)
+                    .messageBody(requestAppointment(requestId, provider, unique("p"), "2027-03-04", "10:00", null))
+                    .build())
+                .toList();
             engines.sqs().sendMessageBatch(request -> request.queueUrl(url).entries(entries));
         }
 
@@ -94,18 +100,23 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void concurrentBookingsOfOneDayAllCommitWithoutRedelivery() {
-        // Every booking of the day writes the same calendar item: those that lose its version read it again.
+        // Every booking of the day writes the same calendar item: those that lose its
+        // version read it again.
         String provider = newProvider(false);
-        List<String> times = IntStream.range(0, 32).mapToObj(i -> "%02d:%02d".formatted(9 + i / 4, (i % 4) * 15))
-                .toList();
+        List<String> times = IntStream.range(0, 32)
+            .mapToObj(i -> "%02d:%02d".formatted(9 + i / 4, (i % 4) * 15))
+            .toList();
         List<String> requestIds = IntStream.range(0, 40).mapToObj(i -> newRequestId()).toList();
         double failedBefore = failedMessages();
         String url = queueUrl(Queues.APPOINTMENT_REQUESTS);
         for (int from = 0; from < requestIds.size(); from += 10) {
             List<SendMessageBatchRequestEntry> entries = IntStream.range(from, from + 10)
-                    .mapToObj(i -> SendMessageBatchRequestEntry.builder().id(requestIds.get(i))
-                            .messageBody(requestAppointment(requestIds.get(i), provider, unique("c"), "2027-03-04",
-                                    times.get(i % times.size()), null)).build()).toList();
+                .mapToObj(i -> SendMessageBatchRequestEntry.builder()
+                    .id(requestIds.get(i))
+                    .messageBody(requestAppointment(requestIds.get(i), provider, unique("c"), "2027-03-04",
+                            times.get(i % times.size()), null))
+                    .build())
+                .toList();
             engines.sqs().sendMessageBatch(request -> request.queueUrl(url).entries(entries));
         }
 
@@ -129,7 +140,7 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         Outcome outcome = awaitOutcome(requestId);
         await().atMost(Duration.ofSeconds(20)).until(() -> awaitFact(requestId).size() >= 2);
         assertThat(awaitFact(requestId)).extracting(Message::body)
-                .allMatch(fact -> fact.contains(outcome.appointmentId()));
+            .allMatch(fact -> fact.contains(outcome.appointmentId()));
         assertThat(appointmentsOf(provider)).hasSize(1);
         assertThat(patients.findIdByEmail(email)).isPresent();
         assertThat(patientsWithEmail(email)).isEqualTo(1);
@@ -151,20 +162,22 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
         awaitOutcome(marker);
 
         List<Map<String, AttributeValue>> refused = await().atMost(Duration.ofSeconds(20))
-                .until(() -> laterSubmissionsOf(requestId), submissions -> !submissions.isEmpty());
+            .until(() -> laterSubmissionsOf(requestId), submissions -> !submissions.isEmpty());
         assertThat(refused).singleElement().satisfies(submission -> {
             assertThat(submission.get("reason").s()).isEqualTo("DUPLICATE_REQUEST_ID");
             assertThat(submission.get("commandType").s()).isEqualTo("RequestAppointment");
             assertThat(submission.get("at").s()).isEqualTo(NOW.toString());
         });
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                meters.counter("appointments.commands.duplicate.request.id").count()).isEqualTo(countedBefore + 1));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(meters.counter("appointments.commands.duplicate.request.id").count())
+                .isEqualTo(countedBefore + 1));
         Outcome after = outcomes.find(requestId).orElseThrow();
         assertThat(List.of(after.status(), after.commandType(), after.fingerprint(), after.appointmentId(),
-                after.recordedAt(), after.message())).isEqualTo(List.of(first.status(), first.commandType(),
-                first.fingerprint(), first.appointmentId(), first.recordedAt(), first.message()));
+                after.recordedAt(), after.message()))
+            .isEqualTo(List.of(first.status(), first.commandType(), first.fingerprint(), first.appointmentId(),
+                    first.recordedAt(), first.message()));
         assertThat(appointmentsOf(provider)).extracting(item -> item.get("startsAt").s())
-                .containsExactlyInAnyOrder("2027-03-05T18:00:00Z", "2027-03-05T20:00:00Z");
+            .containsExactlyInAnyOrder("2027-03-05T18:00:00Z", "2027-03-05T20:00:00Z");
     }
 
     @Test
@@ -196,19 +209,19 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void eachBookingRuleRejectsWithItsOwnReason() {
-        var rules = ProviderRules.withDefaults("Rules clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
-                .withDateOverrides(List.of(DateOverride.closedOn(LocalDate.of(2027, 3, 10))));
+        var rules = ProviderRules
+            .withDefaults("Rules clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+            .withDateOverrides(List.of(DateOverride.closedOn(LocalDate.of(2027, 3, 10))));
         String provider = newProvider(rules);
-        Map<String, String> expectations = Map.of(
-                "IN_THE_PAST", requestAppointment("%s", provider, unique("x"), "2027-02-26", "10:00", null),
-                "TOO_SHORT_NOTICE", requestAppointment("%s", provider, unique("x"), "2027-03-01", "16:00", null),
-                "TOO_FAR_AHEAD", requestAppointment("%s", provider, unique("x"), "2027-06-07", "10:00", null),
-                "OUTSIDE_SCHEDULE", requestAppointment("%s", provider, unique("x"), "2027-03-06", "10:00", null),
-                "MISALIGNED", requestAppointment("%s", provider, unique("x"), "2027-03-03", "10:07", null),
-                "INVALID_DURATION", requestAppointment("%s", provider, unique("x"), "2027-03-03", "10:00", 20),
-                "UNKNOWN_PROVIDER", requestAppointment("%s", "nobody-" + UUID.randomUUID(), unique("x"),
-                        "2027-03-03", "10:00", null),
+        Map<String, String> expectations = Map.of("IN_THE_PAST",
+                requestAppointment("%s", provider, unique("x"), "2027-02-26", "10:00", null), "TOO_SHORT_NOTICE",
+                requestAppointment("%s", provider, unique("x"), "2027-03-01", "16:00", null), "TOO_FAR_AHEAD",
+                requestAppointment("%s", provider, unique("x"), "2027-06-07", "10:00", null), "OUTSIDE_SCHEDULE",
+                requestAppointment("%s", provider, unique("x"), "2027-03-06", "10:00", null), "MISALIGNED",
+                requestAppointment("%s", provider, unique("x"), "2027-03-03", "10:07", null), "INVALID_DURATION",
+                requestAppointment("%s", provider, unique("x"), "2027-03-03", "10:00", 20), "UNKNOWN_PROVIDER",
+                requestAppointment("%s", "nobody-" + UUID.randomUUID(), unique("x"), "2027-03-03", "10:00", null),
                 "INVALID", requestAppointment("%s", provider, "not-an-email", "2027-03-03", "10:00", null));
         Map<String, String> closedDay = Map.of("OUTSIDE_SCHEDULE",
                 requestAppointment("%s", provider, unique("x"), "2027-03-10", "10:00", null));
@@ -228,9 +241,10 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void aBufferKeepsNeighboursApart() {
-        var rules = ProviderRules.withDefaults("Buffer clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
-                .withBufferMinutes(15);
+        var rules = ProviderRules
+            .withDefaults("Buffer clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+            .withBufferMinutes(15);
         String provider = newProvider(rules);
         String first = newRequestId();
         String tooClose = newRequestId();
@@ -268,41 +282,63 @@ class BookingIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     private String startOf(Outcome outcome) {
-        return engines.dynamoDb().getItem(request -> request.tableName(Tables.Appointments.NAME)
-                .key(Map.of("appointmentId", AttributeValue.fromS(outcome.appointmentId())))).item().get("startsAt").s();
+        return engines.dynamoDb()
+            .getItem(request -> request.tableName(Tables.Appointments.NAME)
+                .key(Map.of("appointmentId", AttributeValue.fromS(outcome.appointmentId()))))
+            .item()
+            .get("startsAt")
+            .s();
     }
 
     private long patientsWithEmail(String email) {
-        return engines.dynamoDb().getItem(request -> request.tableName(Tables.PatientEmails.NAME)
-                .key(Map.of("email", AttributeValue.fromS(email.toLowerCase())))).item().size() > 0 ? 1 : 0;
+        return engines.dynamoDb()
+            .getItem(request -> request.tableName(Tables.PatientEmails.NAME)
+                .key(Map.of("email", AttributeValue.fromS(email.toLowerCase()))))
+            .item()
+            .size() > 0 ? 1 : 0;
     }
 
     List<Message> awaitFact(String requestId) {
-        return await().atMost(Duration.ofSeconds(20)).until(
-                () -> peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
-                        .filter(message -> requestId.equals(attribute(message, "requestId"))).toList(),
-                facts -> !facts.isEmpty());
+        return await().atMost(Duration.ofSeconds(20))
+            .until(() -> peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
+                .filter(message -> requestId.equals(attribute(message, "requestId")))
+                .toList(), facts -> !facts.isEmpty());
     }
 
     private Map<String, AttributeValue> item(String table, String key, String value) {
-        return engines.dynamoDb().getItem(request -> request.tableName(table)
-                .key(Map.of(key, AttributeValue.fromS(value)))).item();
+        return engines.dynamoDb()
+            .getItem(request -> request.tableName(table).key(Map.of(key, AttributeValue.fromS(value))))
+            .item();
     }
 
-    /** The later submissions recorded with a requestId's outcome, read straight from DynamoDB. */
+    /**
+     * The later submissions recorded with a requestId's outcome, read straight from
+     * DynamoDB.
+     */
     private List<Map<String, AttributeValue>> laterSubmissionsOf(String requestId) {
-        AttributeValue list = engines.dynamoDb().getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
-                .key(Map.of("requestId", AttributeValue.fromS(requestId)))).item().get("laterSubmissions");
+        AttributeValue list = engines.dynamoDb()
+            .getItem(request -> request.tableName(Tables.RequestOutcomes.NAME)
+                .key(Map.of("requestId", AttributeValue.fromS(requestId))))
+            .item()
+            .get("laterSubmissions");
         return list == null ? List.of() : list.l().stream().map(AttributeValue::m).toList();
     }
 
-    /** Messages the consumer threw on, which SQS delivers again after the visibility timeout. */
+    /**
+     * Messages the consumer threw on, which SQS delivers again after the visibility
+     * timeout.
+     */
     private double failedMessages() {
-        return meters.find("sqs.binder.messages.failed").tag("binding", "appointmentRequests-in-0").counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        return meters.find("sqs.binder.messages.failed")
+            .tag("binding", "appointmentRequests-in-0")
+            .counters()
+            .stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+            .sum();
     }
 
     static String unique(String name) {
         return name + "." + UUID.randomUUID() + "@example.com";
     }
+
 }

@@ -17,8 +17,9 @@ import static dev.appointments.request.BookingIntegrationTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No double booking, whatever the provider changes in between: the slot length, the buffer, or appointments that
- * straddle the lines of the new grid. Each test books, changes the provider's rules, and books again.
+ * No double booking, whatever the provider changes in between: the slot length, the
+ * buffer, or appointments that straddle the lines of the new grid. Each test books,
+ * changes the provider's rules, and books again.
  */
 class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -62,7 +63,8 @@ class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void theBufferAnAppointmentWasBookedWithStaysAfterTheGridChanges() {
-        // 10 minutes of buffer on a 15-minute grid keep 09:15-09:30 free after a 09:00-09:15 appointment.
+        // 10 minutes of buffer on a 15-minute grid keep 09:15-09:30 free after a
+        // 09:00-09:15 appointment.
         String provider = newProvider(rules(15, 10));
         assertThat(book(provider, "2027-03-03", "09:00", 15).status()).isEqualTo(OutcomeStatus.ACCEPTED);
 
@@ -87,11 +89,14 @@ class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
 
     @Test
     void aLongAppointmentOnAFineGridIsBookedAndHoldsItsWholeTime() {
-        // Eight hours of five-minute slots and a 15-minute buffer: 99 slots, which with the appointment and its
+        // Eight hours of five-minute slots and a 15-minute buffer: 99 slots, which with
+        // the appointment and its
         // outcome pass the 100 items one transaction can write.
-        String provider = newProvider(ProviderRules.withDefaults("Long clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(7, 0), LocalTime.of(19, 0))))
-                .withSlotMinutes(5).withBufferMinutes(15));
+        String provider = newProvider(ProviderRules
+            .withDefaults("Long clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(7, 0), LocalTime.of(19, 0))))
+            .withSlotMinutes(5)
+            .withBufferMinutes(15));
 
         Outcome day = book(provider, "2027-03-03", "08:00", 480);
 
@@ -108,9 +113,11 @@ class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
                 ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0)))));
         assertThat(book(provider, "2027-03-03", "15:30", 90).status()).isEqualTo(OutcomeStatus.ACCEPTED);
 
-        changeRules(provider, ProviderRules.withDefaults("West clinic", "America/Los_Angeles",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
-                .withSlotMinutes(20));
+        changeRules(provider,
+                ProviderRules
+                    .withDefaults("West clinic", "America/Los_Angeles",
+                            ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+                    .withSlotMinutes(20));
 
         assertThat(book(provider, "2027-03-03", "16:40", 20).reason()).isEqualTo("SLOT_UNAVAILABLE");
         assertThat(book(provider, "2027-03-03", "15:20", 20).reason()).isEqualTo("SLOT_UNAVAILABLE");
@@ -131,7 +138,8 @@ class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(awaitOutcome(move).status()).isEqualTo(OutcomeStatus.ACCEPTED);
         String cancel = newRequestId();
         send("""
-                {"type": "CancelAppointment", "requestId": "%s", "appointmentId": "%s"}""".formatted(cancel, cancelled));
+                {"type": "CancelAppointment", "requestId": "%s", "appointmentId": "%s"}""".formatted(cancel,
+                cancelled));
         assertThat(awaitOutcome(cancel).status()).isEqualTo(OutcomeStatus.ACCEPTED);
 
         assertThat(book(provider, "2027-03-03", "09:00", 60).status()).isEqualTo(OutcomeStatus.ACCEPTED);
@@ -146,23 +154,28 @@ class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
         String onGrid = book(provider, "2027-03-03", "10:00", 30).appointmentId();
         String afterHours = book(provider, "2027-03-04", "16:30", 30).appointmentId();
 
-        HttpResponse<String> put = updateRules(provider, """
-                {"name": "Test clinic", "timeZone": "America/New_York", "slotMinutes": 30,
-                 "weeklyHours": {"MONDAY": [{"start": "09:00", "end": "16:00"}],
-                   "TUESDAY": [{"start": "09:00", "end": "16:00"}], "WEDNESDAY": [{"start": "09:00", "end": "16:00"}],
-                   "THURSDAY": [{"start": "09:00", "end": "16:00"}], "FRIDAY": [{"start": "09:00", "end": "16:00"}]}}""");
+        HttpResponse<String> put = updateRules(provider,
+                """
+                        {"name": "Test clinic", "timeZone": "America/New_York", "slotMinutes": 30,
+                         "weeklyHours": {"MONDAY": [{"start": "09:00", "end": "16:00"}],
+                           "TUESDAY": [{"start": "09:00", "end": "16:00"}], "WEDNESDAY": [{"start": "09:00", "end": "16:00"}],
+                           "THURSDAY": [{"start": "09:00", "end": "16:00"}], "FRIDAY": [{"start": "09:00", "end": "16:00"}]}}""");
 
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat(put.body()).contains("\"appointmentsOutsideRules\"", offGrid, "\"startTime\":\"09:15\"",
-                "MISALIGNED", afterHours, "OUTSIDE_SCHEDULE").doesNotContain(onGrid);
-        assertThat(List.of(offGrid, onGrid, afterHours)).allSatisfy(id -> assertThat(
-                appointments.find(id).orElseThrow().status()).isEqualTo(AppointmentStatus.REQUESTED));
+        assertThat(put.body())
+            .contains("\"appointmentsOutsideRules\"", offGrid, "\"startTime\":\"09:15\"", "MISALIGNED", afterHours,
+                    "OUTSIDE_SCHEDULE")
+            .doesNotContain(onGrid);
+        assertThat(List.of(offGrid, onGrid, afterHours)).allSatisfy(
+                id -> assertThat(appointments.find(id).orElseThrow().status()).isEqualTo(AppointmentStatus.REQUESTED));
     }
 
     private static ProviderRules rules(int slotMinutes, int bufferMinutes) {
-        return ProviderRules.withDefaults("Test clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(17, 0))))
-                .withSlotMinutes(slotMinutes).withBufferMinutes(bufferMinutes);
+        return ProviderRules
+            .withDefaults("Test clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(8, 0), LocalTime.of(17, 0))))
+            .withSlotMinutes(slotMinutes)
+            .withBufferMinutes(bufferMinutes);
     }
 
     private Outcome book(String provider, String date, String time, int minutes) {
@@ -170,4 +183,5 @@ class CalendarChangesIntegrationTests extends RequestServiceIntegrationTest {
         send(requestAppointment(requestId, provider, unique("p"), date, time, minutes));
         return awaitOutcome(requestId);
     }
+
 }

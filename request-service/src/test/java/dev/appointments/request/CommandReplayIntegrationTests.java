@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A command delivered again is answered from its outcome and publishes the facts stored with it, not facts rebuilt
- * from the appointment as it is now; an outcome recorded before facts were stored still answers its command.
+ * A command delivered again is answered from its outcome and publishes the facts stored
+ * with it, not facts rebuilt from the appointment as it is now; an outcome recorded
+ * before facts were stored still answers its command.
  */
 class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -64,15 +65,16 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
         assertThat(awaitOutcome(move).status()).isEqualTo(OutcomeStatus.ACCEPTED);
         send(body);
 
-        List<Message> facts = await().atMost(Duration.ofSeconds(20)).until(() -> factsOf(move),
-                published -> published.size() >= 2);
-        assertThat(facts).extracting(Message::body).allSatisfy(fact -> assertThat(fact)
-                .contains("\"type\":\"AppointmentRescheduled\"")
+        List<Message> facts = await().atMost(Duration.ofSeconds(20))
+            .until(() -> factsOf(move), published -> published.size() >= 2);
+        assertThat(facts).extracting(Message::body)
+            .allSatisfy(fact -> assertThat(fact).contains("\"type\":\"AppointmentRescheduled\"")
                 .contains("\"previousStartsAt\":\"2027-03-10T14:00:00Z\"")
                 .contains("\"startsAt\":\"2027-03-11T15:00:00Z\""));
         assertThat(facts.getFirst().body()).isEqualTo(facts.get(1).body());
-        assertThat(outcomes.find(move).orElseThrow().facts()).singleElement().asString()
-                .contains("2027-03-10T14:00:00Z");
+        assertThat(outcomes.find(move).orElseThrow().facts()).singleElement()
+            .asString()
+            .contains("2027-03-10T14:00:00Z");
     }
 
     @Test
@@ -85,8 +87,8 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
         awaitOutcome(requestId);
         send(body);
 
-        List<Message> facts = await().atMost(Duration.ofSeconds(20)).until(() -> factsOf(requestId),
-                published -> published.size() >= 2);
+        List<Message> facts = await().atMost(Duration.ofSeconds(20))
+            .until(() -> factsOf(requestId), published -> published.size() >= 2);
         assertThat(facts).extracting(Message::body).containsOnly(facts.getFirst().body());
         assertThat(appointmentsOf(provider)).hasSize(1);
         assertThat(outcomes.find(requestId).orElseThrow().laterSubmissions()).isEmpty();
@@ -109,7 +111,8 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
         item.put("message", AttributeValue.fromS("Cancelled."));
         item.put("appointmentId", AttributeValue.fromS(appointmentId));
         item.put("recordedAt", AttributeValue.fromS(NOW.toString()));
-        item.put(Tables.EXPIRES_AT, AttributeValue.fromN(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond())));
+        item.put(Tables.EXPIRES_AT,
+                AttributeValue.fromN(Long.toString(NOW.plus(Duration.ofDays(30)).getEpochSecond())));
         engines.dynamoDb().putItem(request -> request.tableName(Tables.RequestOutcomes.NAME).item(item));
         double answeredBefore = answered("CancelAppointment");
 
@@ -127,21 +130,23 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
     @Test
     void aCommandsFingerprintIsTakenOfTheSameJsonAsBeforeSoThatEarlierOutcomesStillMatch() {
         for (String body : List.of(byPatientId("req-1", "provider-1", "patient-1", "2027-03-10", "09:00"),
-                requestAppointment("req-2", "provider-1", "ada@example.com", "2027-03-10", "09:00", 30),
+                requestAppointment("req-2", "provider-1", "ada@example.com", "2027-03-10", "09:00", 30), """
+                        {"type": "RescheduleAppointment", "requestId": "req-3", "appointmentId": "a-1",
+                         "appointmentDate": "2027-03-11", "startTime": "10:00"}""",
                 """
-                {"type": "RescheduleAppointment", "requestId": "req-3", "appointmentId": "a-1",
-                 "appointmentDate": "2027-03-11", "startTime": "10:00"}""",
-                """
-                {"type": "CancelAppointment", "requestId": "req-4", "appointmentId": "a-1", "reason": "ill"}""")) {
+                        {"type": "CancelAppointment", "requestId": "req-4", "appointmentId": "a-1", "reason": "ill"}""")) {
             AppointmentRequestsMessage message = json.readValue(body, AppointmentRequestsMessage.class);
 
-            // Outcomes recorded before the fingerprint moved to the store took it of this JSON.
+            // Outcomes recorded before the fingerprint moved to the store took it of this
+            // JSON.
             assertThat(CommandFingerprint.payload(json, AppointmentRequestsMessage.class, message))
-                    .isEqualTo(json.writeValueAsString(message));
+                .isEqualTo(json.writeValueAsString(message));
         }
     }
 
-    /** The id of a new appointment at this time on 2027-03-10, booked by a patient's id. */
+    /**
+     * The id of a new appointment at this time on 2027-03-10, booked by a patient's id.
+     */
     private String booked(String time) {
         String booking = newRequestId();
         send(byPatientId(booking, newProvider(false), newPatient(), "2027-03-10", time));
@@ -154,19 +159,21 @@ class CommandReplayIntegrationTests extends RequestServiceIntegrationTest {
 
     private List<Message> factsOf(String requestId) {
         return peek(Queues.APPOINTMENT_CONFIRMATIONS).stream()
-                .filter(message -> requestId.equals(attribute(message, "requestId"))).toList();
+            .filter(message -> requestId.equals(attribute(message, "requestId")))
+            .toList();
     }
 
     private String newPatient() {
-        return patients.findOrCreate(new Patient(null, "Ada", "Lovelace", unique("replay"), null,
-                LocalDate.parse("1990-12-10"), NOW)).patientId();
+        return patients
+            .findOrCreate(
+                    new Patient(null, "Ada", "Lovelace", unique("replay"), null, LocalDate.parse("1990-12-10"), NOW))
+            .patientId();
     }
 
-    private static String byPatientId(String requestId, String providerId, String patientId, String date,
-            String time) {
+    private static String byPatientId(String requestId, String providerId, String patientId, String date, String time) {
         return """
                 {"type": "RequestAppointment", "requestId": "%s", "providerId": "%s", "patientId": "%s",
-                 "appointmentDate": "%s", "startTime": "%s"}""".formatted(requestId, providerId, patientId, date,
-                time);
+                 "appointmentDate": "%s", "startTime": "%s"}""".formatted(requestId, providerId, patientId, date, time);
     }
+
 }

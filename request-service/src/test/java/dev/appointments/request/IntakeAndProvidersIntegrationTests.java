@@ -36,8 +36,8 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
                 RULES.replace("Europe/London", "Mars/Olympus_Mons"));
 
         assertThat(put.statusCode()).isEqualTo(400);
-        assertThat(put.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(put.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(put.body()).contains("timeZone");
     }
 
@@ -54,7 +54,7 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
         String provider = newProvider(true);
         String requestId = newRequestId();
         String body = requestAppointment(requestId, provider, unique("intake"), "2027-03-03", "15:00", null)
-                .replace("\"type\": \"RequestAppointment\", ", "");
+            .replace("\"type\": \"RequestAppointment\", ", "");
 
         HttpResponse<String> response = httpPost(schedulerToken(), "/api/appointment-requests", body);
 
@@ -78,7 +78,8 @@ class IntakeAndProvidersIntegrationTests extends RequestServiceIntegrationTest {
         HttpResponse<String> response = httpPost(schedulerToken(), "/api/appointment-requests", "{not json");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
+
 }

@@ -13,13 +13,15 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The request-service publishes its OpenAPI document and Swagger UI, and the document is checked in
- * ({@code docs/openapi.json}): a change to the API that is not also a change to the checked-in document fails here.
- * After an intended change, run this test with {@code -Dopenapi.write=true} to write the new document, and review it.
+ * The request-service publishes its OpenAPI document and Swagger UI, and the document is
+ * checked in ({@code docs/openapi.json}): a change to the API that is not also a change
+ * to the checked-in document fails here. After an intended change, run this test with
+ * {@code -Dopenapi.write=true} to write the new document, and review it.
  */
 class OpenApiIntegrationTests extends RequestServiceIntegrationTest {
 
     private static final Path CHECKED_IN = Path.of("docs", "openapi.json");
+
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Test
@@ -36,9 +38,10 @@ class OpenApiIntegrationTests extends RequestServiceIntegrationTest {
         }
 
         assertThat(Files.exists(CHECKED_IN)).as("%s is checked in", CHECKED_IN).isTrue();
-        assertThat(served).as("The served OpenAPI document differs from %s: if the change is intended, run this test "
-                + "with -Dopenapi.write=true (or copy target/openapi.json) and commit it", CHECKED_IN)
-                .isEqualTo(JSON.readTree(Files.readString(CHECKED_IN)));
+        assertThat(served)
+            .as("The served OpenAPI document differs from %s: if the change is intended, run this test "
+                    + "with -Dopenapi.write=true (or copy target/openapi.json) and commit it", CHECKED_IN)
+            .isEqualTo(JSON.readTree(Files.readString(CHECKED_IN)));
     }
 
     @Test
@@ -69,4 +72,5 @@ class OpenApiIntegrationTests extends RequestServiceIntegrationTest {
         ((ObjectNode) document).remove("servers");
         return document;
     }
+
 }

@@ -19,8 +19,9 @@ import static dev.appointments.request.BookingIntegrationTests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET}/{@code PUT /api/patients/me}: a signed-in patient without a record creates it under its token's
- * patient id and then books by that id; updates are conditional, and an e-mail address stays unique.
+ * {@code GET}/{@code PUT /api/patients/me}: a signed-in patient without a record creates
+ * it under its token's patient id and then books by that id; updates are conditional, and
+ * an e-mail address stays unique.
  */
 class PatientRecordIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -28,8 +29,8 @@ class PatientRecordIntegrationTests extends RequestServiceIntegrationTest {
     Patients patients;
 
     /**
-     * Nothing consumes appointment-confirmations in these tests: empty it, so that the facts of these bookings do not
-     * bury those that other test classes look for.
+     * Nothing consumes appointment-confirmations in these tests: empty it, so that the
+     * facts of these bookings do not bury those that other test classes look for.
      */
     @AfterEach
     void leaveTheConfirmationsQueueEmpty() {
@@ -136,16 +137,20 @@ class PatientRecordIntegrationTests extends RequestServiceIntegrationTest {
 
     private HttpResponse<String> book(String token, String patientId, String provider, String date, String time)
             throws Exception {
-        return httpPostWait(token, """
-                {"requestId": "%s", "providerId": "%s", "patientId": "%s", "appointmentDate": "%s", "startTime": "%s"}"""
-                .formatted(newRequestId(), provider, patientId, date, time));
+        return httpPostWait(token,
+                """
+                        {"requestId": "%s", "providerId": "%s", "patientId": "%s", "appointmentDate": "%s", "startTime": "%s"}"""
+                    .formatted(newRequestId(), provider, patientId, date, time));
     }
 
     private HttpResponse<String> httpPostWait(String token, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/appointment-requests"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Prefer", "wait=10").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Prefer", "wait=10")
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String token) throws Exception {
@@ -157,9 +162,11 @@ class PatientRecordIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     private HttpResponse<String> put(String token, String json, String ifMatch, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/patients/me"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/patients/me"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -171,7 +178,8 @@ class PatientRecordIntegrationTests extends RequestServiceIntegrationTest {
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
+
 }

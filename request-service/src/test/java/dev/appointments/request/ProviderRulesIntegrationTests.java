@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET}/{@code PUT /api/providers/{id}/rules}: a provider edits its own booking rules, conditionally on the
- * version it read; another provider's rules are not found.
+ * {@code GET}/{@code PUT /api/providers/{id}/rules}: a provider edits its own booking
+ * rules, conditionally on the version it read; another provider's rules are not found.
  */
 class ProviderRulesIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -64,9 +64,11 @@ class ProviderRulesIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     private HttpResponse<String> put(String token, String provider, String json, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/providers/"
-                + provider + "/rules")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/providers/" + provider + "/rules"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -75,7 +77,8 @@ class ProviderRulesIntegrationTests extends RequestServiceIntegrationTest {
 
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
+
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two admins never overwrite each other: an update names the version it was made from in {@code If-Match}, and
- * the write is conditional on it.
+ * Two admins never overwrite each other: an update names the version it was made from in
+ * {@code If-Match}, and the write is conditional on it.
  */
 class ProviderUpdatesIntegrationTests extends RequestServiceIntegrationTest {
 
@@ -36,8 +36,8 @@ class ProviderUpdatesIntegrationTests extends RequestServiceIntegrationTest {
         HttpResponse<String> update = put(provider, RULES.formatted("Second"), null);
 
         assertThat(update.statusCode()).as(update.body()).isEqualTo(428);
-        assertThat(update.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(update.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(httpGet(adminToken(), "/api/providers/" + provider).body()).contains("\"First\"");
     }
 
@@ -72,12 +72,15 @@ class ProviderUpdatesIntegrationTests extends RequestServiceIntegrationTest {
     }
 
     private HttpResponse<String> put(String provider, String rules, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/providers/" + provider)).header("Authorization", "Bearer " + adminToken())
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(rules));
+        HttpRequest.Builder request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/providers/" + provider))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(rules));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
+
 }

@@ -40,16 +40,16 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Base of the request-service's integration tests: the service against the shared embedded engines, on a fixed
- * clock (Monday 2027-03-01 12:00 UTC), with a fresh provider per test so tests never share a calendar. Its API takes
- * tokens from a real local authorization server (one per JVM); the HTTP helpers send the token they are given.
+ * Base of the request-service's integration tests: the service against the shared
+ * embedded engines, on a fixed clock (Monday 2027-03-01 12:00 UTC), with a fresh provider
+ * per test so tests never share a calendar. Its API takes tokens from a real local
+ * authorization server (one per JVM); the HTTP helpers send the token they are given.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=request-service",
+        properties = { "spring.config.name=request-service",
                 "spring.cloud.stream.sqs.bindings.appointmentRequests-in-0.consumer.visibility-timeout=3s",
-                "appointments.dynamodb.circuit-open-for=3s",
-                "logging.level.software.amazon.dynamodb=WARN", "logging.level.org.elasticmq=WARN",
-                "logging.level.org.eclipse.jetty=WARN"})
+                "appointments.dynamodb.circuit-open-for=3s", "logging.level.software.amazon.dynamodb=WARN",
+                "logging.level.org.elasticmq=WARN", "logging.level.org.eclipse.jetty=WARN" })
 @Import(RequestServiceIntegrationTest.FixedClock.class)
 abstract class RequestServiceIntegrationTest {
 
@@ -65,7 +65,10 @@ abstract class RequestServiceIntegrationTest {
     /** Tokens by client, fetched once: they live an hour, longer than the suite. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    /** A token of the demo client with the scheduler role, which submits intake for any patient. */
+    /**
+     * A token of the demo client with the scheduler role, which submits intake for any
+     * patient.
+     */
     static String schedulerToken() {
         return demoClientToken("demo-scheduler");
     }
@@ -75,7 +78,10 @@ abstract class RequestServiceIntegrationTest {
         return demoClientToken("demo-admin");
     }
 
-    /** A token of one of the demo clients: demo-scheduler, demo-provider, demo-admin, demo-ops. */
+    /**
+     * A token of one of the demo clients: demo-scheduler, demo-provider, demo-admin,
+     * demo-ops.
+     */
     static String demoClientToken(String clientId) {
         return TOKENS.computeIfAbsent(clientId,
                 id -> LocalAuthServer.shared().clientCredentialsToken(id, LocalAuthServer.DEMO_SECRET));
@@ -94,25 +100,31 @@ abstract class RequestServiceIntegrationTest {
         Clock fixedClock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
+
     }
 
     @Autowired
     Providers providers;
 
-
     @LocalServerPort
     int port;
 
     final EmbeddedEngines engines = EmbeddedEngines.shared();
+
     /** Read straight from DynamoDB, not through the service's circuit breaker. */
     final Outcomes outcomes = new Outcomes(engines.dynamoDb(), dev.appointments.store.DynamoDbCalls.DIRECT);
+
     final HttpClient http = HttpClient.newHttpClient();
 
-    /** A new provider in New York, Monday to Friday 09:00-17:00, 15-minute slots, other rules at their defaults. */
+    /**
+     * A new provider in New York, Monday to Friday 09:00-17:00, 15-minute slots, other
+     * rules at their defaults.
+     */
     String newProvider(boolean autoConfirm) {
-        return newProvider(ProviderRules.withDefaults("Test clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
-                .withConfirmation(autoConfirm, Duration.ofMinutes(15)));
+        return newProvider(ProviderRules
+            .withDefaults("Test clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+            .withConfirmation(autoConfirm, Duration.ofMinutes(15)));
     }
 
     String newProvider(ProviderRules rules) {
@@ -127,13 +139,18 @@ abstract class RequestServiceIntegrationTest {
         providers.update(providerId, rules, version, NOW).orElseThrow();
     }
 
-    /** PUTs new rules for an existing provider through the admin API, from its current version. */
+    /**
+     * PUTs new rules for an existing provider through the admin API, from its current
+     * version.
+     */
     HttpResponse<String> updateRules(String providerId, String rulesJson) throws Exception {
         String etag = "\"" + providers.find(providerId).orElseThrow().version() + "\"";
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/providers/" + providerId))
-                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
-                .header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(rulesJson)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Content-Type", "application/json")
+            .header("If-Match", etag)
+            .PUT(HttpRequest.BodyPublishers.ofString(rulesJson))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String newRequestId() {
@@ -161,34 +178,53 @@ abstract class RequestServiceIntegrationTest {
     }
 
     Outcome awaitOutcome(String requestId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> outcomes.find(requestId), java.util.Optional::isPresent).orElseThrow();
+        return await().atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> outcomes.find(requestId), java.util.Optional::isPresent)
+            .orElseThrow();
     }
 
     /** The appointments of a provider, by its index (not a scan). */
     List<Map<String, AttributeValue>> appointmentsOf(String providerId) {
-        return engines.dynamoDb().query(request -> request.tableName(Tables.Appointments.NAME)
+        return engines.dynamoDb()
+            .query(request -> request.tableName(Tables.Appointments.NAME)
                 .indexName(Tables.Appointments.BY_PROVIDER)
                 .keyConditionExpression("providerId = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))).items();
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId))))
+            .items();
     }
 
-    /** The times the provider's calendar keeps, as {@code from/until}, read straight from its calendar days. */
+    /**
+     * The times the provider's calendar keeps, as {@code from/until}, read straight from
+     * its calendar days.
+     */
     List<String> busyOf(String providerId) {
-        return engines.dynamoDb().query(request -> request.tableName(Tables.SlotLocks.NAME)
+        return engines.dynamoDb()
+            .query(request -> request.tableName(Tables.SlotLocks.NAME)
                 .keyConditionExpression("providerId = :p")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))).items().stream()
-                .flatMap(item -> item.get("busy").m().values().stream())
-                .map(time -> time.m().get("from").s() + "/" + time.m().get("until").s()).distinct().sorted().toList();
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId))))
+            .items()
+            .stream()
+            .flatMap(item -> item.get("busy").m().values().stream())
+            .map(time -> time.m().get("from").s() + "/" + time.m().get("until").s())
+            .distinct()
+            .sorted()
+            .toList();
     }
 
-    /** Every message now on a queue (received without deleting, so they reappear later). */
+    /**
+     * Every message now on a queue (received without deleting, so they reappear later).
+     */
     List<Message> peek(String queue) {
         String url = queueUrl(queue);
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            List<Message> batch = engines.sqs().receiveMessage(request -> request.queueUrl(url)
-                    .maxNumberOfMessages(10).visibilityTimeout(2).messageAttributeNames("All")).messages();
+            List<Message> batch = engines.sqs()
+                .receiveMessage(request -> request.queueUrl(url)
+                    .maxNumberOfMessages(10)
+                    .visibilityTimeout(2)
+                    .messageAttributeNames("All"))
+                .messages();
             if (batch.isEmpty()) {
                 break;
             }
@@ -205,13 +241,15 @@ abstract class RequestServiceIntegrationTest {
     /** PUT with a JSON body and the bearer token ({@code null}: none). */
     HttpResponse<String> httpPut(String token, String path, String json) throws Exception {
         return http.send(request(token, path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** POST with a JSON body and the bearer token ({@code null}: none). */
     HttpResponse<String> httpPost(String token, String path, String json) throws Exception {
         return http.send(request(token, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** GET with the bearer token ({@code null}: none). */
@@ -223,4 +261,5 @@ abstract class RequestServiceIntegrationTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
+
 }

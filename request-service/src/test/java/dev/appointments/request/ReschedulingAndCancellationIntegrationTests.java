@@ -100,9 +100,10 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
 
     @Test
     void cancelInsideTheCancellationNoticeIsRefused() {
-        String provider = newProvider(ProviderRules.withDefaults("Strict clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
-                .withCancellationNotice(Duration.ofDays(7)));
+        String provider = newProvider(ProviderRules
+            .withDefaults("Strict clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+            .withCancellationNotice(Duration.ofDays(7)));
         String appointmentId = book(provider, "2027-03-03", "09:00", null);
 
         String cancel = newRequestId();
@@ -114,9 +115,10 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
 
     @Test
     void rescheduleInsideTheCancellationNoticeOfTheTimeItLeavesIsRefused() {
-        String provider = newProvider(ProviderRules.withDefaults("Strict clinic", "America/New_York",
-                ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
-                .withCancellationNotice(Duration.ofDays(7)));
+        String provider = newProvider(ProviderRules
+            .withDefaults("Strict clinic", "America/New_York",
+                    ProviderRules.mondayToFriday(new TimeRange(LocalTime.of(9, 0), LocalTime.of(17, 0))))
+            .withCancellationNotice(Duration.ofDays(7)));
         String appointmentId = book(provider, "2027-03-03", "09:00", null);
         var before = appointments.find(appointmentId).orElseThrow();
 
@@ -155,16 +157,21 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
         assertThat(awaitOutcome(cancel).reason()).isEqualTo("UNKNOWN_APPOINTMENT");
     }
 
-    /** A confirmed appointment that began ten minutes ago, written as the services would have. */
+    /**
+     * A confirmed appointment that began ten minutes ago, written as the services would
+     * have.
+     */
     private Appointment started(String provider) {
         Instant start = NOW.minus(Duration.ofMinutes(10));
         String id = UUID.randomUUID().toString();
         Appointment booked = new Appointment(id, provider, "patient-" + id, AppointmentStatus.CONFIRMED, start,
                 start.plus(Duration.ofMinutes(30)), "America/New_York", LocalDate.of(2027, 3, 1), LocalTime.of(6, 50),
                 null, null, null, 2, List.of(new HistoryEntry(NOW.minus(Duration.ofDays(3)), null,
-                        AppointmentStatus.REQUESTED, "req-" + id, null)), NOW.minus(Duration.ofDays(3)), NOW);
-        assertThat(appointments.book(booked, Outcome.accepted("req-" + id, "RequestAppointment", "f", id, "Booked.",
-                NOW))).isEqualTo(WriteResult.WRITTEN);
+                        AppointmentStatus.REQUESTED, "req-" + id, null)),
+                NOW.minus(Duration.ofDays(3)), NOW);
+        assertThat(
+                appointments.book(booked, Outcome.accepted("req-" + id, "RequestAppointment", "f", id, "Booked.", NOW)))
+            .isEqualTo(WriteResult.WRITTEN);
         return booked;
     }
 
@@ -184,7 +191,8 @@ class ReschedulingAndCancellationIntegrationTests extends RequestServiceIntegrat
 
     private static String cancelCommand(String requestId, String appointmentId, String reason) {
         return """
-                {"type": "CancelAppointment", "requestId": "%s", "appointmentId": "%s"%s}"""
-                .formatted(requestId, appointmentId, reason == null ? "" : ", \"reason\": \"" + reason + "\"");
+                {"type": "CancelAppointment", "requestId": "%s", "appointmentId": "%s"%s}""".formatted(requestId,
+                appointmentId, reason == null ? "" : ", \"reason\": \"" + reason + "\"");
     }
+
 }

@@ -23,8 +23,9 @@ import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The stores of the shared tables as beans, each call to DynamoDB through {@link ResilientDynamoDbCalls}, and the
- * clock every decision reads (tests replace it to drive time).
+ * The stores of the shared tables as beans, each call to DynamoDB through
+ * {@link ResilientDynamoDbCalls}, and the clock every decision reads (tests replace it to
+ * drive time).
  */
 @AutoConfiguration(afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration")
 @ConditionalOnBean(DynamoDbClient.class)
@@ -42,16 +43,17 @@ public class AppointmentStoreAutoConfiguration {
     CircuitBreaker dynamoDbCircuitBreaker(DynamoDbResilienceProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry) {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(3)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(properties.circuitOpenFor())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .recordException(ResilientDynamoDbCalls::isOutage)
-                .build());
-        meterRegistry.ifAvailable(meters -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters));
+            .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+            .slidingWindowSize(10)
+            .minimumNumberOfCalls(3)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(properties.circuitOpenFor())
+            .automaticTransitionFromOpenToHalfOpenEnabled(true)
+            .permittedNumberOfCallsInHalfOpenState(2)
+            .recordException(ResilientDynamoDbCalls::isOutage)
+            .build());
+        meterRegistry
+            .ifAvailable(meters -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters));
         return registry.circuitBreaker("dynamodb");
     }
 
@@ -97,4 +99,5 @@ public class AppointmentStoreAutoConfiguration {
     Providers providers(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
         return new Providers(dynamoDb, calls);
     }
+
 }

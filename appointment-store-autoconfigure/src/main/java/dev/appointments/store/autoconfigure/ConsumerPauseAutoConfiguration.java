@@ -18,11 +18,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * While the DynamoDB circuit is open or half-open, the service's consumer binding is stopped, so messages wait on the
- * queue instead of failing towards the dead-letter queue; when probe calls have closed the circuit again, consumption
- * resumes. A message that failed because DynamoDB was down comes back {@code appointments.dynamodb.redeliver-after}
- * later rather than after the queue's visibility timeout, so that it is processed soon after DynamoDB's return.
- * The binding needs a {@code group}: Spring Cloud Stream cannot restart an anonymous binding.
+ * While the DynamoDB circuit is open or half-open, the service's consumer binding is
+ * stopped, so messages wait on the queue instead of failing towards the dead-letter
+ * queue; when probe calls have closed the circuit again, consumption resumes. A message
+ * that failed because DynamoDB was down comes back
+ * {@code appointments.dynamodb.redeliver-after} later rather than after the queue's
+ * visibility timeout, so that it is processed soon after DynamoDB's return. The binding
+ * needs a {@code group}: Spring Cloud Stream cannot restart an anonymous binding.
  */
 @AutoConfiguration(after = AppointmentStoreAutoConfiguration.class)
 @ConditionalOnClass(BindingsLifecycleController.class)
@@ -33,9 +35,12 @@ public class ConsumerPauseAutoConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService consumerSwitch(CircuitBreaker dynamoDbCircuitBreaker, BindingsLifecycleController bindings,
             DynamoDbClient dynamoDb, DynamoDbResilienceProperties properties) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "consumer-switch"));
-        // Every service may describe the appointments table (its readiness check does). Only an answer of DynamoDB
-        // counts as a success, even a refusal; whatever else went wrong counts as an outage, so that a probe can
+        ExecutorService executor = Executors
+            .newSingleThreadExecutor(runnable -> new Thread(runnable, "consumer-switch"));
+        // Every service may describe the appointments table (its readiness check does).
+        // Only an answer of DynamoDB
+        // counts as a success, even a refusal; whatever else went wrong counts as an
+        // outage, so that a probe can
         // never close the circuit while DynamoDB is still away.
         Runnable probe = () -> {
             try {
@@ -55,9 +60,10 @@ public class ConsumerPauseAutoConfiguration {
     }
 
     /**
-     * With the SQS binder: the quick redelivery of messages of the paused binding that failed on the outage, and of
-     * those whose writes kept colliding with other transactions (as in the catch-up after an outage, when the whole
-     * backlog arrives at once), which come back after a random delay so as not to collide again.
+     * With the SQS binder: the quick redelivery of messages of the paused binding that
+     * failed on the outage, and of those whose writes kept colliding with other
+     * transactions (as in the catch-up after an outage, when the whole backlog arrives at
+     * once), which come back after a random delay so as not to collide again.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RedeliveryDelay.class)
@@ -67,5 +73,7 @@ public class ConsumerPauseAutoConfiguration {
         RedeliveryDelay dynamoDbOutageRedelivery(DynamoDbResilienceProperties properties) {
             return new DynamoDbRedeliveryDelay(properties);
         }
+
     }
+
 }

@@ -11,16 +11,20 @@ import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
 
 /**
- * Follows the DynamoDB circuit with the consumer binding: stopped when the circuit opens, started when it closes.
- * While the circuit is half-open the binding stays stopped and probe calls, not messages, find out whether DynamoDB
- * answers again: a message received only to fail would count one more receive towards the dead-letter queue, and a
- * long outage has many half-open moments.
+ * Follows the DynamoDB circuit with the consumer binding: stopped when the circuit opens,
+ * started when it closes. While the circuit is half-open the binding stays stopped and
+ * probe calls, not messages, find out whether DynamoDB answers again: a message received
+ * only to fail would count one more receive towards the dead-letter queue, and a long
+ * outage has many half-open moments.
  */
 final class ConsumerSwitch {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerSwitch.class);
 
-    /** Enough for the circuit's half-open calls to decide; more only if other callers keep it undecided. */
+    /**
+     * Enough for the circuit's half-open calls to decide; more only if other callers keep
+     * it undecided.
+     */
     private static final int MAX_PROBES = 5;
 
     private final CircuitBreaker circuitBreaker;
@@ -34,9 +38,10 @@ final class ConsumerSwitch {
     private final ExecutorService executor;
 
     /**
-     * @param probe a cheap DynamoDB call; any answer of DynamoDB, even a refusal, counts as a success
-     * @param executor runs the changes one after the other, off the consumer threads: stopping a binding waits for
-     *        its messages in process
+     * @param probe a cheap DynamoDB call; any answer of DynamoDB, even a refusal, counts
+     * as a success
+     * @param executor runs the changes one after the other, off the consumer threads:
+     * stopping a binding waits for its messages in process
      */
     ConsumerSwitch(CircuitBreaker circuitBreaker, BindingsLifecycleController bindings, String binding, Runnable probe,
             ExecutorService executor) {
@@ -76,13 +81,16 @@ final class ConsumerSwitch {
                 log.debug("DynamoDB answered a probe; circuit {}", circuitBreaker.getState());
             }
             catch (CallNotPermittedException ex) {
-                // Other calls hold the half-open permits; their outcomes decide, and the next transition follows.
+                // Other calls hold the half-open permits; their outcomes decide, and the
+                // next transition follows.
                 return;
             }
             catch (RuntimeException ex) {
-                // The circuit has recorded it; DynamoDB is still down when it opens again.
+                // The circuit has recorded it; DynamoDB is still down when it opens
+                // again.
                 log.debug("DynamoDB probe failed: {}", ex.toString());
             }
         }
     }
+
 }

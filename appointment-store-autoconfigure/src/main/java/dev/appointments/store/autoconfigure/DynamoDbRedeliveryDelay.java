@@ -7,10 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.appointments.binder.sqs.consumer.RedeliveryDelay;
 
 /**
- * How soon a message of the paused consumer binding comes back after DynamoDB failed it: {@code redeliverAfter} when
- * DynamoDB was down or the circuit open (the binding is stopped meanwhile, so the early return costs no receive), and
- * a random 1 s up to {@code conflictRedeliverAfter} when its write kept colliding with other transactions, as in the
- * catch-up after an outage when a whole backlog arrives at once. Every other failure waits for the visibility timeout.
+ * How soon a message of the paused consumer binding comes back after DynamoDB failed it:
+ * {@code redeliverAfter} when DynamoDB was down or the circuit open (the binding is
+ * stopped meanwhile, so the early return costs no receive), and a random 1 s up to
+ * {@code conflictRedeliverAfter} when its write kept colliding with other transactions,
+ * as in the catch-up after an outage when a whole backlog arrives at once. Every other
+ * failure waits for the visibility timeout.
  */
 final class DynamoDbRedeliveryDelay implements RedeliveryDelay {
 
@@ -35,4 +37,5 @@ final class DynamoDbRedeliveryDelay implements RedeliveryDelay {
         }
         return Optional.empty();
     }
+
 }

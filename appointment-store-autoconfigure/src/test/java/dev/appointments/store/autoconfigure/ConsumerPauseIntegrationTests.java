@@ -32,26 +32,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A consumer on the SQS binder (ElasticMQ) whose function writes through the DynamoDB circuit (the embedded engine),
- * during an outage several times longer than {@code max-receive-count x redeliver-after}: the binding stops while
- * the circuit is open and receives nothing until DynamoDB answers again, nothing reaches the dead-letter queue, and
- * the messages that failed on the outage are processed seconds after DynamoDB's return, long before the queue's
- * visibility timeout of 30 s would have let them come back.
+ * A consumer on the SQS binder (ElasticMQ) whose function writes through the DynamoDB
+ * circuit (the embedded engine), during an outage several times longer than
+ * {@code max-receive-count x redeliver-after}: the binding stops while the circuit is
+ * open and receives nothing until DynamoDB answers again, nothing reaches the dead-letter
+ * queue, and the messages that failed on the outage are processed seconds after
+ * DynamoDB's return, long before the queue's visibility timeout of 30 s would have let
+ * them come back.
  */
-// Closed after the class, while the shared engines still run, so that pending deletes reach them.
+// Closed after the class, while the shared engines still run, so that pending deletes
+// reach them.
 @DirtiesContext
-@SpringBootTest(classes = ConsumerPauseIntegrationTests.App.class, properties = {
-        "spring.cloud.function.definition=bookings",
-        "spring.cloud.stream.bindings.bookings-in-0.destination=pause-bookings",
-        "spring.cloud.stream.bindings.bookings-in-0.group=pause-tests",
-        "spring.cloud.stream.bindings.toBookings.destination=pause-bookings",
-        "spring.cloud.stream.sqs.bindings.bookings-in-0.consumer.visibility-timeout=30s",
-        "spring.cloud.stream.sqs.bindings.bookings-in-0.consumer.max-receive-count=3",
-        "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
-        "appointments.dynamodb.consumer-binding=bookings-in-0",
-        "appointments.dynamodb.circuit-open-for=2s",
-        "appointments.dynamodb.redeliver-after=2s",
-        "management.otlp.metrics.export.enabled=false"})
+@SpringBootTest(classes = ConsumerPauseIntegrationTests.App.class,
+        properties = { "spring.cloud.function.definition=bookings",
+                "spring.cloud.stream.bindings.bookings-in-0.destination=pause-bookings",
+                "spring.cloud.stream.bindings.bookings-in-0.group=pause-tests",
+                "spring.cloud.stream.bindings.toBookings.destination=pause-bookings",
+                "spring.cloud.stream.sqs.bindings.bookings-in-0.consumer.visibility-timeout=30s",
+                "spring.cloud.stream.sqs.bindings.bookings-in-0.consumer.max-receive-count=3",
+                "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
+                "appointments.dynamodb.consumer-binding=bookings-in-0", "appointments.dynamodb.circuit-open-for=2s",
+                "appointments.dynamodb.redeliver-after=2s", "management.otlp.metrics.export.enabled=false" })
 class ConsumerPauseIntegrationTests {
 
     private static final EmbeddedEngines engines = EmbeddedEngines.shared();
@@ -94,12 +95,15 @@ class ConsumerPauseIntegrationTests {
         await().atMost(Duration.ofSeconds(25)).until(() -> app.processed.containsAll(during));
         Duration recovery = Duration.between(returned, Instant.now());
 
-        // Each message failed at most twice (before the circuit opened, and while the binding stopped), not at every
-        // redelivery of 2 s, which would have been 7 receives and the dead-letter queue after 3.
-        assertThat(during).allSatisfy(message -> assertThat(app.failures.getOrDefault(message, 0))
-                .as("failed receives of " + message).isLessThanOrEqualTo(2));
+        // Each message failed at most twice (before the circuit opened, and while the
+        // binding stopped), not at every
+        // redelivery of 2 s, which would have been 7 receives and the dead-letter queue
+        // after 3.
+        assertThat(during)
+            .allSatisfy(message -> assertThat(app.failures.getOrDefault(message, 0)).as("failed receives of " + message)
+                .isLessThanOrEqualTo(2));
         assertThat(recovery).as("time from DynamoDB's return to the last message processed")
-                .isLessThan(Duration.ofSeconds(15));
+            .isLessThan(Duration.ofSeconds(15));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messagesOn("pause-bookings")).isZero());
         assertThat(messagesOn("pause-bookings-dlq")).as("messages in the dead-letter queue").isZero();
     }
@@ -110,9 +114,11 @@ class ConsumerPauseIntegrationTests {
 
     private static int messagesOn(String queue) {
         String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
-        var attributes = sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        var attributes = sqs
+            .getQueueAttributes(request -> request.queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
         return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -125,7 +131,10 @@ class ConsumerPauseIntegrationTests {
 
         final Set<String> processed = ConcurrentHashMap.newKeySet();
 
-        /** The engines' own client, which other tests go on using after this context closes. */
+        /**
+         * The engines' own client, which other tests go on using after this context
+         * closes.
+         */
         @Bean(destroyMethod = "")
         DynamoDbClient dynamoDbClient() {
             return engines.dynamoDb();
@@ -145,5 +154,7 @@ class ConsumerPauseIntegrationTests {
                 processed.add(message.getPayload());
             };
         }
+
     }
+
 }

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DynamoDbRedeliveryDelayTests {
 
-    private final DynamoDbRedeliveryDelay delay = new DynamoDbRedeliveryDelay(new DynamoDbResilienceProperties(6,
-            Duration.ofSeconds(1), Duration.ofSeconds(10), "bookings-in-0", Duration.ofSeconds(8),
-            Duration.ofSeconds(4)));
+    private final DynamoDbRedeliveryDelay delay = new DynamoDbRedeliveryDelay(
+            new DynamoDbResilienceProperties(6, Duration.ofSeconds(1), Duration.ofSeconds(10), "bookings-in-0",
+                    Duration.ofSeconds(8), Duration.ofSeconds(4)));
 
     @Test
     void aMessageThatFailedOnAnOutageOrAnOpenCircuitComesBackAfterRedeliverAfter() {
@@ -25,23 +25,23 @@ class DynamoDbRedeliveryDelayTests {
 
         assertThat(delay.after("bookings-in-0", open)).contains(Duration.ofSeconds(8));
         assertThat(delay.after("bookings-in-0", new IllegalStateException("wrapped", unreachable)))
-                .contains(Duration.ofSeconds(8));
+            .contains(Duration.ofSeconds(8));
     }
 
     @Test
     void aMessageWhoseWriteKeptCollidingComesBackAfterARandomDelayUpToConflictRedeliverAfter() {
         for (int i = 0; i < 50; i++) {
             assertThat(delay.after("bookings-in-0", conflict()))
-                    .hasValueSatisfying(after -> assertThat(after).isBetween(Duration.ofSeconds(1),
-                            Duration.ofSeconds(4)));
+                .hasValueSatisfying(after -> assertThat(after).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(4)));
         }
     }
 
     private static TransientConflict conflict() {
         try {
             return TransientConflict.whenCollided(() -> {
-                throw TransactionCanceledException.builder().cancellationReasons(
-                        CancellationReason.builder().code("TransactionConflict").build()).build();
+                throw TransactionCanceledException.builder()
+                    .cancellationReasons(CancellationReason.builder().code("TransactionConflict").build())
+                    .build();
             });
         }
         catch (TransientConflict ex) {
@@ -54,4 +54,5 @@ class DynamoDbRedeliveryDelayTests {
         assertThat(delay.after("bookings-in-0", new IllegalArgumentException("bad command"))).isEmpty();
         assertThat(delay.after("other-in-0", SdkClientException.create("Connection refused"))).isEmpty();
     }
+
 }

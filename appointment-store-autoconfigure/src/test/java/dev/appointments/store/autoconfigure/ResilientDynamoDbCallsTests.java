@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ResilientDynamoDbCallsTests {
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AppointmentStoreAutoConfiguration.class))
-            .withBean(DynamoDbClient.class, () -> DynamoDbClient.builder()
-                    .region(software.amazon.awssdk.regions.Region.US_EAST_1).build())
-            .withPropertyValues("appointments.dynamodb.retry-attempts=3", "appointments.dynamodb.circuit-open-for=1h");
+        .withConfiguration(AutoConfigurations.of(AppointmentStoreAutoConfiguration.class))
+        .withBean(DynamoDbClient.class,
+                () -> DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1).build())
+        .withPropertyValues("appointments.dynamodb.retry-attempts=3", "appointments.dynamodb.circuit-open-for=1h");
 
     @Test
     void retriesThrottledCallsABoundedNumberOfTimes() {
@@ -32,10 +32,13 @@ class ResilientDynamoDbCallsTests {
 
             assertThatThrownBy(() -> calls.call(() -> {
                 attempts.incrementAndGet();
-                throw ProvisionedThroughputExceededException.builder().message("slow down").statusCode(400)
-                        .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
-                                .errorCode("ProvisionedThroughputExceededException").build())
-                        .build();
+                throw ProvisionedThroughputExceededException.builder()
+                    .message("slow down")
+                    .statusCode(400)
+                    .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException")
+                        .build())
+                    .build();
             })).isInstanceOf(ProvisionedThroughputExceededException.class);
 
             assertThat(attempts).hasValue(3);
@@ -70,8 +73,11 @@ class ResilientDynamoDbCallsTests {
 
             assertThat(context.getBean(CircuitBreaker.class).getState()).isEqualTo(CircuitBreaker.State.OPEN);
             assertThatThrownBy(() -> calls.call(() -> "never called")).isInstanceOf(CallNotPermittedException.class);
-            assertThat(context.getBean(CircuitBreaker.class).getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState()
-                    .apply(1)).isEqualTo(Duration.ofHours(1).toMillis());
+            assertThat(context.getBean(CircuitBreaker.class)
+                .getCircuitBreakerConfig()
+                .getWaitIntervalFunctionInOpenState()
+                .apply(1)).isEqualTo(Duration.ofHours(1).toMillis());
         });
     }
+
 }

@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Transactions that DynamoDB cancels because another transaction held one of their items at the same moment are
- * tried again in the process, with a jittered backoff, instead of waiting for SQS to redeliver the command after the
- * visibility timeout. The engine is the embedded DynamoDB; in front of it, the first transactions are cancelled as
- * DynamoDB cancels colliding ones ({@code TransactionConflict}), which the embedded engine, running one transaction
- * at a time, never does by itself.
+ * Transactions that DynamoDB cancels because another transaction held one of their items
+ * at the same moment are tried again in the process, with a jittered backoff, instead of
+ * waiting for SQS to redeliver the command after the visibility timeout. The engine is
+ * the embedded DynamoDB; in front of it, the first transactions are cancelled as DynamoDB
+ * cancels colliding ones ({@code TransactionConflict}), which the embedded engine,
+ * running one transaction at a time, never does by itself.
  */
 @ExtendWith(EmbeddedEnginesExtension.class)
 class TransactionConflictsIntegrationTests {
@@ -70,27 +71,28 @@ class TransactionConflictsIntegrationTests {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> context.getBean(Appointments.class).book(appointment, accepted(appointment)))
-                    .isInstanceOf(TransientConflict.class);
+                .isInstanceOf(TransientConflict.class);
 
             assertThat(dynamoDb.transactions).hasValue(6);
-            // Well inside the 30 s visibility timeout after which SQS would deliver the command again.
+            // Well inside the 30 s visibility timeout after which SQS would deliver the
+            // command again.
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         });
     }
 
     private static ApplicationContextRunner contexts(DynamoDbClient dynamoDb) {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AppointmentStoreAutoConfiguration.class))
-                .withBean(DynamoDbClient.class, () -> dynamoDb)
-                .withPropertyValues("appointments.dynamodb.retry-attempts=6");
+            .withConfiguration(AutoConfigurations.of(AppointmentStoreAutoConfiguration.class))
+            .withBean(DynamoDbClient.class, () -> dynamoDb)
+            .withPropertyValues("appointments.dynamodb.retry-attempts=6");
     }
 
     private static Appointment appointment() {
         String id = UUID.randomUUID().toString();
         Instant start = Instant.parse("2026-12-10T15:00:00Z");
         return new Appointment(id, "provider-" + UUID.randomUUID(), "patient-1", AppointmentStatus.REQUESTED, start,
-                start.plus(Duration.ofMinutes(15)), "America/New_York", LocalDate.of(2026, 12, 10),
-                LocalTime.of(10, 0), null, null, null, 1,
+                start.plus(Duration.ofMinutes(15)), "America/New_York", LocalDate.of(2026, 12, 10), LocalTime.of(10, 0),
+                null, null, null, 1,
                 List.of(new HistoryEntry(NOW, null, AppointmentStatus.REQUESTED, "req-" + id, null)), NOW, NOW);
     }
 
@@ -99,11 +101,16 @@ class TransactionConflictsIntegrationTests {
                 appointment.appointmentId(), "Booked.", NOW);
     }
 
-    /** The embedded DynamoDB, whose first {@code conflicts} transactions are cancelled as colliding. */
+    /**
+     * The embedded DynamoDB, whose first {@code conflicts} transactions are cancelled as
+     * colliding.
+     */
     private static final class ConflictingTransactions implements InvocationHandler {
 
         private final DynamoDbClient engine = EmbeddedEngines.shared().dynamoDb();
+
         private final int conflicts;
+
         final AtomicInteger transactions = new AtomicInteger();
 
         ConflictingTransactions(int conflicts) {
@@ -112,7 +119,7 @@ class TransactionConflictsIntegrationTests {
 
         DynamoDbClient client() {
             return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                    new Class<?>[] {DynamoDbClient.class}, this);
+                    new Class<?>[] { DynamoDbClient.class }, this);
         }
 
         @Override
@@ -123,10 +130,13 @@ class TransactionConflictsIntegrationTests {
                     return InvocationHandler.invokeDefault(proxy, method, args);
                 }
                 if (transactions.incrementAndGet() <= conflicts) {
-                    throw TransactionCanceledException.builder().message("Transaction cancelled")
-                            .cancellationReasons(request.transactItems().stream().map(item -> CancellationReason
-                                    .builder().code("TransactionConflict").build()).toList())
-                            .build();
+                    throw TransactionCanceledException.builder()
+                        .message("Transaction cancelled")
+                        .cancellationReasons(request.transactItems()
+                            .stream()
+                            .map(item -> CancellationReason.builder().code("TransactionConflict").build())
+                            .toList())
+                        .build();
                 }
             }
             try {
@@ -136,5 +146,7 @@ class TransactionConflictsIntegrationTests {
                 throw ex.getCause();
             }
         }
+
     }
+
 }

@@ -3,7 +3,8 @@ package dev.appointments.store.appointment;
 import dev.appointments.resources.Tables;
 
 /**
- * The indexes that list appointments in start-time order: by patient, by provider, by status.
+ * The indexes that list appointments in start-time order: by patient, by provider, by
+ * status.
  */
 public enum AppointmentIndex {
 
@@ -12,6 +13,7 @@ public enum AppointmentIndex {
     BY_STATUS(Tables.Appointments.BY_STATUS, Tables.Appointments.STATUS);
 
     private final String indexName;
+
     private final String keyAttribute;
 
     AppointmentIndex(String indexName, String keyAttribute) {
@@ -23,8 +25,12 @@ public enum AppointmentIndex {
         return indexName;
     }
 
-    /** The attribute the index is partitioned by; its sort key is {@link Tables.Appointments#STARTS_AT}. */
+    /**
+     * The attribute the index is partitioned by; its sort key is
+     * {@link Tables.Appointments#STARTS_AT}.
+     */
     public String keyAttribute() {
         return keyAttribute;
     }
+
 }

@@ -41,8 +41,8 @@ final class AppointmentItems {
         putIfPresent(item, "reason", appointment.reason());
         item.put("blockedUntil", instant(appointment.blockedUntil()));
         item.put("version", n(appointment.version()));
-        item.put("history", AttributeValue.fromL(appointment.history().stream().map(AppointmentItems::toItem)
-                .map(AttributeValue::fromM).toList()));
+        item.put("history", AttributeValue
+            .fromL(appointment.history().stream().map(AppointmentItems::toItem).map(AttributeValue::fromM).toList()));
         item.put("createdAt", instant(appointment.createdAt()));
         item.put("updatedAt", instant(appointment.updatedAt()));
         return item;
@@ -54,8 +54,7 @@ final class AppointmentItems {
                 AppointmentStatus.valueOf(string(item, Tables.Appointments.STATUS)),
                 instant(item, Tables.Appointments.STARTS_AT), instant(item, "endsAt"), string(item, "timeZone"),
                 LocalDate.parse(string(item, "localDate")), LocalTime.parse(string(item, "localStartTime")),
-                string(item, "notes"), string(item, "reason"),
-                instant(item, "blockedUntil"), number(item, "version"),
+                string(item, "notes"), string(item, "reason"), instant(item, "blockedUntil"), number(item, "version"),
                 listOfMaps(item, "history").stream().map(AppointmentItems::historyEntry).toList(),
                 instant(item, "createdAt"), instant(item, "updatedAt"));
     }

@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import static dev.appointments.store.Attributes.s;
 
 /**
- * Lists appointments by patient, provider or status with one {@code Query} per page on the matching index, never a
- * scan. Start times are stored as ISO-8601 UTC text with whole seconds, so text order is time order and a range of
- * starts is a key condition.
+ * Lists appointments by patient, provider or status with one {@code Query} per page on
+ * the matching index, never a scan. Start times are stored as ISO-8601 UTC text with
+ * whole seconds, so text order is time order and a range of starts is a key condition.
  */
 public final class AppointmentLists {
 
     private final DynamoDbClient dynamoDb;
+
     private final DynamoDbCalls calls;
 
     public AppointmentLists(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
@@ -32,7 +33,8 @@ public final class AppointmentLists {
     }
 
     public AppointmentPage page(AppointmentRange range) {
-        // One item more than asked tells whether another page exists, so the last page never comes back empty.
+        // One item more than asked tells whether another page exists, so the last page
+        // never comes back empty.
         QueryRequest request = request(range).limit(range.limit() + 1).build();
         QueryResponse response = calls.call(() -> dynamoDb.query(request));
         List<Map<String, AttributeValue>> items = response.items();
@@ -47,12 +49,18 @@ public final class AppointmentLists {
         Map<String, String> names = new HashMap<>(Map.of("#key", range.index().keyAttribute()));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":key", s(range.key())));
         String condition = "#key = :key" + startCondition(range, names, values);
-        QueryRequest.Builder builder = QueryRequest.builder().tableName(Tables.Appointments.NAME)
-                .indexName(range.index().indexName()).keyConditionExpression(condition)
-                .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(true);
+        QueryRequest.Builder builder = QueryRequest.builder()
+            .tableName(Tables.Appointments.NAME)
+            .indexName(range.index().indexName())
+            .keyConditionExpression(condition)
+            .expressionAttributeNames(names)
+            .expressionAttributeValues(values)
+            .scanIndexForward(true);
         if (!range.startKey().isEmpty()) {
-            builder.exclusiveStartKey(range.startKey().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> s(entry.getValue()))));
+            builder.exclusiveStartKey(range.startKey()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> s(entry.getValue()))));
         }
         return builder;
     }
@@ -67,7 +75,8 @@ public final class AppointmentLists {
             values.put(":from", s(text(range.from())));
             return " AND #start >= :from";
         }
-        // An exclusive upper bound: stored starts have whole seconds, so "before to" is "at most a second before".
+        // An exclusive upper bound: stored starts have whole seconds, so "before to" is
+        // "at most a second before".
         values.put(":to", s(text(range.to().minusSeconds(1))));
         if (range.from() == null) {
             return " AND #start <= :to";
@@ -76,24 +85,28 @@ public final class AppointmentLists {
         return " AND #start BETWEEN :from AND :to";
     }
 
-    /** The text form of a bound: whole seconds, rounded up, so that it compares with stored starts as time does. */
+    /**
+     * The text form of a bound: whole seconds, rounded up, so that it compares with
+     * stored starts as time does.
+     */
     private static String text(Instant instant) {
         Instant whole = instant.getNano() == 0 ? instant : instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         return whole.toString();
     }
 
     private static Map<String, String> keyOf(Map<String, AttributeValue> item, AppointmentIndex index) {
-        return Map.of(Tables.Appointments.ID, item.get(Tables.Appointments.ID).s(),
-                index.keyAttribute(), item.get(index.keyAttribute()).s(),
-                Tables.Appointments.STARTS_AT, item.get(Tables.Appointments.STARTS_AT).s());
+        return Map.of(Tables.Appointments.ID, item.get(Tables.Appointments.ID).s(), index.keyAttribute(),
+                item.get(index.keyAttribute()).s(), Tables.Appointments.STARTS_AT,
+                item.get(Tables.Appointments.STARTS_AT).s());
     }
 
     private static Map<String, String> strings(Map<String, AttributeValue> key) {
-        return key == null ? Map.of() : key.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().s()));
+        return key == null ? Map.of()
+                : key.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().s()));
     }
 
     private static List<Appointment> appointments(List<Map<String, AttributeValue>> items) {
         return items.stream().map(AppointmentItems::fromItem).toList();
     }
+
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * A page of appointments in start-time order.
  *
  * @param appointments the appointments of the page
- * @param nextKey the DynamoDB key (every attribute a string) to start the next page from; empty on the last page
+ * @param nextKey the DynamoDB key (every attribute a string) to start the next page from;
+ * empty on the last page
  */
 public record AppointmentPage(List<Appointment> appointments, Map<String, String> nextKey) {
 

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One page of a list of appointments: those in {@code index} under {@code key} that start in {@code [from, to)}.
+ * One page of a list of appointments: those in {@code index} under {@code key} that start
+ * in {@code [from, to)}.
  *
  * @param index the index to read
  * @param key the patient id, provider id or status name
  * @param from the earliest start, inclusive; {@code null} for no lower bound
  * @param to the latest start, exclusive; {@code null} for no upper bound
  * @param limit the most appointments on the page, at least one
- * @param startKey where the previous page ended ({@link AppointmentPage#nextKey()}); empty for the first page
+ * @param startKey where the previous page ended ({@link AppointmentPage#nextKey()});
+ * empty for the first page
  */
 public record AppointmentRange(AppointmentIndex index, String key, Instant from, Instant to, int limit,
         Map<String, String> startKey) {

@@ -32,28 +32,38 @@ import static dev.appointments.store.Attributes.n;
 import static dev.appointments.store.Attributes.s;
 
 /**
- * The appointments table and the provider's calendar. Every change is one {@code TransactWriteItems}: the
- * appointment, under a condition on its status and version; each UTC day of the provider's calendar whose busy times
- * change, under a condition on the day's version, so that a time is only taken when no other appointment kept it
- * at the moment of the write; and the outcome of the command that caused it.
+ * The appointments table and the provider's calendar. Every change is one
+ * {@code TransactWriteItems}: the appointment, under a condition on its status and
+ * version; each UTC day of the provider's calendar whose busy times change, under a
+ * condition on the day's version, so that a time is only taken when no other appointment
+ * kept it at the moment of the write; and the outcome of the command that caused it.
  */
 public final class Appointments {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
-    /** Each round is lost only to a booking that committed on the same day, so rounds run out only under a storm. */
+    /**
+     * Each round is lost only to a booking that committed on the same day, so rounds run
+     * out only under a storm.
+     */
     private static final int CALENDAR_ROUNDS = 10;
 
     private final DynamoDbClient dynamoDb;
+
     private final DynamoDbCalls calls;
+
     private final CalendarDays days;
+
     private final Outcomes outcomes;
 
     public Appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
         this(dynamoDb, calls, new Outcomes(dynamoDb, calls));
     }
 
-    /** @param outcomes how the outcomes written with the appointments are recorded (their retention) */
+    /**
+     * @param outcomes how the outcomes written with the appointments are recorded (their
+     * retention)
+     */
     public Appointments(DynamoDbClient dynamoDb, DynamoDbCalls calls, Outcomes outcomes) {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
@@ -63,53 +73,71 @@ public final class Appointments {
 
     public Optional<Appointment> find(String appointmentId) {
         var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Appointments.NAME)
-                .key(Map.of(Tables.Appointments.ID, s(appointmentId))).consistentRead(true)));
+            .key(Map.of(Tables.Appointments.ID, s(appointmentId)))
+            .consistentRead(true)));
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(AppointmentItems.fromItem(response.item())) : Optional.empty();
     }
 
-    /** Books a new appointment, taking its time in the provider's calendar, with the outcome of the request. */
+    /**
+     * Books a new appointment, taking its time in the provider's calendar, with the
+     * outcome of the request.
+     */
     public WriteResult book(Appointment appointment, Outcome outcome) {
         return write(null, appointment,
                 put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()), outcome, List.of());
     }
 
     /**
-     * Books a new appointment as {@link #book(Appointment, Outcome)} does, in the same transaction checking that its
-     * patient exists and that its provider is still at {@code providerVersion}, the version whose rules allowed the
-     * time: the rules may then come from a cache, and a stale one fails the write ({@link WriteResult#PROVIDER_CHANGED})
-     * instead of booking by rules that no longer hold.
+     * Books a new appointment as {@link #book(Appointment, Outcome)} does, in the same
+     * transaction checking that its patient exists and that its provider is still at
+     * {@code providerVersion}, the version whose rules allowed the time: the rules may
+     * then come from a cache, and a stale one fails the write
+     * ({@link WriteResult#PROVIDER_CHANGED}) instead of booking by rules that no longer
+     * hold.
      */
     public WriteResult book(Appointment appointment, Outcome outcome, long providerVersion) {
         List<TransactWriteItem> checks = List.of(
-                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(Tables.Patients.NAME)
+                TransactWriteItem.builder()
+                    .conditionCheck(ConditionCheck.builder()
+                        .tableName(Tables.Patients.NAME)
                         .key(Map.of(Tables.Patients.ID, s(appointment.patientId())))
-                        .conditionExpression("attribute_exists(" + Tables.Patients.ID + ")").build()).build(),
-                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(Tables.Providers.NAME)
+                        .conditionExpression("attribute_exists(" + Tables.Patients.ID + ")")
+                        .build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .conditionCheck(ConditionCheck.builder()
+                        .tableName(Tables.Providers.NAME)
                         .key(Map.of(Tables.Providers.ID, s(appointment.providerId())))
                         .conditionExpression("version = :version")
-                        .expressionAttributeValues(Map.of(":version", n(providerVersion))).build()).build());
+                        .expressionAttributeValues(Map.of(":version", n(providerVersion)))
+                        .build())
+                    .build());
         return write(null, appointment,
                 put(appointment, "attribute_not_exists(" + Tables.Appointments.ID + ")", Map.of()), outcome, checks);
     }
 
     /**
-     * Replaces {@code current} by {@code next}, if {@code current} is still what is stored: frees the time
-     * {@code current} kept when {@code next} leaves the calendar or moves, takes the time {@code next} keeps, and
-     * records the outcome (when there is one: timers have none).
+     * Replaces {@code current} by {@code next}, if {@code current} is still what is
+     * stored: frees the time {@code current} kept when {@code next} leaves the calendar
+     * or moves, takes the time {@code next} keeps, and records the outcome (when there is
+     * one: timers have none).
      */
     public WriteResult update(Appointment current, Appointment next, Outcome outcome) {
-        return write(current, next, put(next, "#status = :expectedStatus AND version = :expectedVersion", Map.of(
-                ":expectedStatus", s(current.status().name()), ":expectedVersion", n(current.version()))), outcome,
-                List.of());
+        return write(
+                current, next, put(next, "#status = :expectedStatus AND version = :expectedVersion", Map
+                    .of(":expectedStatus", s(current.status().name()), ":expectedVersion", n(current.version()))),
+                outcome, List.of());
     }
 
     /**
-     * Moves the appointment {@code appointmentId} from {@code expected} at {@code expectedVersion} to {@code target},
-     * one version later with the step in its history, by one conditional UpdateItem: for steps that record no outcome
-     * and leave the appointment's time in the calendar as it is (REQUESTED to CONFIRMED), so nothing else is written.
-     *
-     * @return the appointment as written; empty when it is not (or no longer) {@code expected} at that version
+     * Moves the appointment {@code appointmentId} from {@code expected} at
+     * {@code expectedVersion} to {@code target}, one version later with the step in its
+     * history, by one conditional UpdateItem: for steps that record no outcome and leave
+     * the appointment's time in the calendar as it is (REQUESTED to CONFIRMED), so
+     * nothing else is written.
+     * @return the appointment as written; empty when it is not (or no longer)
+     * {@code expected} at that version
      */
     public Optional<Appointment> transition(String appointmentId, AppointmentStatus expected, long expectedVersion,
             AppointmentStatus target, Instant at, String cause) {
@@ -119,15 +147,15 @@ public final class Appointments {
         Map<String, AttributeValue> step = AppointmentItems.toItem(new HistoryEntry(at, expected, target, cause, null));
         try {
             var response = calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Appointments.NAME)
-                    .key(Map.of(Tables.Appointments.ID, s(appointmentId)))
-                    .updateExpression("SET #status = :target, version = :next, updatedAt = :at, "
-                            + "history = list_append(history, :step)")
-                    .conditionExpression("#status = :expectedStatus AND version = :expectedVersion")
-                    .expressionAttributeNames(Map.of("#status", Tables.Appointments.STATUS))
-                    .expressionAttributeValues(Map.of(":target", s(target.name()), ":next", n(expectedVersion + 1),
-                            ":at", Attributes.instant(at), ":step", AttributeValue.fromL(List.of(AttributeValue.fromM(step))),
-                            ":expectedStatus", s(expected.name()), ":expectedVersion", n(expectedVersion)))
-                    .returnValues(ReturnValue.ALL_NEW)));
+                .key(Map.of(Tables.Appointments.ID, s(appointmentId)))
+                .updateExpression("SET #status = :target, version = :next, updatedAt = :at, "
+                        + "history = list_append(history, :step)")
+                .conditionExpression("#status = :expectedStatus AND version = :expectedVersion")
+                .expressionAttributeNames(Map.of("#status", Tables.Appointments.STATUS))
+                .expressionAttributeValues(Map.of(":target", s(target.name()), ":next", n(expectedVersion + 1), ":at",
+                        Attributes.instant(at), ":step", AttributeValue.fromL(List.of(AttributeValue.fromM(step))),
+                        ":expectedStatus", s(expected.name()), ":expectedVersion", n(expectedVersion)))
+                .returnValues(ReturnValue.ALL_NEW)));
             return Optional.of(AppointmentItems.fromItem(response.attributes()));
         }
         catch (ConditionalCheckFailedException notAsExpected) {
@@ -167,7 +195,8 @@ public final class Appointments {
             if (result.isPresent()) {
                 return result.get();
             }
-            // A day changed since it was read: decide again on the day as the cancellation returned it, without
+            // A day changed since it was read: decide again on the day as the
+            // cancellation returned it, without
             // reading it again (or read the days again when it did not return them).
             if (changedDays.isEmpty()) {
                 calendar = days.read(next.providerId(), touched);
@@ -176,14 +205,14 @@ public final class Appointments {
                 calendar.putAll(changedDays);
             }
         }
-        throw new TransientConflict("The calendar of provider " + next.providerId()
-                + " kept changing under the write");
+        throw new TransientConflict("The calendar of provider " + next.providerId() + " kept changing under the write");
     }
 
     /**
-     * The result of the transaction; empty when only a calendar day changed since it was read, and then
-     * {@code changedDays} holds those days as they are now. A transaction that collided with another one is
-     * cancelled with a {@link TransientConflict} inside the call, so that the service's retry runs it again.
+     * The result of the transaction; empty when only a calendar day changed since it was
+     * read, and then {@code changedDays} holds those days as they are now. A transaction
+     * that collided with another one is cancelled with a {@link TransientConflict} inside
+     * the call, so that the service's retry runs it again.
      */
     private Optional<WriteResult> transact(List<TransactWriteItem> items, Map<LocalDate, CalendarDay> changedDays) {
         return calls.call(() -> {
@@ -261,11 +290,15 @@ public final class Appointments {
 
     private static TransactWriteItem put(Appointment appointment, String condition,
             Map<String, AttributeValue> values) {
-        var put = Put.builder().tableName(Tables.Appointments.NAME).item(AppointmentItems.toItem(appointment))
-                .conditionExpression(condition);
+        var put = Put.builder()
+            .tableName(Tables.Appointments.NAME)
+            .item(AppointmentItems.toItem(appointment))
+            .conditionExpression(condition);
         if (!values.isEmpty()) {
-            put.expressionAttributeNames(Map.of("#status", Tables.Appointments.STATUS)).expressionAttributeValues(values);
+            put.expressionAttributeNames(Map.of("#status", Tables.Appointments.STATUS))
+                .expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().put(put.build()).build();
     }
+
 }

@@ -7,7 +7,8 @@ import dev.appointments.store.DynamoDbCalls;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Reads the times a provider's appointments keep: one key-range {@code Query} over the provider's calendar days.
+ * Reads the times a provider's appointments keep: one key-range {@code Query} over the
+ * provider's calendar days.
  */
 public final class BusyTimes {
 
@@ -17,8 +18,12 @@ public final class BusyTimes {
         this.days = new CalendarDays(dynamoDb, calls);
     }
 
-    /** The busy times of the provider that overlap {@code window}, each the whole time of one appointment. */
+    /**
+     * The busy times of the provider that overlap {@code window}, each the whole time of
+     * one appointment.
+     */
     public List<TimeWindow> within(String providerId, TimeWindow window) {
         return days.busyWithin(providerId, window);
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 import dev.appointments.rules.TimeWindow;
 
 /**
- * The busy times of one provider on one UTC day, as read at {@code version}: every appointment on the calendar whose
- * time touches the day, with the whole time it keeps (which may reach into the next days).
+ * The busy times of one provider on one UTC day, as read at {@code version}: every
+ * appointment on the calendar whose time touches the day, with the whole time it keeps
+ * (which may reach into the next days).
  *
  * @param date the UTC date
  * @param version the version read; 0 when the day has no item yet
@@ -27,12 +28,17 @@ record CalendarDay(LocalDate date, long version, Map<String, TimeWindow> busy) {
 
     /** Another appointment whose time overlaps {@code time}, if there is one. */
     Optional<String> collision(String appointmentId, TimeWindow time) {
-        return busy.entrySet().stream()
-                .filter(entry -> !entry.getKey().equals(appointmentId) && entry.getValue().overlaps(time))
-                .map(Map.Entry::getKey).findFirst();
+        return busy.entrySet()
+            .stream()
+            .filter(entry -> !entry.getKey().equals(appointmentId) && entry.getValue().overlaps(time))
+            .map(Map.Entry::getKey)
+            .findFirst();
     }
 
-    /** This day without the appointment's time and, when {@code time} touches the day, with it at {@code time}. */
+    /**
+     * This day without the appointment's time and, when {@code time} touches the day,
+     * with it at {@code time}.
+     */
     CalendarDay with(String appointmentId, TimeWindow time) {
         Map<String, TimeWindow> next = new HashMap<>(busy);
         next.remove(appointmentId);

@@ -7,9 +7,10 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * DynamoDB cancelled a transaction for a reason that may pass, such as a conflicting concurrent transaction: the
- * command should be tried again. Thrown inside a {@link dev.appointments.store.DynamoDbCalls} call, it is retried there
- * with backoff; what escapes is left to SQS redelivery.
+ * DynamoDB cancelled a transaction for a reason that may pass, such as a conflicting
+ * concurrent transaction: the command should be tried again. Thrown inside a
+ * {@link dev.appointments.store.DynamoDbCalls} call, it is retried there with backoff;
+ * what escapes is left to SQS redelivery.
  */
 public class TransientConflict extends RuntimeException {
 
@@ -24,8 +25,9 @@ public class TransientConflict extends RuntimeException {
     }
 
     /**
-     * Runs a transaction, turning its cancellation into this exception when no condition was refused (it only
-     * collided with another transaction); a refused condition is rethrown as it is.
+     * Runs a transaction, turning its cancellation into this exception when no condition
+     * was refused (it only collided with another transaction); a refused condition is
+     * rethrown as it is.
      */
     public static <T> T whenCollided(Supplier<T> transaction) {
         try {
@@ -39,4 +41,5 @@ public class TransientConflict extends RuntimeException {
             throw ex;
         }
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * Appointments, their lifecycle and the calendar days that keep a provider's calendar free of double bookings.
+ * Appointments, their lifecycle and the calendar days that keep a provider's calendar
+ * free of double bookings.
  */
 package dev.appointments.store.appointment;

@@ -6,13 +6,17 @@ import dev.appointments.model.ReasonCode;
 import dev.appointments.store.outcome.Outcome;
 
 /**
- * What one attempt at a command came to; {@link CommandHandling} turns it into the answer.
+ * What one attempt at a command came to; {@link CommandHandling} turns it into the
+ * answer.
  *
  * @param <F> the facts the service publishes
  */
 public sealed interface Attempt<F> {
 
-    /** Written with its accepted outcome (made by {@link CommandHandling#accepted}); {@code facts} are to be published. */
+    /**
+     * Written with its accepted outcome (made by {@link CommandHandling#accepted});
+     * {@code facts} are to be published.
+     */
     static <F> Attempt<F> written(Outcome accepted, List<F> facts) {
         return new Written<>(accepted, List.copyOf(facts));
     }
@@ -22,7 +26,10 @@ public sealed interface Attempt<F> {
         return new Refused<>(reason, message, appointmentId);
     }
 
-    /** The write failed on its condition that no outcome exists: the requestId was answered meanwhile. */
+    /**
+     * The write failed on its condition that no outcome exists: the requestId was
+     * answered meanwhile.
+     */
     static <F> Attempt<F> alreadyRecorded() {
         return new AlreadyRecorded<>();
     }
@@ -43,4 +50,5 @@ public sealed interface Attempt<F> {
 
     record Changed<F>() implements Attempt<F> {
     }
+
 }

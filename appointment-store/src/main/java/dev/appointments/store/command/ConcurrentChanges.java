@@ -4,8 +4,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one retry of a read-decide-write step whose conditional write found the appointment changed since it was
- * read: read it again and decide again, a few times, since each lost round means someone else's step committed.
+ * The one retry of a read-decide-write step whose conditional write found the appointment
+ * changed since it was read: read it again and decide again, a few times, since each lost
+ * round means someone else's step committed.
  */
 public final class ConcurrentChanges {
 
@@ -16,8 +17,8 @@ public final class ConcurrentChanges {
     }
 
     /**
-     * Runs {@code attempt} until it decides (non-empty), at most {@value #ATTEMPTS} times.
-     *
+     * Runs {@code attempt} until it decides (non-empty), at most {@value #ATTEMPTS}
+     * times.
      * @return the decision; empty when every attempt found the appointment changed
      */
     public static <T> Optional<T> retry(Supplier<Optional<T>> attempt) {
@@ -29,4 +30,5 @@ public final class ConcurrentChanges {
         }
         return Optional.empty();
     }
+
 }

@@ -5,16 +5,17 @@ import java.util.List;
 import dev.appointments.store.outcome.Outcome;
 
 /**
- * What handling a command came to: the outcome that stands for its requestId, and the facts to publish before the
- * command's message may be acknowledged.
+ * What handling a command came to: the outcome that stands for its requestId, and the
+ * facts to publish before the command's message may be acknowledged.
  *
  * @param outcome the recorded outcome
- * @param facts facts to publish; published again when the command is delivered again, since the first attempt may
- *        have stopped between recording and publishing
- * @param duplicateRequestId whether the requestId was already used for a different command, which is then refused:
- *        {@code outcome} is the first command's, and lists this one among its later submissions
- * @param refusalRecorded whether this delivery recorded that refusal (a redelivery of the same command finds it
- *        recorded)
+ * @param facts facts to publish; published again when the command is delivered again,
+ * since the first attempt may have stopped between recording and publishing
+ * @param duplicateRequestId whether the requestId was already used for a different
+ * command, which is then refused: {@code outcome} is the first command's, and lists this
+ * one among its later submissions
+ * @param refusalRecorded whether this delivery recorded that refusal (a redelivery of the
+ * same command finds it recorded)
  * @param <F> the facts the service publishes
  */
 public record Handled<F>(Outcome outcome, List<F> facts, boolean duplicateRequestId, boolean refusalRecorded) {

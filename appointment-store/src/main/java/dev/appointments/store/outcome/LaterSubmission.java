@@ -3,8 +3,9 @@ package dev.appointments.store.outcome;
 import java.time.Instant;
 
 /**
- * A command sent after the first one under the same requestId, with other content: refused, recorded with the
- * first command's outcome so that its producer learns of it, and otherwise ignored.
+ * A command sent after the first one under the same requestId, with other content:
+ * refused, recorded with the first command's outcome so that its producer learns of it,
+ * and otherwise ignored.
  *
  * @param at when it was refused
  * @param commandType its {@code type}

@@ -13,12 +13,14 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A message that could not be read as a command, described so that its producer can still be answered: the
- * requestId and type it carries (in its body when that is a JSON object, else in the message attributes), and what is
- * wrong with it. The description names fields but never quotes their values, which may be personal data.
+ * A message that could not be read as a command, described so that its producer can still
+ * be answered: the requestId and type it carries (in its body when that is a JSON object,
+ * else in the message attributes), and what is wrong with it. The description names
+ * fields but never quotes their values, which may be personal data.
  *
  * @param requestId the requestId it carries, if it is a valid one; {@code null} otherwise
- * @param type the {@code type} it names, if that is a valid name; {@code "unknown"} otherwise
+ * @param type the {@code type} it names, if that is a valid name; {@code "unknown"}
+ * otherwise
  * @param problem what is wrong with it, for people
  * @param fingerprint the fingerprint of the body as received
  */
@@ -49,8 +51,9 @@ public record UnreadableCommand(String requestId, String type, String problem, S
     }
 
     /**
-     * The outcome that answers it: {@code REJECTED} with reason {@code INVALID}, naming the dead-letter queue the
-     * message is moved to; empty when it carries no requestId to record it under.
+     * The outcome that answers it: {@code REJECTED} with reason {@code INVALID}, naming
+     * the dead-letter queue the message is moved to; empty when it carries no requestId
+     * to record it under.
      */
     public Optional<Outcome> outcome(String deadLetterQueue, Instant at) {
         if (requestId == null) {
@@ -79,16 +82,20 @@ public record UnreadableCommand(String requestId, String type, String problem, S
             String type = valid(typeId.getTypeId());
             return type == null ? "no valid type" : "unknown type " + type;
         }
-        String path = failure.getPath().stream()
-                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String path = failure.getPath()
+            .stream()
+            .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                    : "[" + reference.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
         return path.isEmpty() ? "not readable as a command" : "field " + path + " has the wrong type or format";
     }
 
-    /** The text when it is a valid id or type name: one that is safe to store, show and log. */
+    /**
+     * The text when it is a valid id or type name: one that is safe to store, show and
+     * log.
+     */
     private static String valid(String text) {
-        return text != null && text.length() <= Identifier.MAX_LENGTH && text.matches(Identifier.PATTERN) ? text
-                : null;
+        return text != null && text.length() <= Identifier.MAX_LENGTH && text.matches(Identifier.PATTERN) ? text : null;
     }
 }

@@ -25,13 +25,14 @@ import static dev.appointments.store.Attributes.s;
 import static dev.appointments.store.Attributes.string;
 
 /**
- * The patients table and its e-mail claims. A patient and the claim of its e-mail address are written in one
- * transaction, the claim with {@code attribute_not_exists}: two requests with one address, even at the same moment,
- * give one patient.
+ * The patients table and its e-mail claims. A patient and the claim of its e-mail address
+ * are written in one transaction, the claim with {@code attribute_not_exists}: two
+ * requests with one address, even at the same moment, give one patient.
  */
 public final class Patients {
 
     private final DynamoDbClient dynamoDb;
+
     private final DynamoDbCalls calls;
 
     public Patients(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
@@ -41,19 +42,25 @@ public final class Patients {
 
     public Optional<Patient> find(String patientId) {
         var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Patients.NAME)
-                .key(Map.of(Tables.Patients.ID, s(patientId))).consistentRead(true)));
-        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item())) : Optional.empty();
+            .key(Map.of(Tables.Patients.ID, s(patientId)))
+            .consistentRead(true)));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(fromItem(response.item()))
+                : Optional.empty();
     }
 
     /** The id of the patient with this e-mail address, by key lookup. */
     public Optional<String> findIdByEmail(String email) {
         var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.PatientEmails.NAME)
-                .key(Map.of(Tables.PatientEmails.EMAIL, s(Patient.normalisedEmail(email)))).consistentRead(true)));
+            .key(Map.of(Tables.PatientEmails.EMAIL, s(Patient.normalisedEmail(email))))
+            .consistentRead(true)));
         return response.hasItem() && !response.item().isEmpty()
                 ? Optional.of(string(response.item(), Tables.PatientEmails.PATIENT_ID)) : Optional.empty();
     }
 
-    /** The patient with this e-mail address, created from these details when there is none. */
+    /**
+     * The patient with this e-mail address, created from these details when there is
+     * none.
+     */
     public Patient findOrCreate(Patient details) {
         Optional<Patient> existing = findIdByEmail(details.email()).flatMap(this::find);
         if (existing.isPresent()) {
@@ -66,15 +73,16 @@ public final class Patients {
             return patient;
         }
         catch (TransactionCanceledException claimedMeanwhile) {
-            // Another request claimed the address first (or the transactions collided): its patient is the one.
+            // Another request claimed the address first (or the transactions collided):
+            // its patient is the one.
             return findIdByEmail(details.email()).flatMap(this::find).orElseThrow(() -> claimedMeanwhile);
         }
     }
 
     /**
-     * Writes a patient under the id it already has (a patient known to an identity provider, such as a demo user),
-     * with the claim of its e-mail address. A patient of that id that exists already is returned unchanged.
-     *
+     * Writes a patient under the id it already has (a patient known to an identity
+     * provider, such as a demo user), with the claim of its e-mail address. A patient of
+     * that id that exists already is returned unchanged.
      * @throws EmailAlreadyClaimed when another patient has the e-mail address
      */
     public Patient register(Patient patient) {
@@ -89,16 +97,18 @@ public final class Patients {
             return normalised;
         }
         catch (TransactionCanceledException refused) {
-            // Registered at the same moment under this id, or the address belongs to someone else.
+            // Registered at the same moment under this id, or the address belongs to
+            // someone else.
             return find(normalised.patientId()).orElseThrow(() -> new EmailAlreadyClaimed(normalised.patientId()));
         }
     }
 
     /**
-     * Replaces {@code current} by {@code next} (the same patient) if what is stored is still {@code current}, in one
-     * transaction; a new e-mail address is claimed, with {@code attribute_not_exists}, and the old claim released.
-     *
-     * @return false when the stored patient is no longer {@code current}: read it again and decide again
+     * Replaces {@code current} by {@code next} (the same patient) if what is stored is
+     * still {@code current}, in one transaction; a new e-mail address is claimed, with
+     * {@code attribute_not_exists}, and the old claim released.
+     * @return false when the stored patient is no longer {@code current}: read it again
+     * and decide again
      * @throws EmailAlreadyClaimed when the new e-mail address belongs to another patient
      */
     public boolean update(Patient current, Patient next) {
@@ -120,19 +130,33 @@ public final class Patients {
             }
         }
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME)
-                .item(toItem(normalised)).conditionExpression(String.join(" AND ", conditions))
-                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        items.add(TransactWriteItem.builder()
+            .put(Put.builder()
+                .tableName(Tables.Patients.NAME)
+                .item(toItem(normalised))
+                .conditionExpression(String.join(" AND ", conditions))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build())
+            .build());
         boolean newAddress = !normalised.email().equals(current.email());
         if (newAddress) {
-            items.add(TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
-                    .item(Map.of(Tables.PatientEmails.EMAIL, s(normalised.email()),
-                            Tables.PatientEmails.PATIENT_ID, s(normalised.patientId())))
-                    .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build());
-            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(Tables.PatientEmails.NAME)
+            items.add(TransactWriteItem.builder()
+                .put(Put.builder()
+                    .tableName(Tables.PatientEmails.NAME)
+                    .item(Map.of(Tables.PatientEmails.EMAIL, s(normalised.email()), Tables.PatientEmails.PATIENT_ID,
+                            s(normalised.patientId())))
+                    .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")")
+                    .build())
+                .build());
+            items.add(TransactWriteItem.builder()
+                .delete(Delete.builder()
+                    .tableName(Tables.PatientEmails.NAME)
                     .key(Map.of(Tables.PatientEmails.EMAIL, s(current.email())))
                     .conditionExpression(Tables.PatientEmails.PATIENT_ID + " = :me")
-                    .expressionAttributeValues(Map.of(":me", s(current.patientId()))).build()).build());
+                    .expressionAttributeValues(Map.of(":me", s(current.patientId())))
+                    .build())
+                .build());
         }
         try {
             calls.call(() -> dynamoDb.transactWriteItems(request -> request.transactItems(items)));
@@ -155,28 +179,42 @@ public final class Patients {
     }
 
     /**
-     * One transaction: the e-mail claim and the patient, each only if absent. A collision with another transaction
-     * is retried by the service's DynamoDB calls; a refused condition is thrown to the caller.
+     * One transaction: the e-mail claim and the patient, each only if absent. A collision
+     * with another transaction is retried by the service's DynamoDB calls; a refused
+     * condition is thrown to the caller.
      */
     private void writeWithClaim(Patient patient) {
         List<TransactWriteItem> items = List.of(
-                TransactWriteItem.builder().put(Put.builder().tableName(Tables.PatientEmails.NAME)
-                        .item(Map.of(Tables.PatientEmails.EMAIL, s(patient.email()),
-                                Tables.PatientEmails.PATIENT_ID, s(patient.patientId())))
-                        .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")").build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName(Tables.Patients.NAME).item(toItem(patient))
-                        .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")").build()).build());
-        calls.call(() -> TransientConflict.whenCollided(
-                () -> dynamoDb.transactWriteItems(request -> request.transactItems(items))));
+                TransactWriteItem.builder()
+                    .put(Put.builder()
+                        .tableName(Tables.PatientEmails.NAME)
+                        .item(Map.of(Tables.PatientEmails.EMAIL, s(patient.email()), Tables.PatientEmails.PATIENT_ID,
+                                s(patient.patientId())))
+                        .conditionExpression("attribute_not_exists(" + Tables.PatientEmails.EMAIL + ")")
+                        .build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .put(Put.builder()
+                        .tableName(Tables.Patients.NAME)
+                        .item(toItem(patient))
+                        .conditionExpression("attribute_not_exists(" + Tables.Patients.ID + ")")
+                        .build())
+                    .build());
+        calls.call(() -> TransientConflict
+            .whenCollided(() -> dynamoDb.transactWriteItems(request -> request.transactItems(items))));
     }
 
-    /** A patient could not be registered because its e-mail address belongs to another patient. */
+    /**
+     * A patient could not be registered because its e-mail address belongs to another
+     * patient.
+     */
     public static final class EmailAlreadyClaimed extends RuntimeException {
 
         EmailAlreadyClaimed(String patientId) {
             // The address itself stays out of the message: messages end up in logs.
             super("The e-mail address of patient " + patientId + " belongs to another patient");
         }
+
     }
 
     private static Map<String, AttributeValue> toItem(Patient patient) {
@@ -197,4 +235,5 @@ public final class Patients {
                 string(item, "email"), string(item, "phone"), dateOfBirth == null ? null : LocalDate.parse(dateOfBirth),
                 instant(item, "createdAt"));
     }
+
 }

@@ -19,14 +19,16 @@ import static dev.appointments.store.Attributes.s;
 import static dev.appointments.store.Attributes.string;
 
 /**
- * The providers table. The rules are stored as the JSON of the admin API, so that every reader sees the same rules.
- * Every write is conditional: a creation on the id being free, an update on the version it was made from.
+ * The providers table. The rules are stored as the JSON of the admin API, so that every
+ * reader sees the same rules. Every write is conditional: a creation on the id being
+ * free, an update on the version it was made from.
  */
 public final class Providers {
 
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final DynamoDbClient dynamoDb;
+
     private final DynamoDbCalls calls;
 
     public Providers(DynamoDbClient dynamoDb, DynamoDbCalls calls) {
@@ -36,7 +38,8 @@ public final class Providers {
 
     public Optional<Provider> find(String providerId) {
         var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Providers.NAME)
-                .key(Map.of(Tables.Providers.ID, s(providerId))).consistentRead(true)));
+            .key(Map.of(Tables.Providers.ID, s(providerId)))
+            .consistentRead(true)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -47,7 +50,6 @@ public final class Providers {
 
     /**
      * Creates a provider at version 1, unless one with this id exists.
-     *
      * @return the stored provider; empty when the id is taken
      */
     public Optional<Provider> create(String providerId, ProviderRules rules, Instant at) {
@@ -56,11 +58,10 @@ public final class Providers {
     }
 
     /**
-     * Replaces a provider's rules, if it is still at {@code expectedVersion}: two admins who read the same version
-     * cannot both write over it.
-     *
-     * @return the stored provider, one version later; empty when there is no such provider or it is at another
-     *         version
+     * Replaces a provider's rules, if it is still at {@code expectedVersion}: two admins
+     * who read the same version cannot both write over it.
+     * @return the stored provider, one version later; empty when there is no such
+     * provider or it is at another version
      */
     public Optional<Provider> update(String providerId, ProviderRules rules, long expectedVersion, Instant at) {
         return write(new Provider(providerId, rules, expectedVersion + 1, at), "version = :expected",
@@ -69,17 +70,17 @@ public final class Providers {
 
     private Optional<Provider> write(Provider provider, String condition, Map<String, AttributeValue> values) {
         try {
-            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Providers.NAME).item(Map.of(
-                    Tables.Providers.ID, s(provider.providerId()),
-                    "rules", s(JSON.writeValueAsString(provider.rules())),
-                    "version", n(provider.version()),
-                    "updatedAt", s(provider.updatedAt().toString())))
-                    .conditionExpression(condition)
-                    .expressionAttributeValues(values.isEmpty() ? null : values)));
+            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Providers.NAME)
+                .item(Map.of(Tables.Providers.ID, s(provider.providerId()), "rules",
+                        s(JSON.writeValueAsString(provider.rules())), "version", n(provider.version()), "updatedAt",
+                        s(provider.updatedAt().toString())))
+                .conditionExpression(condition)
+                .expressionAttributeValues(values.isEmpty() ? null : values)));
             return Optional.of(provider);
         }
         catch (ConditionalCheckFailedException changed) {
             return Optional.empty();
         }
     }
+
 }

@@ -28,8 +28,8 @@ class PatientsIntegrationTests {
         Patient registered = patients.register(patient(id, email, "Ada"));
 
         assertThat(registered.patientId()).isEqualTo(id);
-        assertThat(patients.find(id)).hasValueSatisfying(found -> assertThat(found.email())
-                .isEqualTo(Patient.normalisedEmail(email)));
+        assertThat(patients.find(id))
+            .hasValueSatisfying(found -> assertThat(found.email()).isEqualTo(Patient.normalisedEmail(email)));
         assertThat(patients.findIdByEmail(email)).contains(id);
         assertThat(patients.findOrCreate(patient(null, email, "Someone")).patientId()).isEqualTo(id);
     }
@@ -52,8 +52,8 @@ class PatientsIntegrationTests {
         String id = "registered-" + UUID.randomUUID();
 
         assertThatThrownBy(() -> patients.register(patient(id, email, "Grace")))
-                .isInstanceOf(Patients.EmailAlreadyClaimed.class)
-                .hasMessageNotContaining(email);
+            .isInstanceOf(Patients.EmailAlreadyClaimed.class)
+            .hasMessageNotContaining(email);
 
         assertThat(patients.find(id)).isEmpty();
         assertThat(patients.findIdByEmail(email)).contains(owner);
@@ -66,8 +66,8 @@ class PatientsIntegrationTests {
         String newEmail = "New-" + UUID.randomUUID() + "@example.com";
         Patient current = patients.register(patient(id, oldEmail, "Ada"));
 
-        boolean written = patients.update(current, new Patient(id, "Augusta", "King", newEmail, null,
-                LocalDate.parse("1815-12-10"), NOW.plusSeconds(60)));
+        boolean written = patients.update(current,
+                new Patient(id, "Augusta", "King", newEmail, null, LocalDate.parse("1815-12-10"), NOW.plusSeconds(60)));
 
         assertThat(written).isTrue();
         assertThat(patients.find(id)).hasValueSatisfying(found -> {
@@ -88,7 +88,8 @@ class PatientsIntegrationTests {
         Patient current = patients.register(patient(id, "mine-" + UUID.randomUUID() + "@example.com", "Ada"));
 
         assertThatThrownBy(() -> patients.update(current, patient(id, email, "Ada")))
-                .isInstanceOf(Patients.EmailAlreadyClaimed.class).hasMessageNotContaining(email);
+            .isInstanceOf(Patients.EmailAlreadyClaimed.class)
+            .hasMessageNotContaining(email);
 
         assertThat(patients.find(id)).contains(current);
         assertThat(patients.findIdByEmail(email)).contains(owner);
@@ -110,4 +111,5 @@ class PatientsIntegrationTests {
     private static Patient patient(String id, String email, String firstName) {
         return new Patient(id, firstName, "Lovelace", email, "+15551234567", LocalDate.parse("1990-12-10"), NOW);
     }
+
 }

@@ -42,10 +42,13 @@ class ProvidersIntegrationTests {
         providers.create(id, rules("Start"), NOW);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<Optional<Provider>>> updates = IntStream.range(0, 12).<Callable<Optional<Provider>>>mapToObj(
-                    i -> () -> providers.update(id, rules("Admin " + i), 1, NOW)).toList();
-            List<Optional<Provider>> results = pool.invokeAll(updates).stream().map(ProvidersIntegrationTests::join)
-                    .toList();
+            List<Callable<Optional<Provider>>> updates = IntStream.range(0, 12)
+                .<Callable<Optional<Provider>>>mapToObj(i -> () -> providers.update(id, rules("Admin " + i), 1, NOW))
+                .toList();
+            List<Optional<Provider>> results = pool.invokeAll(updates)
+                .stream()
+                .map(ProvidersIntegrationTests::join)
+                .toList();
 
             List<Provider> saved = results.stream().flatMap(Optional::stream).toList();
             assertThat(saved).hasSize(1);
@@ -79,4 +82,5 @@ class ProvidersIntegrationTests {
             throw new IllegalStateException(ex);
         }
     }
+
 }

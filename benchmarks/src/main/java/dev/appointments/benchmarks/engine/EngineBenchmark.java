@@ -14,9 +14,10 @@ import dev.appointments.dynamodb.EngineOptions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Measures the DynamoDB engine through the AWS SDK over loopback HTTP: conditional PutItem, TransactWriteItems of
- * three items, GetItem and a GSI Query, with 4 and 16 client threads, each beside a baseline of the same run (a
- * ListTables round trip, the cheapest request there is) so that the figures can be compared across noisy machines.
+ * Measures the DynamoDB engine through the AWS SDK over loopback HTTP: conditional
+ * PutItem, TransactWriteItems of three items, GetItem and a GSI Query, with 4 and 16
+ * client threads, each beside a baseline of the same run (a ListTables round trip, the
+ * cheapest request there is) so that the figures can be compared across noisy machines.
  * With {@code --endpoint URL} it measures another DynamoDB-compatible endpoint instead.
  */
 public final class EngineBenchmark {
@@ -29,7 +30,7 @@ public final class EngineBenchmark {
         Duration warmup = Duration.ofSeconds(3);
         Path report = Path.of("target", "engine-benchmark");
         URI external = null;
-        int[] threadCounts = {4, 16};
+        int[] threadCounts = { 4, 16 };
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> measure = Duration.ofSeconds(Long.parseLong(args[++i]));
@@ -72,4 +73,5 @@ public final class EngineBenchmark {
         Reports.write(report, context, results);
         System.out.println("Report written to " + report.toAbsolutePath() + ".md and .json");
     }
+
 }

@@ -5,15 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs one workload from a number of client threads for a while, recording each call's latency. */
+/**
+ * Runs one workload from a number of client threads for a while, recording each call's
+ * latency.
+ */
 final class Load {
 
     private Load() {
     }
 
-    /** A call made by one client thread; {@code sequence} is unique across all threads of the run. */
+    /**
+     * A call made by one client thread; {@code sequence} is unique across all threads of
+     * the run.
+     */
     interface Call {
+
         void run(long sequence);
+
     }
 
     static Measurement run(Call call, int threads, Duration duration) throws InterruptedException {
@@ -57,4 +65,5 @@ final class Load {
         }
         return Measurement.of(all, total, errors.get(), seconds);
     }
+
 }

@@ -10,7 +10,10 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
 
-/** Writes the figures as Markdown for people and JSON for tools, with each figure's ratio to the baseline. */
+/**
+ * Writes the figures as Markdown for people and JSON for tools, with each figure's ratio
+ * to the baseline.
+ */
 final class Reports {
 
     private Reports() {
@@ -21,15 +24,18 @@ final class Reports {
         StringBuilder markdown = new StringBuilder("# DynamoDB engine benchmark\n\n");
         context.forEach((key, value) -> markdown.append("- ").append(key).append(": ").append(value).append('\n'));
         markdown.append("\n| workload | client threads | ops/s | p50 ms | p99 ms | errors | ratio to baseline |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+            .append("|---|---|---|---|---|---|---|\n");
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (Measurement result : results) {
-            double baseline = results.stream().filter(m -> m.threads() == result.threads()
-                    && m.workload().startsWith("baseline")).findFirst().map(Measurement::perSecond).orElse(Double.NaN);
+            double baseline = results.stream()
+                .filter(m -> m.threads() == result.threads() && m.workload().startsWith("baseline"))
+                .findFirst()
+                .map(Measurement::perSecond)
+                .orElse(Double.NaN);
             double ratio = result.perSecond() / baseline;
-            markdown.append("| %s | %d | %,.0f | %.2f | %.2f | %d | %.2f |%n".formatted(result.workload(),
-                    result.threads(), result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6,
-                    result.errors(), ratio));
+            markdown
+                .append("| %s | %d | %,.0f | %.2f | %.2f | %d | %.2f |%n".formatted(result.workload(), result.threads(),
+                        result.perSecond(), result.p50Nanos() / 1e6, result.p99Nanos() / 1e6, result.errors(), ratio));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("workload", result.workload());
             row.put("threads", result.threads());
@@ -43,7 +49,8 @@ final class Reports {
         Files.writeString(Path.of(base + ".md"), markdown);
         Map<String, Object> json = new LinkedHashMap<>(context);
         json.put("results", rows);
-        Files.writeString(Path.of(base + ".json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-                .build().writeValueAsString(json));
+        Files.writeString(Path.of(base + ".json"),
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
     }
+
 }

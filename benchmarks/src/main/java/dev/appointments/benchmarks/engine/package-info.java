@@ -1,2 +1,5 @@
-/** A benchmark of the DynamoDB engine through the AWS SDK, against a baseline of the same run. */
+/**
+ * A benchmark of the DynamoDB engine through the AWS SDK, against a baseline of the same
+ * run.
+ */
 package dev.appointments.benchmarks.engine;

@@ -28,14 +28,17 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Counts every AWS SDK call made in this JVM, by who made it and which operation, and tells {@link #commits} when a
- * service's write has recorded an outcome or confirmed an appointment. It is a global interceptor (listed in
- * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so it sees the services' own clients
- * without a line of service code; the harnesses mark their clients with {@link #CALLER}.
+ * Counts every AWS SDK call made in this JVM, by who made it and which operation, and
+ * tells {@link #commits} when a service's write has recorded an outcome or confirmed an
+ * appointment. It is a global interceptor (listed in
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so it sees the
+ * services' own clients without a line of service code; the harnesses mark their clients
+ * with {@link #CALLER}.
  * <p>
- * A call of a service is put to the stage whose listener thread made it; receives and deletes, made by the listener
- * containers' own threads, to the stage that consumes the queue; anything else (timer pollers, queue gauges, health
- * checks, web requests) to {@code other}.
+ * A call of a service is put to the stage whose listener thread made it; receives and
+ * deletes, made by the listener containers' own threads, to the stage that consumes the
+ * queue; anything else (timer pollers, queue gauges, health checks, web requests) to
+ * {@code other}.
  */
 public final class ApiCalls implements ExecutionInterceptor {
 
@@ -62,6 +65,7 @@ public final class ApiCalls implements ExecutionInterceptor {
 
         default void appointmentConfirmed(String appointmentId, long nanos) {
         }
+
     }
 
     static void listen(Commits listener) {
@@ -69,8 +73,10 @@ public final class ApiCalls implements ExecutionInterceptor {
     }
 
     /**
-     * Calls so far, keyed {@code caller service operation:target}, e.g. {@code request-service DynamoDb
-     * GetItem:providers}: the target is the table (tables of a transaction joined by +) or the queue.
+     * Calls so far, keyed {@code caller service operation:target}, e.g.
+     * {@code request-service DynamoDb
+     * GetItem:providers}: the target is the table (tables of a transaction joined by +)
+     * or the queue.
      */
     static Map<String, Long> snapshot() {
         Map<String, Long> copy = new TreeMap<>();
@@ -109,7 +115,7 @@ public final class ApiCalls implements ExecutionInterceptor {
             });
             case PutItemRequest put -> written(put.tableName(), put.item(), now);
             case UpdateItemRequest update when update.expressionAttributeValues() != null ->
-                    updated(update.tableName(), update.key(), update.expressionAttributeValues(), now);
+                updated(update.tableName(), update.key(), update.expressionAttributeValues(), now);
             default -> {
             }
         }
@@ -117,19 +123,22 @@ public final class ApiCalls implements ExecutionInterceptor {
 
     private static void written(String table, Map<String, AttributeValue> item, long nanos) {
         if (Tables.RequestOutcomes.NAME.equals(table)) {
-            commits.outcomeRecorded(string(item, "requestId"), string(item, "status"),
-                    string(item, "appointmentId"), nanos);
+            commits.outcomeRecorded(string(item, "requestId"), string(item, "status"), string(item, "appointmentId"),
+                    nanos);
         }
         else if (Tables.Appointments.NAME.equals(table) && "CONFIRMED".equals(string(item, "status"))) {
             commits.appointmentConfirmed(string(item, "appointmentId"), nanos);
         }
     }
 
-    /** An update that sets any attribute to CONFIRMED: a confirmation written without rewriting the whole item. */
+    /**
+     * An update that sets any attribute to CONFIRMED: a confirmation written without
+     * rewriting the whole item.
+     */
     private static void updated(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> values,
             long nanos) {
-        if (Tables.Appointments.NAME.equals(table) && values.values().stream()
-                .anyMatch(value -> "CONFIRMED".equals(value.s()))) {
+        if (Tables.Appointments.NAME.equals(table)
+                && values.values().stream().anyMatch(value -> "CONFIRMED".equals(value.s()))) {
             commits.appointmentConfirmed(string(key, "appointmentId"), nanos);
         }
     }
@@ -141,12 +150,12 @@ public final class ApiCalls implements ExecutionInterceptor {
             case UpdateItemRequest update -> update.tableName();
             case DeleteItemRequest delete -> delete.tableName();
             case QueryRequest query -> query.tableName();
-            case TransactWriteItemsRequest transaction -> transaction.transactItems().stream()
-                    .map(item -> item.put() != null ? item.put().tableName()
-                            : item.update() != null ? item.update().tableName()
-                            : item.delete() != null ? item.delete().tableName()
-                            : item.conditionCheck().tableName())
-                    .collect(Collectors.joining("+"));
+            case TransactWriteItemsRequest transaction -> transaction.transactItems()
+                .stream()
+                .map(item -> item.put() != null ? item.put().tableName()
+                        : item.update() != null ? item.update().tableName()
+                                : item.delete() != null ? item.delete().tableName() : item.conditionCheck().tableName())
+                .collect(Collectors.joining("+"));
             case SendMessageRequest send -> queueName(send.queueUrl());
             case SendMessageBatchRequest send -> queueName(send.queueUrl());
             case ReceiveMessageRequest receive -> queueName(receive.queueUrl());
@@ -176,11 +185,12 @@ public final class ApiCalls implements ExecutionInterceptor {
         if (queueUrl != null) {
             return queueUrl.endsWith("/appointment-requests") ? REQUEST_STAGE
                     : queueUrl.endsWith("/appointment-confirmations") ? CONFIRMATION_STAGE
-                    : queueUrl.endsWith("/appointment-reminders") ? REMINDER_STAGE : OTHER;
+                            : queueUrl.endsWith("/appointment-reminders") ? REMINDER_STAGE : OTHER;
         }
         // The binder names its listener threads sqs-<binding>-N.
         return thread.startsWith("sqs-appointmentRequests-in-") ? REQUEST_STAGE
                 : thread.startsWith("sqs-appointmentConfirmations-in-") ? CONFIRMATION_STAGE
-                : thread.startsWith("sqs-appointmentReminders-in-") ? REMINDER_STAGE : OTHER;
+                        : thread.startsWith("sqs-appointmentReminders-in-") ? REMINDER_STAGE : OTHER;
     }
+
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A fixed number of clients, each calling again as soon as its call returns, for a while. */
+/**
+ * A fixed number of clients, each calling again as soon as its call returns, for a while.
+ */
 final class ClosedLoop {
 
     private ClosedLoop() {
@@ -13,7 +15,9 @@ final class ClosedLoop {
 
     /** One call; throws on a failure, which is counted. */
     interface Call {
+
         void run() throws Exception;
+
     }
 
     /** Calls per second with their latencies, and failed calls. */
@@ -60,4 +64,5 @@ final class ClosedLoop {
         }
         return new Result(total / seconds, Latencies.ofNanos(all, total), errors.get());
     }
+
 }

@@ -17,20 +17,28 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes RequestAppointment commands for distinct free slots, each for a patient of its own who is registered
- * beforehand, so that the request-service finds a known patient by id as a scheduler's booking would have it.
+ * Makes RequestAppointment commands for distinct free slots, each for a patient of its
+ * own who is registered beforehand, so that the request-service finds a known patient by
+ * id as a scheduler's booking would have it.
  */
 final class Commands {
 
     private static final ObjectWriter WRITER = JsonMapper.builder().build().writerFor(AppointmentRequestsMessage.class);
 
     private final Patients patients;
+
     private final Slots slots;
+
     private final Clock clock;
+
     private final String run;
+
     private final AtomicLong sequence = new AtomicLong();
 
-    /** A command ready to send: its requestId, its JSON body, and the provider and provider-local date it books. */
+    /**
+     * A command ready to send: its requestId, its JSON body, and the provider and
+     * provider-local date it books.
+     */
     record Command(String requestId, String body, String providerId, LocalDate date) {
     }
 
@@ -41,7 +49,10 @@ final class Commands {
         this.run = run;
     }
 
-    /** Registers {@code count} patients (from a few threads: it is set-up, not measured) and makes their commands. */
+    /**
+     * Registers {@code count} patients (from a few threads: it is set-up, not measured)
+     * and makes their commands.
+     */
     List<Command> prepare(int count) throws Exception {
         List<Command> commands = new ArrayList<>(count);
         try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
@@ -65,7 +76,7 @@ final class Commands {
         String requestId = "bench-" + run + "-" + n;
         RequestAppointment request = new RequestAppointment(requestId, booking.providerId(), null, patientId,
                 booking.slot().date(), booking.slot().time(), null, null);
-        return new Command(requestId, WRITER.writeValueAsString(request), booking.providerId(),
-                booking.slot().date());
+        return new Command(requestId, WRITER.writeValueAsString(request), booking.providerId(), booking.slot().date());
     }
+
 }

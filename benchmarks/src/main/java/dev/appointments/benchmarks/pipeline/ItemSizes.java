@@ -9,9 +9,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Sizes of the items one booking writes, by DynamoDB's rules for capacity units (names and values in UTF-8 bytes,
- * numbers about one byte per two digits, three bytes plus one per element for lists and maps): what a write of
- * each costs in 1 KB write units and a read in 4 KB read units.
+ * Sizes of the items one booking writes, by DynamoDB's rules for capacity units (names
+ * and values in UTF-8 bytes, numbers about one byte per two digits, three bytes plus one
+ * per element for lists and maps): what a write of each costs in 1 KB write units and a
+ * read in 4 KB read units.
  */
 final class ItemSizes {
 
@@ -27,11 +28,13 @@ final class ItemSizes {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         sizes.put("appointment (CONFIRMED)", size(appointment));
         sizes.put("outcome", size(outcome));
-        // The provider's calendar item of the appointment's UTC day (sort key day#<date>) in the slot-locks table.
+        // The provider's calendar item of the appointment's UTC day (sort key day#<date>)
+        // in the slot-locks table.
         String day = "day#" + appointment.get(Tables.Appointments.STARTS_AT).s().substring(0, 10);
-        sizes.put("calendar day", size(get(dynamoDb, Tables.SlotLocks.NAME, Map.of(Tables.SlotLocks.PROVIDER_ID,
-                appointment.get(Tables.Appointments.PROVIDER_ID), Tables.SlotLocks.SLOT_START,
-                AttributeValue.fromS(day)))));
+        sizes.put("calendar day",
+                size(get(dynamoDb, Tables.SlotLocks.NAME,
+                        Map.of(Tables.SlotLocks.PROVIDER_ID, appointment.get(Tables.Appointments.PROVIDER_ID),
+                                Tables.SlotLocks.SLOT_START, AttributeValue.fromS(day)))));
         sizes.put("patient", size(get(dynamoDb, Tables.Patients.NAME,
                 Map.of(Tables.Patients.ID, appointment.get(Tables.Appointments.PATIENT_ID)))));
         sizes.put("provider", size(get(dynamoDb, Tables.Providers.NAME,
@@ -66,8 +69,11 @@ final class ItemSizes {
             return 3 + value.l().stream().mapToInt(element -> 1 + size(element)).sum();
         }
         if (value.hasM()) {
-            return 3 + value.m().entrySet().stream()
-                    .mapToInt(entry -> 1 + utf8(entry.getKey()) + size(entry.getValue())).sum();
+            return 3 + value.m()
+                .entrySet()
+                .stream()
+                .mapToInt(entry -> 1 + utf8(entry.getKey()) + size(entry.getValue()))
+                .sum();
         }
         if (value.b() != null) {
             return value.b().asByteArray().length;
@@ -78,4 +84,5 @@ final class ItemSizes {
     private static int utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
+
 }

@@ -3,11 +3,16 @@ package dev.appointments.benchmarks.pipeline;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What a phase cost: wall time, process CPU time and SDK calls between its start and a later moment. */
+/**
+ * What a phase cost: wall time, process CPU time and SDK calls between its start and a
+ * later moment.
+ */
 final class Meter {
 
     private final long startNanos = System.nanoTime();
+
     private final double startCpu = ProcessFigures.cpuSeconds();
+
     private final Map<String, Long> startCalls = ApiCalls.snapshot();
 
     /** Calls, CPU seconds and wall seconds since the start. */
@@ -26,4 +31,5 @@ final class Meter {
         });
         return new Reading(seconds, cpu, calls);
     }
+
 }

@@ -8,11 +8,14 @@ import java.util.TreeMap;
  *
  * @param name what ran
  * @param bookings bookings sent
- * @param confirmed bookings that reached CONFIRMED (the harnesses: that passed their last stage)
+ * @param confirmed bookings that reached CONFIRMED (the harnesses: that passed their last
+ * stage)
  * @param seconds from the first send to the last confirmation
  * @param cpuSeconds process CPU time over the same span
- * @param cpuSecondsWithTail process CPU time until every queue of the phase was empty again (reminders included)
- * @param calls SDK calls until every queue was empty again, by caller, service and operation
+ * @param cpuSecondsWithTail process CPU time until every queue of the phase was empty
+ * again (reminders included)
+ * @param calls SDK calls until every queue was empty again, by caller, service and
+ * operation
  * @param toOutcome latency from the send to the commit of the outcome, or null
  * @param toConfirmed latency from the send to the commit of the confirmation, or null
  */
@@ -31,7 +34,10 @@ record Phase(String name, int bookings, int confirmed, double seconds, double cp
         return cpuSecondsWithTail * 1000 / Math.max(1, confirmed);
     }
 
-    /** Calls per confirmed booking of the callers whose names start with one of the prefixes. */
+    /**
+     * Calls per confirmed booking of the callers whose names start with one of the
+     * prefixes.
+     */
     Map<String, Double> callsPerBooking(String... callers) {
         Map<String, Double> perBooking = new TreeMap<>();
         calls.forEach((key, count) -> {
@@ -44,10 +50,15 @@ record Phase(String name, int bookings, int confirmed, double seconds, double cp
         return perBooking;
     }
 
-    /** Calls per booking of those callers, one service (DynamoDb or Sqs), all operations together. */
+    /**
+     * Calls per booking of those callers, one service (DynamoDb or Sqs), all operations
+     * together.
+     */
     double totalPerBooking(String service, String... callers) {
-        return callsPerBooking(callers).entrySet().stream()
-                .filter(entry -> entry.getKey().split(" ")[1].equals(service))
-                .mapToDouble(Map.Entry::getValue).sum();
+        return callsPerBooking(callers).entrySet()
+            .stream()
+            .filter(entry -> entry.getKey().split(" ")[1].equals(service))
+            .mapToDouble(Map.Entry::getValue)
+            .sum();
     }
 }

@@ -27,11 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Measures the booking pipeline of the local run (engines and services in this JVM): a burst of bookings for
- * distinct free slots put on appointment-requests and timed until every one is CONFIRMED, the same number through a
- * raw harness making the same SDK calls and through a minimal one, a steady rate of half the burst's throughput, and
- * the query-service's reads beside raw DynamoDB reads; with CPU time, SDK calls and memory. Writes
- * {@code <report>.md} and {@code <report>.json}; the services' log goes to {@code <report>-services.log}.
+ * Measures the booking pipeline of the local run (engines and services in this JVM): a
+ * burst of bookings for distinct free slots put on appointment-requests and timed until
+ * every one is CONFIRMED, the same number through a raw harness making the same SDK calls
+ * and through a minimal one, a steady rate of half the burst's throughput, and the
+ * query-service's reads beside raw DynamoDB reads; with CPU time, SDK calls and memory.
+ * Writes {@code <report>.md} and {@code <report>.json}; the services' log goes to
+ * {@code <report>-services.log}.
  */
 public final class PipelineBenchmark {
 
@@ -46,7 +48,8 @@ public final class PipelineBenchmark {
      * @param steady how long the steady rate runs
      * @param reads how long each read runs (plus a third of it to warm up)
      * @param readClients concurrent clients of the reads
-     * @param concurrency threads of each stage of the harnesses (the services have 10 per consumer)
+     * @param concurrency threads of each stage of the harnesses (the services have 10 per
+     * consumer)
      * @param report where the report goes, without extension
      */
     record Options(int bookings, int warmupBookings, Duration steady, Duration reads, int readClients, int concurrency,
@@ -77,8 +80,8 @@ public final class PipelineBenchmark {
     }
 
     /** What the run measured, and where the report went. */
-    record Result(List<Phase> phases, Map<String, ClosedLoop.Result> reads, Map<String, Object> context,
-            Path markdown, Path json) {
+    record Result(List<Phase> phases, Map<String, ClosedLoop.Result> reads, Map<String, Object> context, Path markdown,
+            Path json) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,7 +92,8 @@ public final class PipelineBenchmark {
 
     static Result run(Options options) throws Exception {
         Files.createDirectories(options.report().toAbsolutePath().getParent());
-        // The services log as deployed, to a file, not to the console that shows the progress.
+        // The services log as deployed, to a file, not to the console that shows the
+        // progress.
         String loggingConfig = System.setProperty("logging.config", "classpath:pipeline-logback.xml");
         PrintStream console = System.out;
         Path serviceLog = Path.of(options.report() + "-services.log");
@@ -127,8 +131,11 @@ public final class PipelineBenchmark {
                     Long.toString(System.currentTimeMillis(), 36));
             SystemRun system = new SystemRun(sqs, new Verification(dynamoDb));
             RawHarness harness = new RawHarness(sqsEndpoint, dynamoDbEndpoint, options.concurrency());
-            harness.createTables(dynamoDb.getItem(get -> get.tableName(Tables.Providers.NAME)
-                    .key(Map.of(Tables.Providers.ID, AttributeValue.fromS(Slots.PROVIDER)))).item());
+            harness.createTables(
+                    dynamoDb
+                        .getItem(get -> get.tableName(Tables.Providers.NAME)
+                            .key(Map.of(Tables.Providers.ID, AttributeValue.fromS(Slots.PROVIDER))))
+                        .item());
             Duration timeout = options.timeout();
 
             console.println("Warming up with " + options.warmupBookings() + " bookings per pipeline");
@@ -139,7 +146,8 @@ public final class PipelineBenchmark {
             List<Phase> phases = new ArrayList<>();
             List<Commands.Command> burstCommands = commands.prepare(options.bookings());
             phases.add(report(console, "system burst", () -> system.burst("system burst", burstCommands, timeout)));
-            // The harnesses take a few seconds: the median of three runs is less at the mercy of the machine.
+            // The harnesses take a few seconds: the median of three runs is less at the
+            // mercy of the machine.
             phases.add(report(console, "raw harness burst", () -> median(HARNESS_RUNS,
                     () -> harness.twoStages("raw harness burst", options.bookings(), timeout))));
             phases.add(report(console, "minimal harness burst", () -> median(HARNESS_RUNS,
@@ -153,17 +161,19 @@ public final class PipelineBenchmark {
             context.put("steadyRatePerSecond", rate);
             context.put("providersUsed", slots.providersUsed());
 
-            console.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " reads: " + options.readClients() + " clients, " + options.reads().toSeconds() + " s each");
+            console.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " reads: " + options.readClients()
+                    + " clients, " + options.reads().toSeconds() + " s each");
             Commands.Command booked = burstCommands.getFirst();
             context.put("itemBytes", ItemSizes.of(dynamoDb, booked.requestId()));
             String appointmentId = new Verification(dynamoDb).check(List.of(booked.requestId()))
-                    .confirmedAppointments().getFirst();
+                .confirmedAppointments()
+                .getFirst();
             String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
             Map<String, ClosedLoop.Result> reads = new Reads(dynamoDb,
                     URI.create("http://127.0.0.1:" + stack.port("query-service")), token)
-                    .run(appointmentId, booked.providerId(), booked.date(), providers.find(booked.providerId())
-                            .orElseThrow().calendar(), options.readClients(), options.reads(),
-                            options.reads().dividedBy(3));
+                .run(appointmentId, booked.providerId(), booked.date(),
+                        providers.find(booked.providerId()).orElseThrow().calendar(), options.readClients(),
+                        options.reads(), options.reads().dividedBy(3));
             reads.forEach((name, read) -> console.printf("  %-42s %,8.0f/s  %s%n", name, read.perSecond(),
                     read.latencies().text()));
 
@@ -176,7 +186,9 @@ public final class PipelineBenchmark {
     }
 
     private interface PhaseRun {
+
         Phase run() throws Exception;
+
     }
 
     /** The run of median throughput out of {@code runs}. */
@@ -189,7 +201,10 @@ public final class PipelineBenchmark {
         return results.get(runs / 2);
     }
 
-    /** Runs a phase and prints its figures, with the wall-clock times that locate it in a profile. */
+    /**
+     * Runs a phase and prints its figures, with the wall-clock times that locate it in a
+     * profile.
+     */
     private static Phase report(PrintStream console, String name, PhaseRun run) throws Exception {
         console.printf("%s %s starts%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), name);
         Phase phase = run.run();
@@ -221,7 +236,10 @@ public final class PipelineBenchmark {
             return context;
         }
 
-        /** The machine's one-minute load average: other work on the machine makes every figure noisier. */
+        /**
+         * The machine's one-minute load average: other work on the machine makes every
+         * figure noisier.
+         */
         static String loadAverage() {
             try {
                 return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
@@ -239,5 +257,7 @@ public final class PipelineBenchmark {
             context.put("heapCommittedMegabytes", ProcessFigures.heapCommittedMegabytes());
             return context;
         }
+
     }
+
 }

@@ -12,13 +12,21 @@ import java.util.TreeSet;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes the pipeline figures as Markdown for people and JSON for tools, with the ratios of the same run. */
+/**
+ * Writes the pipeline figures as Markdown for people and JSON for tools, with the ratios
+ * of the same run.
+ */
 final class PipelineReport {
 
-    /** Callers of the system's calls, in the order of the pipeline; {@code other} is everything in the background. */
+    /**
+     * Callers of the system's calls, in the order of the pipeline; {@code other} is
+     * everything in the background.
+     */
     private static final List<String> SYSTEM = List.of(ApiCalls.REQUEST_STAGE, ApiCalls.CONFIRMATION_STAGE,
             ApiCalls.REMINDER_STAGE, ApiCalls.OTHER);
+
     private static final List<String> RAW = List.of("raw-request", "raw-confirmation");
+
     private static final List<String> MINIMAL = List.of("minimal");
 
     private PipelineReport() {
@@ -34,20 +42,21 @@ final class PipelineReport {
         context.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
 
         md.append("\n## Bookings to CONFIRMED\n\n")
-                .append("| phase | bookings | seconds | bookings/s | ratio system/this | CPU ms per booking | "
-                        + "CPU ms per booking, reminders included |\n|---|---|---|---|---|---|---|\n");
+            .append("| phase | bookings | seconds | bookings/s | ratio system/this | CPU ms per booking | "
+                    + "CPU ms per booking, reminders included |\n|---|---|---|---|---|---|---|\n");
         for (Phase phase : phases) {
             md.append("| %s | %d | %.2f | %.1f | %.2f | %.2f | %.2f |%n".formatted(phase.name(), phase.confirmed(),
                     phase.seconds(), phase.perSecond(), system.perSecond() / phase.perSecond(),
                     phase.cpuMillisPerBooking(), phase.cpuMillisPerBookingWithTail()));
         }
-        md.append("\nSystem/raw **%.2f**, system/minimal **%.2f** (throughput, same run). ".formatted(
-                system.perSecond() / raw.perSecond(), system.perSecond() / minimal.perSecond()))
-                .append("CPU per booking system/raw %.2f, system/minimal %.2f.%n".formatted(
-                        system.cpuMillisPerBooking() / raw.cpuMillisPerBooking(),
-                        system.cpuMillisPerBooking() / minimal.cpuMillisPerBooking()));
+        md.append("\nSystem/raw **%.2f**, system/minimal **%.2f** (throughput, same run). "
+            .formatted(system.perSecond() / raw.perSecond(), system.perSecond() / minimal.perSecond()))
+            .append("CPU per booking system/raw %.2f, system/minimal %.2f.%n".formatted(
+                    system.cpuMillisPerBooking() / raw.cpuMillisPerBooking(),
+                    system.cpuMillisPerBooking() / minimal.cpuMillisPerBooking()));
 
-        md.append("\n## Latency from the send (ms)\n\n| phase | to | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
+        md.append(
+                "\n## Latency from the send (ms)\n\n| phase | to | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");
         for (Phase phase : phases) {
             latencyRow(md, phase.name(), "outcome recorded", phase.toOutcome());
             latencyRow(md, phase.name(), phase.name().startsWith("system") ? "CONFIRMED" : "last stage done",
@@ -95,29 +104,33 @@ final class PipelineReport {
             row.put("cpuMillisPerBookingWithReminders", phase.cpuMillisPerBookingWithTail());
             row.put("toOutcome", phase.toOutcome());
             row.put("toConfirmed", phase.toConfirmed());
-            row.put("callsPerBooking", phase.callsPerBooking(phase.calls().keySet().stream()
-                    .map(key -> key.split(" ")[0]).distinct().toArray(String[]::new)));
+            row.put("callsPerBooking", phase.callsPerBooking(
+                    phase.calls().keySet().stream().map(key -> key.split(" ")[0]).distinct().toArray(String[]::new)));
             phaseList.add(row);
         }
         document.put("phases", phaseList);
         Map<String, Object> readRows = new LinkedHashMap<>();
-        reads.forEach((name, read) -> readRows.put(name, Map.of("perSecond", read.perSecond(),
-                "latencies", read.latencies(), "errors", read.errors())));
+        reads.forEach((name, read) -> readRows.put(name,
+                Map.of("perSecond", read.perSecond(), "latencies", read.latencies(), "errors", read.errors())));
         document.put("reads", readRows);
-        Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                .writeValueAsString(document));
+        Files.writeString(json,
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(document));
     }
 
     private static void latencyRow(StringBuilder md, String phase, String to, Latencies latencies) {
         if (latencies != null && latencies.count() > 0) {
-            md.append("| %s | %s | %.1f | %.1f | %.1f | %.1f |%n".formatted(phase, to, latencies.p50(),
-                    latencies.p95(), latencies.p99(), latencies.max()));
+            md.append("| %s | %s | %.1f | %.1f | %.1f | %.1f |%n".formatted(phase, to, latencies.p50(), latencies.p95(),
+                    latencies.p99(), latencies.max()));
         }
     }
 
-    /** One row per caller and service, the operations in a cell: {@code GetItem 3.00, TransactWriteItems 1.00}. */
+    /**
+     * One row per caller and service, the operations in a cell:
+     * {@code GetItem 3.00, TransactWriteItems 1.00}.
+     */
     private static void callTable(StringBuilder md, Phase phase, List<String> callers) {
-        md.append("| caller | DynamoDB calls | DynamoDB operations | SQS calls | SQS operations |\n|---|---|---|---|---|\n");
+        md.append(
+                "| caller | DynamoDB calls | DynamoDB operations | SQS calls | SQS operations |\n|---|---|---|---|---|\n");
         double dynamoDb = 0;
         double sqs = 0;
         for (String caller : callers) {
@@ -134,8 +147,8 @@ final class PipelineReport {
                 sqs += callerSqs;
             }
         }
-        md.append("| **per booking, %s** | **%.2f** | | **%.2f** | |%n".formatted(
-                callers.contains(ApiCalls.OTHER) ? "background excluded" : "all", dynamoDb, sqs));
+        md.append("| **per booking, %s** | **%.2f** | | **%.2f** | |%n"
+            .formatted(callers.contains(ApiCalls.OTHER) ? "background excluded" : "all", dynamoDb, sqs));
     }
 
     private static String operations(Map<String, Double> calls, String service) {
@@ -152,4 +165,5 @@ final class PipelineReport {
     private static Phase find(List<Phase> phases, String name) {
         return phases.stream().filter(phase -> phase.name().equals(name)).findFirst().orElseThrow();
     }
+
 }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 
 import com.sun.management.OperatingSystemMXBean;
 
-/** CPU time and memory of this process, which holds the engines, the services and the harnesses alike. */
+/**
+ * CPU time and memory of this process, which holds the engines, the services and the
+ * harnesses alike.
+ */
 final class ProcessFigures {
 
     private ProcessFigures() {
@@ -43,4 +46,5 @@ final class ProcessFigures {
     static long heapCommittedMegabytes() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / (1024 * 1024);
     }
+
 }

@@ -26,31 +26,42 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Plain SDK programs over queues and tables of their own on the same engines as the system. The raw harness makes,
- * per booking, the calls of the two booking stages: the request stage reads the provider's time around the slot
- * (one consistent Query), writes the appointment, its slot lock and the outcome in one transaction that also checks
- * the patient and the provider's version (the services cache the provider's rules and read no outcome first) and
- * sends the fact; the confirmation stage confirms the appointment by one conditional UpdateItem on its status and
- * version and sends two notices. Each stage
- * has the services' concurrency; each thread receives up to ten messages, handles them in turn and deletes them in
- * one batch. The minimal harness is the least a booking needs: receive, one transaction, one send, delete.
+ * Plain SDK programs over queues and tables of their own on the same engines as the
+ * system. The raw harness makes, per booking, the calls of the two booking stages: the
+ * request stage reads the provider's time around the slot (one consistent Query), writes
+ * the appointment, its slot lock and the outcome in one transaction that also checks the
+ * patient and the provider's version (the services cache the provider's rules and read no
+ * outcome first) and sends the fact; the confirmation stage confirms the appointment by
+ * one conditional UpdateItem on its status and version and sends two notices. Each stage
+ * has the services' concurrency; each thread receives up to ten messages, handles them in
+ * turn and deletes them in one batch. The minimal harness is the least a booking needs:
+ * receive, one transaction, one send, delete.
  */
 final class RawHarness {
 
     private static final String PREFIX = "raw-";
+
     private static final String PROVIDER = "raw-provider";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, MessageAttributeValue> HEADERS = Map.of(
-            "type", text("AppointmentRequested"), "contentType", text("application/json"),
-            "requestId", text("raw-00000000-0000-0000-0000-000000000000"));
+
+    private static final Map<String, MessageAttributeValue> HEADERS = Map.of("type", text("AppointmentRequested"),
+            "contentType", text("application/json"), "requestId", text("raw-00000000-0000-0000-0000-000000000000"));
 
     private final SqsClient sender;
+
     private final DynamoDbClient setup;
+
     private final URI sqsEndpoint;
+
     private final URI dynamoDbEndpoint;
+
     private final int concurrency;
+
     private final AtomicLong slots = new AtomicLong();
+
     private int runs;
+
     private static volatile String providerVersion = "1";
 
     RawHarness(URI sqsEndpoint, URI dynamoDbEndpoint, int concurrency) {
@@ -61,12 +72,17 @@ final class RawHarness {
         this.setup = Clients.dynamoDb(dynamoDbEndpoint, "benchmark");
     }
 
-    /** The harnesses' tables, with the keys and indexes of the system's, and a provider like demo-auto. */
+    /**
+     * The harnesses' tables, with the keys and indexes of the system's, and a provider
+     * like demo-auto.
+     */
     void createTables(Map<String, AttributeValue> providerItem) {
         List<String> used = List.of(Tables.Appointments.NAME, Tables.Patients.NAME, Tables.Providers.NAME,
                 Tables.SlotLocks.NAME, Tables.RequestOutcomes.NAME);
-        Tables.all().stream().filter(table -> used.contains(table.tableName()))
-                .forEach(table -> setup.createTable(table.toBuilder().tableName(PREFIX + table.tableName()).build()));
+        Tables.all()
+            .stream()
+            .filter(table -> used.contains(table.tableName()))
+            .forEach(table -> setup.createTable(table.toBuilder().tableName(PREFIX + table.tableName()).build()));
         Map<String, AttributeValue> provider = new java.util.HashMap<>(providerItem);
         provider.put(Tables.Providers.ID, AttributeValue.fromS(PROVIDER));
         if (provider.containsKey("version")) {
@@ -110,7 +126,9 @@ final class RawHarness {
     }
 
     private interface Stages {
+
         void start(StageThreads runner, Consumer<String> done);
+
     }
 
     private Phase run(String name, String run, int count, String requests, Duration timeout, Stages stages)
@@ -132,8 +150,10 @@ final class RawHarness {
             for (int i = from; i < Math.min(count, from + 10); i++) {
                 String requestId = run + "-request-" + i;
                 sent.put(requestId, now);
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(command(run, i))
-                        .build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .messageBody(command(run, i))
+                    .build());
             }
             sender.sendMessageBatch(send -> send.queueUrl(requests).entries(entries));
         }
@@ -156,7 +176,10 @@ final class RawHarness {
                 reading.cpuSeconds(), stopped.calls(), null, Latencies.ofNanos(latencies));
     }
 
-    /** A command like the system's, with the number of a slot no other booking of any run takes. */
+    /**
+     * A command like the system's, with the number of a slot no other booking of any run
+     * takes.
+     */
     private String command(String run, int i) {
         return JSON.writeValueAsString(Map.of("type", "RequestAppointment", "requestId", run + "-request-" + i,
                 "providerId", PROVIDER, "patientId", run + "-patient-" + i, "appointmentDate", "2026-12-01",
@@ -164,8 +187,9 @@ final class RawHarness {
     }
 
     /**
-     * The request stage: one consistent Query of the provider's time around the slot, the booking transaction with
-     * the patient and provider checks, the fact (or, minimal: no read and no checks).
+     * The request stage: one consistent Query of the provider's time around the slot, the
+     * booking transaction with the patient and provider checks, the fact (or, minimal: no
+     * read and no checks).
      */
     private static void book(DynamoDbClient db, SqsClient sqs, String facts, Message message, boolean reads) {
         var command = JSON.readTree(message.body());
@@ -174,18 +198,20 @@ final class RawHarness {
         String appointmentId = "appointment-" + requestId;
         Instant start = Instant.parse("2026-12-01T14:15:00Z").plusSeconds(900 * command.get("slot").asLong());
         List<TransactWriteItem> items = new ArrayList<>(List.of(
-                put(Tables.Appointments.NAME, RawItems.appointment(appointmentId, PROVIDER, patientId, start,
-                        "REQUESTED", 1, requestId), "attribute_not_exists(appointmentId)", Map.of()),
+                put(Tables.Appointments.NAME,
+                        RawItems.appointment(appointmentId, PROVIDER, patientId, start, "REQUESTED", 1, requestId),
+                        "attribute_not_exists(appointmentId)", Map.of()),
                 put(Tables.SlotLocks.NAME, RawItems.slotLock(PROVIDER, start, appointmentId),
                         "attribute_not_exists(slotStart)", Map.of()),
                 put(Tables.RequestOutcomes.NAME, RawItems.outcome(requestId, appointmentId),
                         "attribute_not_exists(requestId)", Map.of())));
         if (reads) {
-            db.query(query -> query.tableName(PREFIX + Tables.SlotLocks.NAME).consistentRead(true)
-                    .keyConditionExpression("providerId = :p AND slotStart BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(PROVIDER),
-                            ":from", AttributeValue.fromS(start.minusSeconds(900).toString()),
-                            ":to", AttributeValue.fromS(start.plusSeconds(900).toString()))));
+            db.query(query -> query.tableName(PREFIX + Tables.SlotLocks.NAME)
+                .consistentRead(true)
+                .keyConditionExpression("providerId = :p AND slotStart BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(PROVIDER), ":from",
+                        AttributeValue.fromS(start.minusSeconds(900).toString()), ":to",
+                        AttributeValue.fromS(start.plusSeconds(900).toString()))));
             items.add(check(Tables.Patients.NAME, Tables.Patients.ID, patientId,
                     "attribute_exists(" + Tables.Patients.ID + ")", Map.of()));
             items.add(check(Tables.Providers.NAME, Tables.Providers.ID, PROVIDER, "version = :version",
@@ -193,39 +219,43 @@ final class RawHarness {
         }
         db.transactWriteItems(write -> write.transactItems(items));
         String fact = JSON.writeValueAsString(Map.of("type", "AppointmentRequested", "requestId", requestId,
-                "appointmentId", appointmentId, "providerId", PROVIDER, "patientId", patientId,
-                "startsAt", start.toString(), "endsAt", start.plusSeconds(900).toString(), "autoConfirm", true,
+                "appointmentId", appointmentId, "providerId", PROVIDER, "patientId", patientId, "startsAt",
+                start.toString(), "endsAt", start.plusSeconds(900).toString(), "autoConfirm", true,
                 "confirmationTimeout", "PT15M", "version", 1));
         sqs.sendMessage(send -> send.queueUrl(facts).messageBody(fact).messageAttributes(HEADERS));
     }
 
-    /** The confirmation stage: one conditional UpdateItem to CONFIRMED on status and version, two notices. */
+    /**
+     * The confirmation stage: one conditional UpdateItem to CONFIRMED on status and
+     * version, two notices.
+     */
     private static void confirm(DynamoDbClient db, SqsClient sqs, String notices, Message message) {
         var fact = JSON.readTree(message.body());
         String requestId = fact.get("requestId").asString();
         String appointmentId = fact.get("appointmentId").asString();
         var confirmed = db.updateItem(update -> update.tableName(PREFIX + Tables.Appointments.NAME)
-                .key(Map.of(Tables.Appointments.ID, AttributeValue.fromS(appointmentId)))
-                .updateExpression("SET #status = :confirmed, version = :next, updatedAt = :at")
-                .conditionExpression("#status = :expectedStatus AND version = :expectedVersion")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS("CONFIRMED"),
-                        ":next", AttributeValue.fromN("2"), ":at", AttributeValue.fromS(Instant.now().toString()),
-                        ":expectedStatus", AttributeValue.fromS("REQUESTED"),
-                        ":expectedVersion", AttributeValue.fromN("1")))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
+            .key(Map.of(Tables.Appointments.ID, AttributeValue.fromS(appointmentId)))
+            .updateExpression("SET #status = :confirmed, version = :next, updatedAt = :at")
+            .conditionExpression("#status = :expectedStatus AND version = :expectedVersion")
+            .expressionAttributeNames(Map.of("#status", "status"))
+            .expressionAttributeValues(Map.of(":confirmed", AttributeValue.fromS("CONFIRMED"), ":next",
+                    AttributeValue.fromN("2"), ":at", AttributeValue.fromS(Instant.now().toString()), ":expectedStatus",
+                    AttributeValue.fromS("REQUESTED"), ":expectedVersion", AttributeValue.fromN("1")))
+            .returnValues(ReturnValue.ALL_NEW)).attributes();
         Instant start = Instant.parse(confirmed.get("startsAt").s());
         for (String kind : List.of("NotifyPatient", "PlanReminders")) {
-            String notice = JSON.writeValueAsString(Map.of("type", kind, "appointmentId", appointmentId,
-                    "causeId", requestId, "kind", "CONFIRMED", "startsAt", start.toString()));
+            String notice = JSON.writeValueAsString(Map.of("type", kind, "appointmentId", appointmentId, "causeId",
+                    requestId, "kind", "CONFIRMED", "startsAt", start.toString()));
             sqs.sendMessage(send -> send.queueUrl(notices).messageBody(notice).messageAttributes(HEADERS));
         }
     }
 
     private static TransactWriteItem check(String table, String key, String id, String condition,
             Map<String, AttributeValue> values) {
-        var check = ConditionCheck.builder().tableName(PREFIX + table).key(Map.of(key, AttributeValue.fromS(id)))
-                .conditionExpression(condition);
+        var check = ConditionCheck.builder()
+            .tableName(PREFIX + table)
+            .key(Map.of(key, AttributeValue.fromS(id)))
+            .conditionExpression(condition);
         if (!values.isEmpty()) {
             check.expressionAttributeValues(values);
         }
@@ -246,8 +276,9 @@ final class RawHarness {
             List<WriteRequest> writes = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + 25); i++) {
                 int n = i;
-                writes.add(WriteRequest.builder().putRequest(put -> put.item(RawItems.patient(run + "-patient-" + n)))
-                        .build());
+                writes.add(WriteRequest.builder()
+                    .putRequest(put -> put.item(RawItems.patient(run + "-patient-" + n)))
+                    .build());
             }
             setup.batchWriteItem(write -> write.requestItems(Map.of(PREFIX + Tables.Patients.NAME, writes)));
         }
@@ -260,4 +291,5 @@ final class RawHarness {
     private static MessageAttributeValue text(String value) {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
+
 }

@@ -13,8 +13,9 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 /**
- * Items of the harnesses' own tables with the attributes, and so about the size, of the system's: an appointment with
- * its history, a slot lock, an outcome with its fingerprint, a patient.
+ * Items of the harnesses' own tables with the attributes, and so about the size, of the
+ * system's: an appointment with its history, a slot lock, an outcome with its
+ * fingerprint, a patient.
  */
 final class RawItems {
 
@@ -55,20 +56,21 @@ final class RawItems {
     }
 
     static Map<String, AttributeValue> slotLock(String providerId, Instant start, String appointmentId) {
-        return Map.of("providerId", fromS(providerId), "slotStart", fromS(start.toString()),
-                "appointmentId", fromS(appointmentId));
+        return Map.of("providerId", fromS(providerId), "slotStart", fromS(start.toString()), "appointmentId",
+                fromS(appointmentId));
     }
 
     static Map<String, AttributeValue> outcome(String requestId, String appointmentId) {
-        return Map.of("requestId", fromS(requestId), "commandType", fromS("RequestAppointment"),
-                "fingerprint", fromS("9f2c1e7a5b3d8f0e6a4c2b1d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f"),
-                "status", fromS("ACCEPTED"), "message", fromS("Booked; waiting for confirmation."),
-                "appointmentId", fromS(appointmentId), "recordedAt", fromS(Instant.now().toString()));
+        return Map.of("requestId", fromS(requestId), "commandType", fromS("RequestAppointment"), "fingerprint",
+                fromS("9f2c1e7a5b3d8f0e6a4c2b1d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f"), "status", fromS("ACCEPTED"),
+                "message", fromS("Booked; waiting for confirmation."), "appointmentId", fromS(appointmentId),
+                "recordedAt", fromS(Instant.now().toString()));
     }
 
     static Map<String, AttributeValue> patient(String patientId) {
-        return Map.of("patientId", fromS(patientId), "firstName", fromS("Bench"), "lastName", fromS("Patient"),
-                "email", fromS(patientId + "@bench.example"), "dateOfBirth", fromS("1980-01-01"),
-                "createdAt", fromS(Instant.now().toString()));
+        return Map.of("patientId", fromS(patientId), "firstName", fromS("Bench"), "lastName", fromS("Patient"), "email",
+                fromS(patientId + "@bench.example"), "dateOfBirth", fromS("1980-01-01"), "createdAt",
+                fromS(Instant.now().toString()));
     }
+
 }

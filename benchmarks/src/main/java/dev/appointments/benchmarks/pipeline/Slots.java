@@ -14,9 +14,10 @@ import dev.appointments.store.provider.Provider;
 import dev.appointments.store.provider.Providers;
 
 /**
- * Hands out distinct free slots, each once: every bookable slot of the local run's auto-confirming provider
- * {@code demo-auto} (weekdays 09:00-17:00 New York, 24 hours to 90 days ahead, 15 minutes each), then those of
- * providers with the very same rules that it adds when a run needs more than one provider's 90 days hold.
+ * Hands out distinct free slots, each once: every bookable slot of the local run's
+ * auto-confirming provider {@code demo-auto} (weekdays 09:00-17:00 New York, 24 hours to
+ * 90 days ahead, 15 minutes each), then those of providers with the very same rules that
+ * it adds when a run needs more than one provider's 90 days hold.
  */
 final class Slots {
 
@@ -26,9 +27,13 @@ final class Slots {
     private static final Duration MARGIN = Duration.ofHours(2);
 
     private final Providers providers;
+
     private final Clock clock;
+
     private final Provider template;
+
     private final Deque<Booking> pending = new ArrayDeque<>();
+
     private int providerCount;
 
     /** One slot of one provider, with a distinct patient. */
@@ -38,8 +43,8 @@ final class Slots {
     Slots(Providers providers, Clock clock) {
         this.providers = providers;
         this.clock = clock;
-        this.template = providers.find(PROVIDER).orElseThrow(() -> new IllegalStateException(
-                "The local run has no provider " + PROVIDER));
+        this.template = providers.find(PROVIDER)
+            .orElseThrow(() -> new IllegalStateException("The local run has no provider " + PROVIDER));
     }
 
     synchronized Booking next() {
@@ -76,4 +81,5 @@ final class Slots {
             throw new IllegalStateException("Provider " + PROVIDER + " has no bookable slot");
         }
     }
+
 }

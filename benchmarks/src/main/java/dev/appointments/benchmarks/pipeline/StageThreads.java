@@ -9,13 +9,16 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The consumers of the harnesses: threads that each receive up to ten messages, handle them in turn and delete the
- * handled ones in one batch. A message that fails stays on its queue, as with a listener.
+ * The consumers of the harnesses: threads that each receive up to ten messages, handle
+ * them in turn and delete the handled ones in one batch. A message that fails stays on
+ * its queue, as with a listener.
  */
 final class StageThreads {
 
     private final int concurrency;
+
     private final AtomicBoolean running = new AtomicBoolean(true);
+
     private final List<Thread> threads = new ArrayList<>();
 
     StageThreads(int concurrency) {
@@ -23,27 +26,36 @@ final class StageThreads {
     }
 
     interface Handler {
+
         void handle(Message message);
+
     }
 
     void stage(SqsClient sqs, String queueUrl, Handler handler) {
         for (int t = 0; t < concurrency; t++) {
             threads.add(Thread.ofPlatform().name("raw-stage-" + t).start(() -> {
                 while (running.get()) {
-                    List<Message> messages = sqs.receiveMessage(receive -> receive.queueUrl(queueUrl)
-                            .maxNumberOfMessages(10).waitTimeSeconds(1).messageAttributeNames("All")).messages();
+                    List<Message> messages = sqs
+                        .receiveMessage(receive -> receive.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                        .messages();
                     List<DeleteMessageBatchRequestEntry> handled = new ArrayList<>();
                     for (Message message : messages) {
                         try {
                             handler.handle(message);
                         }
                         catch (RuntimeException ex) {
-                            // Left on the queue, as a listener would: the visibility timeout brings it back.
+                            // Left on the queue, as a listener would: the visibility
+                            // timeout brings it back.
                             System.err.println("Harness message failed: " + ex);
                             continue;
                         }
-                        handled.add(DeleteMessageBatchRequestEntry.builder().id(message.messageId())
-                                .receiptHandle(message.receiptHandle()).build());
+                        handled.add(DeleteMessageBatchRequestEntry.builder()
+                            .id(message.messageId())
+                            .receiptHandle(message.receiptHandle())
+                            .build());
                     }
                     if (!handled.isEmpty()) {
                         sqs.deleteMessageBatch(delete -> delete.queueUrl(queueUrl).entries(handled));
@@ -59,4 +71,5 @@ final class StageThreads {
             thread.join();
         }
     }
+
 }

@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * Sends bookings to the running system's appointment-requests queue, in a burst or at a steady rate, and times them
- * until every outcome is recorded and every appointment CONFIRMED; {@link Verification} then reads DynamoDB to check.
+ * Sends bookings to the running system's appointment-requests queue, in a burst or at a
+ * steady rate, and times them until every outcome is recorded and every appointment
+ * CONFIRMED; {@link Verification} then reads DynamoDB to check.
  */
 final class SystemRun {
 
@@ -22,7 +23,9 @@ final class SystemRun {
             Queues.APPOINTMENT_REMINDERS);
 
     private final SqsClient sqs;
+
     private final String queueUrl;
+
     private final Verification verification;
 
     SystemRun(SqsClient sqs, Verification verification) {
@@ -49,7 +52,10 @@ final class SystemRun {
         return finish(name, commands.size(), tracker, meter, timeout);
     }
 
-    /** One command every 1/rate seconds, each by SendMessage as independent producers would send them. */
+    /**
+     * One command every 1/rate seconds, each by SendMessage as independent producers
+     * would send them.
+     */
     Phase steady(String name, List<Commands.Command> commands, double perSecond, Duration timeout) throws Exception {
         Tracker tracker = new Tracker();
         ApiCalls.listen(tracker);
@@ -75,8 +81,10 @@ final class SystemRun {
     private void sendBatch(List<Commands.Command> batch, Tracker tracker) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .messageBody(batch.get(i).body()).build());
+            entries.add(SendMessageBatchRequestEntry.builder()
+                .id(Integer.toString(i))
+                .messageBody(batch.get(i).body())
+                .build());
         }
         long now = System.nanoTime();
         batch.forEach(command -> tracker.sent(command.requestId(), now));
@@ -106,7 +114,7 @@ final class SystemRun {
         }
         double seconds = (tracker.lastConfirmed() - tracker.firstSent()) / 1e9;
         return new Phase(name, count, checked.confirmed(), seconds, atConfirmed.cpuSeconds(), drained.cpuSeconds(),
-                drained.calls(),
-                tracker.toOutcome(), tracker.toConfirmed());
+                drained.calls(), tracker.toOutcome(), tracker.toConfirmed());
     }
+
 }

@@ -8,15 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Follows the bookings of one phase from their send to the commit of their outcome and of their confirmation, as the
- * services' own writes report them ({@link ApiCalls}). Commits of bookings it does not follow are ignored.
+ * Follows the bookings of one phase from their send to the commit of their outcome and of
+ * their confirmation, as the services' own writes report them ({@link ApiCalls}). Commits
+ * of bookings it does not follow are ignored.
  */
 final class Tracker implements ApiCalls.Commits {
 
     private final Map<String, Long> sent = new ConcurrentHashMap<>();
+
     private final Map<String, Long> outcomes = new ConcurrentHashMap<>();
+
     private final Map<String, String> requestOfAppointment = new ConcurrentHashMap<>();
+
     private final Map<String, Long> confirmed = new ConcurrentHashMap<>();
+
     private final AtomicInteger rejected = new AtomicInteger();
 
     void sent(String requestId, long nanos) {
@@ -94,4 +99,5 @@ final class Tracker implements ApiCalls.Commits {
         reached.forEach((requestId, at) -> nanos.add(at - sent.get(requestId)));
         return Latencies.ofNanos(nanos);
     }
+
 }

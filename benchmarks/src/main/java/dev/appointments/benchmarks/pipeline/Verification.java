@@ -12,7 +12,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
-/** Reads the outcomes of requests and the appointments they booked straight from DynamoDB. */
+/**
+ * Reads the outcomes of requests and the appointments they booked straight from DynamoDB.
+ */
 final class Verification {
 
     private final DynamoDbClient dynamoDb;
@@ -22,8 +24,10 @@ final class Verification {
     }
 
     /**
-     * @param confirmed requests whose outcome is ACCEPTED and whose appointment is CONFIRMED
-     * @param otherwise how many of the rest are in which state, e.g. {@code outcome REJECTED SLOT_UNAVAILABLE=2}
+     * @param confirmed requests whose outcome is ACCEPTED and whose appointment is
+     * CONFIRMED
+     * @param otherwise how many of the rest are in which state, e.g.
+     * {@code outcome REJECTED SLOT_UNAVAILABLE=2}
      * @param confirmedAppointments the ids of the confirmed appointments
      */
     record Result(int confirmed, Map<String, Integer> otherwise, List<String> confirmedAppointments) {
@@ -45,8 +49,8 @@ final class Verification {
                 otherwise.merge("outcome " + status + reason, 1, Integer::sum);
             }
         }
-        Map<String, Map<String, AttributeValue>> appointments = read(Tables.Appointments.NAME,
-                Tables.Appointments.ID, accepted);
+        Map<String, Map<String, AttributeValue>> appointments = read(Tables.Appointments.NAME, Tables.Appointments.ID,
+                accepted);
         List<String> confirmed = new ArrayList<>();
         for (String appointmentId : accepted) {
             Map<String, AttributeValue> appointment = appointments.get(appointmentId);
@@ -66,18 +70,20 @@ final class Verification {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(id -> Map.of(key, AttributeValue.fromS(id))).toList();
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100))
+                .stream()
+                .map(id -> Map.of(key, AttributeValue.fromS(id)))
+                .toList();
             Map<String, KeysAndAttributes> request = Map.of(table,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> asked = request;
                 var response = dynamoDb.batchGetItem(get -> get.requestItems(asked));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> items.put(item.get(key).s(), item));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> items.put(item.get(key).s(), item));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
         return items;
     }
+
 }

@@ -10,12 +10,18 @@ public enum AppointmentStatus {
 
     REQUESTED, CONFIRMED, COMPLETED, NO_SHOW, DECLINED, EXPIRED, CANCELLED;
 
-    /** Whether an appointment in this status still occupies its slots in the provider's calendar. */
+    /**
+     * Whether an appointment in this status still occupies its slots in the provider's
+     * calendar.
+     */
     public boolean onCalendar() {
         return this == REQUESTED || this == CONFIRMED;
     }
 
-    /** Whether this status says what happened at the appointment, which can only be known once it has begun. */
+    /**
+     * Whether this status says what happened at the appointment, which can only be known
+     * once it has begun.
+     */
     public boolean afterTheStart() {
         return this == COMPLETED || this == NO_SHOW;
     }
@@ -32,4 +38,5 @@ public enum AppointmentStatus {
             case COMPLETED, NO_SHOW, DECLINED, EXPIRED, CANCELLED -> EnumSet.noneOf(AppointmentStatus.class);
         };
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * An appointment's lifecycle: its statuses and the moves allowed between them, the same for every service and store.
+ * An appointment's lifecycle: its statuses and the moves allowed between them, the same
+ * for every service and store.
  */
 package dev.appointments.rules.lifecycle;

@@ -55,4 +55,5 @@ class AppointmentStatusTests {
         }
         return found;
     }
+
 }

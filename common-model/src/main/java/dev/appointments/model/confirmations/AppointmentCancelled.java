@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Fact: the request-service cancelled an appointment and freed its slot; the patient is to be told, and pending
- * holds and reminders no longer apply.
+ * Fact: the request-service cancelled an appointment and freed its slot; the patient is
+ * to be told, and pending holds and reminders no longer apply.
  *
  * @param requestId the idempotency key of the CancelAppointment that caused it
  * @param appointmentId the appointment

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A message on queue {@code appointment-confirmations}, told apart by its JSON property {@code type}: the producers'
- * lifecycle commands, the facts the request-service publishes after booking, and hold timers. Unknown properties are
- * ignored and absent optional fields are not written.
+ * A message on queue {@code appointment-confirmations}, told apart by its JSON property
+ * {@code type}: the producers' lifecycle commands, the facts the request-service
+ * publishes after booking, and hold timers. Unknown properties are ignored and absent
+ * optional fields are not written.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = ConfirmAppointment.class, name = "ConfirmAppointment"),
@@ -21,9 +22,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = HoldExpired.class, name = "HoldExpired") })
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public sealed interface AppointmentConfirmationsMessage permits ConfirmAppointment, DeclineAppointment,
-        CompleteAppointment, MarkNoShow, AppointmentRequested, AppointmentRescheduled, AppointmentCancelled,
-        HoldExpired {
+public sealed interface AppointmentConfirmationsMessage
+        permits ConfirmAppointment, DeclineAppointment, CompleteAppointment, MarkNoShow, AppointmentRequested,
+        AppointmentRescheduled, AppointmentCancelled, HoldExpired {
 
     /** The appointment the message is about. */
     String appointmentId();

@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 /**
- * Timer fact: the confirmation timeout of a hold has passed. It expires the appointment only if it is still
- * REQUESTED at {@code version}; a confirmation, decline, cancellation or move in between changed the version, and the
- * timer is then stale and has no effect.
+ * Timer fact: the confirmation timeout of a hold has passed. It expires the appointment
+ * only if it is still REQUESTED at {@code version}; a confirmation, decline, cancellation
+ * or move in between changed the version, and the timer is then stale and has no effect.
  *
  * @param appointmentId the held appointment
  * @param version the appointment's version when the hold began

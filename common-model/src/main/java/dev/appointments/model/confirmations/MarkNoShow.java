@@ -9,6 +9,6 @@ import jakarta.validation.constraints.NotNull;
  * @param requestId the producer's idempotency key
  * @param appointmentId the appointment
  */
-public record MarkNoShow(@NotNull @Identifier String requestId, @NotNull @Identifier String appointmentId)
-        implements AppointmentConfirmationsMessage {
+public record MarkNoShow(@NotNull @Identifier String requestId,
+        @NotNull @Identifier String appointmentId) implements AppointmentConfirmationsMessage {
 }

@@ -1,4 +1,5 @@
 /**
- * The messages on queue {@code appointment-confirmations}: lifecycle commands, booking facts and hold timers.
+ * The messages on queue {@code appointment-confirmations}: lifecycle commands, booking
+ * facts and hold timers.
  */
 package dev.appointments.model.confirmations;

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A message on queue {@code appointment-reminders}, told apart by its JSON property {@code type}. Unknown properties
- * are ignored and absent optional fields are not written.
+ * A message on queue {@code appointment-reminders}, told apart by its JSON property
+ * {@code type}. Unknown properties are ignored and absent optional fields are not
+ * written.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = NotifyPatient.class, name = "NotifyPatient"),

@@ -14,9 +14,10 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * The appointment a notice is about, as the producer wrote it in the transition that caused the notice: with it the
- * reminder-service sends the notice without reading the appointment. The display data are optional: without
- * {@code providerName} the reminder-service reads the provider, without {@code recipient} the patient.
+ * The appointment a notice is about, as the producer wrote it in the transition that
+ * caused the notice: with it the reminder-service sends the notice without reading the
+ * appointment. The display data are optional: without {@code providerName} the
+ * reminder-service reads the provider, without {@code recipient} the patient.
  *
  * @param providerId the provider
  * @param patientId the patient
@@ -34,7 +35,10 @@ public record NoticeDetails(@NotNull @Identifier String providerId, @NotNull @Id
         @NotBlank @Size(max = 64) String timeZone, @NotNull @Positive Long version,
         @Size(max = 200) String providerName, @Valid NoticeRecipient recipient) {
 
-    /** The details without display data: the reminder-service reads the provider and the patient. */
+    /**
+     * The details without display data: the reminder-service reads the provider and the
+     * patient.
+     */
     public NoticeDetails(String providerId, String patientId, String status, Instant startsAt, String timeZone,
             Long version) {
         this(providerId, patientId, status, startsAt, timeZone, version, null, null);

@@ -8,8 +8,9 @@ import dev.appointments.model.Iso8601;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Timer fact: a planned reminder is due. It is sent only if the appointment is still confirmed and still starts at
- * {@code startsAt}, and at most once per {@code notificationId}.
+ * Timer fact: a planned reminder is due. It is sent only if the appointment is still
+ * confirmed and still starts at {@code startsAt}, and at most once per
+ * {@code notificationId}.
  *
  * @param appointmentId the appointment
  * @param startsAt the start the reminder was planned for, UTC
@@ -17,6 +18,6 @@ import jakarta.validation.constraints.NotNull;
  * @param notificationId the reminder's idempotency key
  */
 public record ReminderDue(@NotNull @Identifier String appointmentId, @NotNull @Iso8601 Instant startsAt,
-        @NotNull @Iso8601 Duration offset, @NotNull @Identifier String notificationId)
-        implements AppointmentRemindersMessage {
+        @NotNull @Iso8601 Duration offset,
+        @NotNull @Identifier String notificationId) implements AppointmentRemindersMessage {
 }

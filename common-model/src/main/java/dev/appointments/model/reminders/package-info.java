@@ -1,4 +1,5 @@
 /**
- * The messages on queue {@code appointment-reminders}: patient notices, reminder planning and due reminders.
+ * The messages on queue {@code appointment-reminders}: patient notices, reminder planning
+ * and due reminders.
  */
 package dev.appointments.model.reminders;

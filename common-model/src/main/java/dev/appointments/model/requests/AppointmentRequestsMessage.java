@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A message on queue {@code appointment-requests}, told apart by its JSON property {@code type}. Unknown properties
- * are ignored, so that producers may add fields before every consumer knows them; absent optional fields are not
- * written.
+ * A message on queue {@code appointment-requests}, told apart by its JSON property
+ * {@code type}. Unknown properties are ignored, so that producers may add fields before
+ * every consumer knows them; absent optional fields are not written.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = RequestAppointment.class, name = "RequestAppointment"),
@@ -19,7 +19,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface AppointmentRequestsMessage
         permits RequestAppointment, RescheduleAppointment, CancelAppointment {
 
-    /** The producer's idempotency key: the same requestId twice has the effect of once. */
+    /**
+     * The producer's idempotency key: the same requestId twice has the effect of once.
+     */
     String requestId();
 
 }

@@ -12,8 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * A booking request names its patient exactly once: by details ({@code patient}) or by id ({@code patientId}). The
- * violation is reported on {@code patient}, the field a producer most likely forgot or doubled.
+ * A booking request names its patient exactly once: by details ({@code patient}) or by id
+ * ({@code patientId}). The violation is reported on {@code patient}, the field a producer
+ * most likely forgot or doubled.
  */
 @Documented
 @Constraint(validatedBy = OnePatient.Validator.class)
@@ -27,7 +28,10 @@ public @interface OnePatient {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Checks {@link OnePatient} on a {@link RequestAppointment}; public because validation providers create it. */
+    /**
+     * Checks {@link OnePatient} on a {@link RequestAppointment}; public because
+     * validation providers create it.
+     */
     final class Validator implements ConstraintValidator<OnePatient, RequestAppointment> {
 
         @Override

@@ -13,7 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A patient not yet known by id, given with a booking request; every field is personal data and never logged.
+ * A patient not yet known by id, given with a booking request; every field is personal
+ * data and never logged.
  *
  * @param firstName given name, 1 to 100 characters
  * @param lastName family name, 1 to 100 characters
@@ -33,7 +34,8 @@ public record PatientDetails(@NotBlank @Size(max = FieldLimits.NAME_MAX) String 
 
     @Override
     public String toString() {
-        // Records print every component; this one is personal data and must not reach a log line by accident.
+        // Records print every component; this one is personal data and must not reach a
+        // log line by accident.
         return "PatientDetails[<redacted>]";
     }
 

@@ -14,12 +14,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Command: book an appointment with a provider at the provider's local date and wall-clock time, for a new patient
- * ({@code patient}) or a known one ({@code patientId}), exactly one of the two.
+ * Command: book an appointment with a provider at the provider's local date and
+ * wall-clock time, for a new patient ({@code patient}) or a known one
+ * ({@code patientId}), exactly one of the two.
  *
  * @param requestId the producer's idempotency key
  * @param providerId the provider to book
- * @param patient a patient given by details, or {@code null} when {@code patientId} is given
+ * @param patient a patient given by details, or {@code null} when {@code patientId} is
+ * given
  * @param patientId a known patient, or {@code null} when {@code patient} is given
  * @param appointmentDate the provider's local date
  * @param startTime the provider's local wall-clock time, {@code HH:mm}
@@ -35,7 +37,8 @@ public record RequestAppointment(@NotNull @Identifier String requestId, @NotNull
 
     @Override
     public String toString() {
-        // Notes are free text written by or about the patient: keep them out of accidental log lines.
+        // Notes are free text written by or about the patient: keep them out of
+        // accidental log lines.
         return "RequestAppointment[requestId=" + requestId + ", providerId=" + providerId + ", patient=" + patient
                 + ", patientId=" + patientId + ", appointmentDate=" + appointmentDate + ", startTime=" + startTime
                 + ", durationMinutes=" + durationMinutes + "]";

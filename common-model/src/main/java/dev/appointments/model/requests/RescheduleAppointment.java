@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Command: move an appointment to another local date and time with the same provider, keeping its id.
+ * Command: move an appointment to another local date and time with the same provider,
+ * keeping its id.
  *
  * @param requestId the producer's idempotency key
  * @param appointmentId the appointment to move
@@ -23,5 +24,6 @@ import jakarta.validation.constraints.NotNull;
 public record RescheduleAppointment(@NotNull @Identifier String requestId, @NotNull @Identifier String appointmentId,
         @NotNull @Iso8601 LocalDate appointmentDate, @NotNull @HourMinute LocalTime startTime,
         @Min(FieldLimits.DURATION_MIN_MINUTES) @Max(FieldLimits.DURATION_MAX_MINUTES) Integer durationMinutes)
-        implements AppointmentRequestsMessage {
+        implements
+            AppointmentRequestsMessage {
 }

@@ -31,18 +31,24 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Handles the messages of the appointment-confirmations queue: producers' commands get a transition or a recorded
- * rejection; the request-service's facts and the hold timers drive auto-confirmation, holds and expiry. Whatever
- * happens, the result names the notices to send to the reminder-service.
+ * Handles the messages of the appointment-confirmations queue: producers' commands get a
+ * transition or a recorded rejection; the request-service's facts and the hold timers
+ * drive auto-confirmation, holds and expiry. Whatever happens, the result names the
+ * notices to send to the reminder-service.
  */
 @Service
 public class AppointmentConfirmationsHandler {
 
     private final Validator validator;
+
     private final JsonMapper json;
+
     private final Outcomes outcomes;
+
     private final Clock clock;
+
     private final ProducerCommands commands;
+
     private final Holds holds;
 
     AppointmentConfirmationsHandler(Outcomes outcomes, Appointments appointments, DurableTimers timers,
@@ -52,21 +58,19 @@ public class AppointmentConfirmationsHandler {
         this.outcomes = outcomes;
         this.clock = clock;
         this.commands = new ProducerCommands(outcomes, appointments, json, clock);
-        this.holds = new Holds(appointments, timers,
-                new HoldTimers(json, properties.confirmationsQueue()), clock);
+        this.holds = new Holds(appointments, timers, new HoldTimers(json, properties.confirmationsQueue()), clock);
     }
 
     public Handled handle(AppointmentConfirmationsMessage message) {
         List<FieldViolation> violations = FieldViolations.of(validator, message);
         return switch (message) {
             case ConfirmAppointment confirm ->
-                    command(confirm.requestId(), message, violations, AppointmentStatus.CONFIRMED, null);
+                command(confirm.requestId(), message, violations, AppointmentStatus.CONFIRMED, null);
             case DeclineAppointment decline ->
-                    command(decline.requestId(), message, violations, AppointmentStatus.DECLINED, decline.reason());
+                command(decline.requestId(), message, violations, AppointmentStatus.DECLINED, decline.reason());
             case CompleteAppointment complete ->
-                    command(complete.requestId(), message, violations, AppointmentStatus.COMPLETED, null);
-            case MarkNoShow noShow ->
-                    command(noShow.requestId(), message, violations, AppointmentStatus.NO_SHOW, null);
+                command(complete.requestId(), message, violations, AppointmentStatus.COMPLETED, null);
+            case MarkNoShow noShow -> command(noShow.requestId(), message, violations, AppointmentStatus.NO_SHOW, null);
             case AppointmentRequested requested -> {
                 requireValid(message, violations);
                 yield holds.booked(requested.requestId(), requested.appointmentId(), requested.version(),
@@ -74,15 +78,17 @@ public class AppointmentConfirmationsHandler {
             }
             case AppointmentRescheduled rescheduled -> {
                 requireValid(message, violations);
-                // Held again: the patient hears of the move. Auto-confirmed: the confirmation tells the new time.
+                // Held again: the patient hears of the move. Auto-confirmed: the
+                // confirmation tells the new time.
                 yield holds.booked(rescheduled.requestId(), rescheduled.appointmentId(), rescheduled.version(),
                         rescheduled.autoConfirm(), rescheduled.confirmationTimeout(), NoticeKind.RESCHEDULED);
             }
             case AppointmentCancelled cancelled -> {
                 requireValid(message, violations);
-                // The request-service made the transition and freed the slot; the patient is to hear of it.
-                yield Handled.of("NOTIFIED", List.of(new NotifyPatient(cancelled.requestId(),
-                        cancelled.appointmentId(), NoticeKind.CANCELLED)));
+                // The request-service made the transition and freed the slot; the patient
+                // is to hear of it.
+                yield Handled.of("NOTIFIED", List
+                    .of(new NotifyPatient(cancelled.requestId(), cancelled.appointmentId(), NoticeKind.CANCELLED)));
             }
             case HoldExpired expired -> {
                 requireValid(message, violations);
@@ -92,19 +98,19 @@ public class AppointmentConfirmationsHandler {
     }
 
     /**
-     * Answers a producer command that could not be read, when a requestId can be read from it: REJECTED, INVALID,
-     * naming the dead-letter queue its message goes to.
-     *
+     * Answers a producer command that could not be read, when a requestId can be read
+     * from it: REJECTED, INVALID, naming the dead-letter queue its message goes to.
      * @return whether an outcome stands for its requestId now
      */
     public boolean refuseUnreadable(UnreadableCommand unreadable, String deadLetterQueue) {
         return unreadable.outcome(deadLetterQueue, clock.instant()).map(outcomes::recordOrRefuse).isPresent();
     }
 
-    private Handled command(String requestId, AppointmentConfirmationsMessage message,
-            List<FieldViolation> violations, AppointmentStatus target, String reason) {
+    private Handled command(String requestId, AppointmentConfirmationsMessage message, List<FieldViolation> violations,
+            AppointmentStatus target, String reason) {
         if (violations.stream().anyMatch(violation -> violation.field().equals("requestId"))) {
-            // Outcomes are keyed by requestId: without a usable one there is nowhere to record the answer.
+            // Outcomes are keyed by requestId: without a usable one there is nowhere to
+            // record the answer.
             throw new UnanswerableMessage(MessageTypes.typeOf(message) + " without a valid requestId");
         }
         Command command = Command.of(requestId, MessageTypes.typeOf(message),
@@ -114,9 +120,11 @@ public class AppointmentConfirmationsHandler {
 
     private static void requireValid(AppointmentConfirmationsMessage message, List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
-            // Facts and timers come from the system itself: an invalid one is a bug for operators to see in the DLQ.
+            // Facts and timers come from the system itself: an invalid one is a bug for
+            // operators to see in the DLQ.
             throw new UnanswerableMessage(MessageTypes.typeOf(message) + " breaks the contract: "
                     + violations.stream().map(FieldViolation::field).collect(Collectors.joining(", ")));
         }
     }
+
 }

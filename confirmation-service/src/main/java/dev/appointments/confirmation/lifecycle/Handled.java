@@ -7,16 +7,20 @@ import dev.appointments.model.reminders.AppointmentRemindersMessage;
 import dev.appointments.store.outcome.Outcome;
 
 /**
- * What handling a message came to, and the notices to send to the reminder-service before the message may be
- * acknowledged.
+ * What handling a message came to, and the notices to send to the reminder-service before
+ * the message may be acknowledged.
  *
- * @param result a short word for logs and metrics: the outcome's status for a command, what happened for a fact or
- *        a timer ({@code CONFIRMED}, {@code HELD}, {@code EXPIRED}, {@code NOTIFIED}, {@code STALE})
- * @param outcome the outcome recorded for a producer command; {@code null} for facts and timers, which have none
- * @param notices messages for appointment-reminders; sent again when the message is delivered again, since the first
- *        attempt may have stopped between the write and the send
- * @param duplicateRequestId whether the requestId was already used for a different command, which is then refused:
- *        {@code outcome} is the first command's, and lists this one among its later submissions
+ * @param result a short word for logs and metrics: the outcome's status for a command,
+ * what happened for a fact or a timer ({@code CONFIRMED}, {@code HELD}, {@code EXPIRED},
+ * {@code NOTIFIED}, {@code STALE})
+ * @param outcome the outcome recorded for a producer command; {@code null} for facts and
+ * timers, which have none
+ * @param notices messages for appointment-reminders; sent again when the message is
+ * delivered again, since the first attempt may have stopped between the write and the
+ * send
+ * @param duplicateRequestId whether the requestId was already used for a different
+ * command, which is then refused: {@code outcome} is the first command's, and lists this
+ * one among its later submissions
  */
 public record Handled(String result, Outcome outcome, List<AppointmentRemindersMessage> notices,
         boolean duplicateRequestId) {
@@ -39,7 +43,10 @@ public record Handled(String result, Outcome outcome, List<AppointmentRemindersM
         return new Handled(result, null, notices, false);
     }
 
-    /** A command refused because its requestId answered another one; the result says if this delivery recorded it. */
+    /**
+     * A command refused because its requestId answered another one; the result says if
+     * this delivery recorded it.
+     */
     static Handled duplicate(Outcome earlier, boolean refusalRecorded) {
         if (!refusalRecorded) {
             return new Handled("DUPLICATE_REQUEST_ID_AGAIN", earlier, List.of(), true);

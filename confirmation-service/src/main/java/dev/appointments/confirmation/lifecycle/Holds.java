@@ -17,18 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What follows a booking or a move: confirmation at once when the provider auto-confirms, otherwise a hold with a
- * durable timer; and the hold's expiry when its timer fires while the appointment still waits at the same version.
- * These transitions have no outcome of their own (the requestId's outcome is the request-service's), so the
- * condition on status and version alone makes them happen once.
+ * What follows a booking or a move: confirmation at once when the provider auto-confirms,
+ * otherwise a hold with a durable timer; and the hold's expiry when its timer fires while
+ * the appointment still waits at the same version. These transitions have no outcome of
+ * their own (the requestId's outcome is the request-service's), so the condition on
+ * status and version alone makes them happen once.
  */
 final class Holds {
 
     private static final Logger log = LoggerFactory.getLogger(Holds.class);
 
     private final Appointments appointments;
+
     private final DurableTimers timers;
+
     private final HoldTimers holdTimers;
+
     private final Clock clock;
 
     Holds(Appointments appointments, DurableTimers timers, HoldTimers holdTimers, Clock clock) {
@@ -39,14 +43,16 @@ final class Holds {
     }
 
     /**
-     * The appointment was booked or moved by {@code cause} and waits in REQUESTED at {@code version}.
-     *
-     * @param heldNotice what to tell the patient when the appointment is held, {@code null} for nothing
+     * The appointment was booked or moved by {@code cause} and waits in REQUESTED at
+     * {@code version}.
+     * @param heldNotice what to tell the patient when the appointment is held,
+     * {@code null} for nothing
      */
     Handled booked(String cause, String appointmentId, long version, boolean autoConfirm, Duration timeout,
             NoticeKind heldNotice) {
         if (autoConfirm) {
-            // One conditional write: only an appointment still REQUESTED at the fact's version is confirmed.
+            // One conditional write: only an appointment still REQUESTED at the fact's
+            // version is confirmed.
             Optional<Appointment> confirmed = appointments.transition(appointmentId, AppointmentStatus.REQUESTED,
                     version, AppointmentStatus.CONFIRMED, clock.instant(), cause);
             if (confirmed.isPresent()) {
@@ -55,7 +61,8 @@ final class Holds {
         }
         Optional<Appointment> found = appointments.find(appointmentId);
         if (found.isEmpty()) {
-            // The request-service writes before it publishes, and appointments are never deleted.
+            // The request-service writes before it publishes, and appointments are never
+            // deleted.
             log.warn("A booking fact names appointment {}, which does not exist", appointmentId);
             return Handled.of("UNKNOWN_APPOINTMENT", List.of());
         }
@@ -66,15 +73,19 @@ final class Holds {
             return Handled.of(again.isEmpty() ? "STALE" : "REPEATED", again);
         }
         if (autoConfirm) {
-            // Still REQUESTED at that version although the conditional write found it otherwise: changed twice.
+            // Still REQUESTED at that version although the conditional write found it
+            // otherwise: changed twice.
             throw new IllegalStateException("Appointment " + appointmentId + " kept changing; the fact is retried");
         }
         timers.schedule(holdTimers.timerFor(current, timeout));
-        return Handled.of("HELD", heldNotice == null ? List.of()
-                : List.of(new NotifyPatient(cause, appointmentId, heldNotice)));
+        return Handled.of("HELD",
+                heldNotice == null ? List.of() : List.of(new NotifyPatient(cause, appointmentId, heldNotice)));
     }
 
-    /** The hold's timer fired: expire the appointment if it still waits at the version the hold began with. */
+    /**
+     * The hold's timer fired: expire the appointment if it still waits at the version the
+     * hold began with.
+     */
     Handled expire(HoldExpired expired) {
         String timerId = HoldTimers.timerId(expired.appointmentId(), expired.version());
         String cause = HoldTimers.cause(timerId);
@@ -86,7 +97,8 @@ final class Holds {
             }
             Appointment current = found.get();
             if (current.status() != AppointmentStatus.REQUESTED || current.version() != expired.version()) {
-                // Confirmed, declined, cancelled or moved meanwhile: the hold is over. Or expired by this timer
+                // Confirmed, declined, cancelled or moved meanwhile: the hold is over. Or
+                // expired by this timer
                 // before, and then its notice is sent again.
                 var again = Notices.again(current, cause, timerId);
                 return Optional.of(Handled.of(again.isEmpty() ? "STALE" : "REPEATED", again));
@@ -98,7 +110,9 @@ final class Holds {
                 // Changed since it was read: read it again and decide again.
                 case STALE, SLOT_TAKEN, ALREADY_RECORDED, UNKNOWN_PATIENT, PROVIDER_CHANGED -> Optional.empty();
             };
-        }).orElseThrow(() -> new IllegalStateException("Appointment " + expired.appointmentId()
-                + " kept changing; the timer is retried"));
+        })
+            .orElseThrow(() -> new IllegalStateException(
+                    "Appointment " + expired.appointmentId() + " kept changing; the timer is retried"));
     }
+
 }

@@ -11,8 +11,9 @@ import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.HistoryEntry;
 
 /**
- * What the reminder-service is asked for after a transition: a confirmation brings the notice and the reminders,
- * a decline or an expiry its notice; completion and no-show ask for nothing.
+ * What the reminder-service is asked for after a transition: a confirmation brings the
+ * notice and the reminders, a decline or an expiry its notice; completion and no-show ask
+ * for nothing.
  */
 final class Notices {
 
@@ -34,8 +35,9 @@ final class Notices {
     }
 
     /**
-     * The appointment as this transition left it, so that the reminder-service need not read it; the provider's name
-     * and the patient's address are not known here and are read by the reminder-service.
+     * The appointment as this transition left it, so that the reminder-service need not
+     * read it; the provider's name and the patient's address are not known here and are
+     * read by the reminder-service.
      */
     private static NoticeDetails details(Appointment appointment) {
         return new NoticeDetails(appointment.providerId(), appointment.patientId(), appointment.status().name(),
@@ -43,8 +45,9 @@ final class Notices {
     }
 
     /**
-     * The notices to send again for a redelivered message, if its transition is still the appointment's last step:
-     * once something else happened to the appointment, the later step's notices supersede them.
+     * The notices to send again for a redelivered message, if its transition is still the
+     * appointment's last step: once something else happened to the appointment, the later
+     * step's notices supersede them.
      */
     static List<AppointmentRemindersMessage> again(Appointment appointment, String cause, String causeId) {
         List<HistoryEntry> history = appointment.history();
@@ -53,4 +56,5 @@ final class Notices {
         }
         return after(appointment, causeId);
     }
+
 }

@@ -18,15 +18,19 @@ import dev.appointments.store.outcome.Outcomes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The producers' lifecycle commands. Each is a conditional transition on status and version, written with its
- * outcome in one transaction; a command that can't be honoured gets a recorded rejection instead. A command is
- * handled once (see {@link CommandHandling}); a redelivery sends its notices again only while its transition is
- * still the appointment's last step, since a later step's notices supersede them.
+ * The producers' lifecycle commands. Each is a conditional transition on status and
+ * version, written with its outcome in one transaction; a command that can't be honoured
+ * gets a recorded rejection instead. A command is handled once (see
+ * {@link CommandHandling}); a redelivery sends its notices again only while its
+ * transition is still the appointment's last step, since a later step's notices supersede
+ * them.
  */
 final class ProducerCommands {
 
     private final Appointments appointments;
+
     private final Clock clock;
+
     private final CommandHandling<AppointmentRemindersMessage> handling;
 
     ProducerCommands(Outcomes outcomes, Appointments appointments, JsonMapper json, Clock clock) {
@@ -36,7 +40,10 @@ final class ProducerCommands {
                 this::noticesAgain);
     }
 
-    /** Moves the appointment to {@code target} for {@code command}, unless violations or the lifecycle forbid it. */
+    /**
+     * Moves the appointment to {@code target} for {@code command}, unless violations or
+     * the lifecycle forbid it.
+     */
     Handled handle(Command command, List<FieldViolation> violations, String appointmentId, AppointmentStatus target,
             String reason) {
         return Handled.of(handling.handle(command, violations, appointmentId,
@@ -57,8 +64,10 @@ final class ProducerCommands {
         }
         Instant now = clock.instant();
         if (target.afterTheStart() && now.isBefore(current.startsAt())) {
-            return Attempt.refused(ReasonCode.NOT_STARTED_YET, "The appointment starts at %s; it can "
-                    .formatted(current.startsAt()) + "become " + target + " once it has begun.", appointmentId);
+            return Attempt.refused(ReasonCode.NOT_STARTED_YET,
+                    "The appointment starts at %s; it can ".formatted(current.startsAt()) + "become " + target
+                            + " once it has begun.",
+                    appointmentId);
         }
         Appointment next = current.transitionedTo(target, now, command.requestId(), reason);
         List<AppointmentRemindersMessage> notices = Notices.after(next, command.requestId());
@@ -71,12 +80,16 @@ final class ProducerCommands {
         };
     }
 
-    /** The stored notices, while the command's transition is still the appointment's last step. */
+    /**
+     * The stored notices, while the command's transition is still the appointment's last
+     * step.
+     */
     private List<AppointmentRemindersMessage> noticesAgain(Outcome earlier, List<AppointmentRemindersMessage> stored) {
         return appointments.find(earlier.appointmentId())
-                .filter(appointment -> !Notices.again(appointment, earlier.requestId(), earlier.requestId()).isEmpty())
-                .map(appointment -> stored != null ? stored
-                        : Notices.again(appointment, earlier.requestId(), earlier.requestId()))
-                .orElse(List.of());
+            .filter(appointment -> !Notices.again(appointment, earlier.requestId(), earlier.requestId()).isEmpty())
+            .map(appointment -> stored != null ? stored
+                    : Notices.again(appointment, earlier.requestId(), earlier.requestId()))
+            .orElse(List.of());
     }
+
 }

@@ -22,18 +22,23 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The consumer of appointment-confirmations. A message is acknowledged when this function returns: after its
- * transition or outcome is written and its notices are sent. Failures that may pass throw, and SQS redelivers the
- * message until it succeeds or reaches the dead-letter queue. A message that can never be read or answered throws an
- * {@link UnanswerableMessage}, which the binding declares not retryable: it goes to the dead-letter queue at
- * once, and a producer command among them is answered first when a requestId can be read from it.
+ * The consumer of appointment-confirmations. A message is acknowledged when this function
+ * returns: after its transition or outcome is written and its notices are sent. Failures
+ * that may pass throw, and SQS redelivers the message until it succeeds or reaches the
+ * dead-letter queue. A message that can never be read or answered throws an
+ * {@link UnanswerableMessage}, which the binding declares not retryable: it goes to the
+ * dead-letter queue at once, and a producer command among them is answered first when a
+ * requestId can be read from it.
  */
 @Configuration(proxyBeanMethods = false)
 class AppointmentConfirmationsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentConfirmationsConsumer.class);
 
-    /** The types on this queue that the system writes itself: an unreadable one is a bug, with no producer to answer. */
+    /**
+     * The types on this queue that the system writes itself: an unreadable one is a bug,
+     * with no producer to answer.
+     */
     private static final Set<String> INTERNAL_TYPES = Set.of("AppointmentRequested", "AppointmentRescheduled",
             "AppointmentCancelled", "HoldExpired");
 
@@ -49,14 +54,15 @@ class AppointmentConfirmationsConsumer {
                 if (handled.duplicateRequestId()) {
                     log.warn("Refused a command whose requestId was used before for a different command; the refusal "
                             + "is listed with the first outcome");
-                } else {
+                }
+                else {
                     publisher.publish(handled.notices());
                 }
                 String reason = handled.outcome() == null || handled.outcome().reason() == null ? "none"
                         : handled.outcome().reason();
                 log.info("{}: {}{}", type, handled.result(), "none".equals(reason) ? "" : " (" + reason + ")");
-                meters.counter("appointments.confirmations", "type", type, "result", handled.result(), "reason",
-                        reason).increment();
+                meters.counter("appointments.confirmations", "type", type, "result", handled.result(), "reason", reason)
+                    .increment();
             }
         };
     }
@@ -75,10 +81,8 @@ class AppointmentConfirmationsConsumer {
             // Say what is wrong with the body, not what it says.
             log.warn("Unreadable {} message{}: {}", unreadable.type(), answered ? ", answered" : "",
                     unreadable.problem());
-            meters.counter("appointments.confirmations.unreadable", "answered", Boolean.toString(answered))
-                    .increment();
-            throw new UnanswerableMessage("Not a message of appointment-confirmations: "
-                    + unreadable.problem());
+            meters.counter("appointments.confirmations.unreadable", "answered", Boolean.toString(answered)).increment();
+            throw new UnanswerableMessage("Not a message of appointment-confirmations: " + unreadable.problem());
         }
     }
 
@@ -91,4 +95,5 @@ class AppointmentConfirmationsConsumer {
         Object value = message.getHeaders().get(name);
         return value == null ? null : value.toString();
     }
+
 }

@@ -19,7 +19,7 @@ class HoldTimersTests {
     @Test
     void holdExpiresAfterTheTimeout() {
         assertThat(HoldTimers.dueAt(BOOKED, Duration.ofHours(2), BOOKED.plus(Duration.ofDays(3))))
-                .isEqualTo(BOOKED.plus(Duration.ofHours(2)));
+            .isEqualTo(BOOKED.plus(Duration.ofHours(2)));
     }
 
     @Test
@@ -34,8 +34,8 @@ class HoldTimersTests {
         JsonMapper json = JsonMapper.builder().build();
         var appointment = new dev.appointments.store.appointment.Appointment("a-1", "p", "pt",
                 dev.appointments.rules.lifecycle.AppointmentStatus.REQUESTED, BOOKED.plus(Duration.ofDays(3)),
-                BOOKED.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(15)), "UTC", null, null, null, null,
-                null, 3, java.util.List.of(), BOOKED, BOOKED);
+                BOOKED.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(15)), "UTC", null, null, null, null, null, 3,
+                java.util.List.of(), BOOKED, BOOKED);
 
         Timer timer = new HoldTimers(json, "appointment-confirmations").timerFor(appointment, Duration.ofHours(2));
 
@@ -44,6 +44,7 @@ class HoldTimersTests {
         assertThat(timer.queue()).isEqualTo("appointment-confirmations");
         assertThat(timer.attributes()).containsEntry("type", "HoldExpired");
         assertThat(json.readValue(timer.body(), AppointmentConfirmationsMessage.class))
-                .isEqualTo(new HoldExpired("a-1", 3L, BOOKED.plus(Duration.ofHours(2))));
+            .isEqualTo(new HoldExpired("a-1", 3L, BOOKED.plus(Duration.ofHours(2))));
     }
+
 }

@@ -15,16 +15,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppointmentConfirmationsConsumerTests {
 
     private final Consumer<Message<String>> consumer = new AppointmentConfirmationsConsumer()
-            .appointmentConfirmations(JsonMapper.builder().build(), null, null, new SimpleMeterRegistry());
+        .appointmentConfirmations(JsonMapper.builder().build(), null, null, new SimpleMeterRegistry());
 
-    // Without a readable requestId, so there is nothing to answer: the handler is never asked.
+    // Without a readable requestId, so there is nothing to answer: the handler is never
+    // asked.
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"type\": \"BookEverything\", \"requestId\": \"r 1\"}",
-            "{\"type\": \"ConfirmAppointment\", \"requestId\": {\"ada@example.com\": 1}}", "[]"})
+    @ValueSource(strings = { "not json", "{\"type\": \"BookEverything\", \"requestId\": \"r 1\"}",
+            "{\"type\": \"ConfirmAppointment\", \"requestId\": {\"ada@example.com\": 1}}", "[]" })
     void unreadableMessageThrowsWithoutRepeatingItsContent(String body) {
         assertThatThrownBy(() -> consumer.accept(MessageBuilder.withPayload(body).build()))
-                .isInstanceOf(UnanswerableMessage.class)
-                .hasMessageStartingWith("Not a message of appointment-confirmations")
-                .hasMessageNotContaining("ada@example.com");
+            .isInstanceOf(UnanswerableMessage.class)
+            .hasMessageStartingWith("Not a message of appointment-confirmations")
+            .hasMessageNotContaining("ada@example.com");
     }
+
 }

@@ -33,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notices of one step reach appointment-reminders in one SendMessageBatch, each as its own message with its
- * type attribute, as the reminder-service reads them.
+ * The notices of one step reach appointment-reminders in one SendMessageBatch, each as
+ * its own message with its type attribute, as the reminder-service reads them.
  */
-@SpringBootTest(properties = { "spring.config.name=confirmation-service",
-        "logging.level.software.amazon.dynamodb=WARN", "logging.level.org.elasticmq=WARN" })
+@SpringBootTest(properties = { "spring.config.name=confirmation-service", "logging.level.software.amazon.dynamodb=WARN",
+        "logging.level.org.elasticmq=WARN" })
 @Import(ReminderPublisherIntegrationTests.CountingSqs.class)
 class ReminderPublisherIntegrationTests {
 
@@ -65,7 +65,8 @@ class ReminderPublisherIntegrationTests {
 
         publisher.publish(List.of(notice, plan));
 
-        assertThat(OPERATIONS).filteredOn(operation -> operation.startsWith("Send")).containsExactly("SendMessageBatch");
+        assertThat(OPERATIONS).filteredOn(operation -> operation.startsWith("Send"))
+            .containsExactly("SendMessageBatch");
         assertThat(receivedFor(appointmentId, 2)).containsOnlyKeys("NotifyPatient", "PlanReminders");
     }
 
@@ -80,18 +81,25 @@ class ReminderPublisherIntegrationTests {
         assertThat(receivedFor(appointmentId, 1)).containsOnlyKeys("NotifyPatient");
     }
 
-    /** The bodies of this appointment's messages on appointment-reminders by their type attribute. */
+    /**
+     * The bodies of this appointment's messages on appointment-reminders by their type
+     * attribute.
+     */
     private Map<String, String> receivedFor(String appointmentId, int count) {
         String url = engines.sqs().getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REMINDERS)).queueUrl();
         Map<String, String> byType = new java.util.HashMap<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            List<Message> batch = new ArrayList<>(engines.sqs().receiveMessage(request -> request.queueUrl(url)
-                    .maxNumberOfMessages(10).visibilityTimeout(1).messageAttributeNames("All")).messages());
+            List<Message> batch = new ArrayList<>(engines.sqs()
+                .receiveMessage(request -> request.queueUrl(url)
+                    .maxNumberOfMessages(10)
+                    .visibilityTimeout(1)
+                    .messageAttributeNames("All"))
+                .messages());
             for (Message message : batch) {
                 if (message.body().contains(appointmentId)) {
                     byType.put(message.messageAttributes().get("type").stringValue(), message.body());
-                    engines.sqs().deleteMessage(request -> request.queueUrl(url)
-                            .receiptHandle(message.receiptHandle()));
+                    engines.sqs()
+                        .deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
                 }
             }
             return byType.size() >= count;
@@ -104,13 +112,15 @@ class ReminderPublisherIntegrationTests {
 
         @Bean
         SqsAsyncClientCustomizer countingSqs() {
-            return builder -> builder.overrideConfiguration(configuration -> configuration
-                    .addExecutionInterceptor(new ExecutionInterceptor() {
+            return builder -> builder.overrideConfiguration(
+                    configuration -> configuration.addExecutionInterceptor(new ExecutionInterceptor() {
                         @Override
                         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                             OPERATIONS.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
                         }
                     }));
         }
+
     }
+
 }

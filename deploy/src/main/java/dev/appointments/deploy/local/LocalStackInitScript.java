@@ -18,16 +18,18 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
- * Writes the provisioning script of docker-compose.yml and LocalStack: {@code awslocal} commands that create the
- * queues (with their dead-letter queues and redrive policies) and the tables of aws-resources, as the embedded engines'
- * provisioner and the CDK stack do. The script is generated, checked in, and compared with a fresh rendering by the
+ * Writes the provisioning script of docker-compose.yml and LocalStack: {@code awslocal}
+ * commands that create the queues (with their dead-letter queues and redrive policies)
+ * and the tables of aws-resources, as the embedded engines' provisioner and the CDK stack
+ * do. The script is generated, checked in, and compared with a fresh rendering by the
  * module's tests, so the definitions still exist once.
  */
 public final class LocalStackInitScript {
 
     /**
-     * Where the script lives, relative to the repository root: in the local Kubernetes overlay, since kustomize reads
-     * no file outside its directory, and docker-compose.yml mounts it from there, so there is one copy.
+     * Where the script lives, relative to the repository root: in the local Kubernetes
+     * overlay, since kustomize reads no file outside its directory, and
+     * docker-compose.yml mounts it from there, so there is one copy.
      */
     public static final String PATH = "deploy/kubernetes/overlays/local/provision-resources.sh";
 
@@ -52,56 +54,83 @@ public final class LocalStackInitScript {
     static String render(List<QueueDefinition> queues, List<CreateTableRequest> tables) {
         StringBuilder script = new StringBuilder(HEADER);
         for (QueueDefinition queue : queues) {
-            script.append("queue ").append(safe(queue.name())).append(' ').append(queue.maxReceiveCount()).append(' ')
-                    .append(queue.visibilityTimeout().toSeconds()).append('\n');
+            script.append("queue ")
+                .append(safe(queue.name()))
+                .append(' ')
+                .append(queue.maxReceiveCount())
+                .append(' ')
+                .append(queue.visibilityTimeout().toSeconds())
+                .append('\n');
         }
         for (CreateTableRequest table : tables) {
             script.append("table ").append(safe(table.tableName())).append(" '").append(json(table)).append("'\n");
-            TimeToLive.attributeOf(table.tableName()).ifPresent(attribute -> script.append("time_to_live ")
-                    .append(table.tableName()).append(' ').append(safe(attribute)).append('\n'));
+            TimeToLive.attributeOf(table.tableName())
+                .ifPresent(attribute -> script.append("time_to_live ")
+                    .append(table.tableName())
+                    .append(' ')
+                    .append(safe(attribute))
+                    .append('\n'));
         }
-        return script.append("echo \"provisioned ").append(queues.size()).append(" queues and ").append(tables.size())
-                .append(" tables\"\n").toString();
+        return script.append("echo \"provisioned ")
+            .append(queues.size())
+            .append(" queues and ")
+            .append(tables.size())
+            .append(" tables\"\n")
+            .toString();
     }
 
     private static String json(CreateTableRequest table) {
-        StringBuilder json = new StringBuilder("{")
-                .append(field("TableName")).append(string(table.tableName())).append(',')
-                .append(field("BillingMode")).append(string(table.billingModeAsString())).append(',')
-                .append(field("AttributeDefinitions")).append(table.attributeDefinitions().stream()
-                        .map(LocalStackInitScript::attribute).collect(Collectors.joining(",", "[", "]"))).append(',')
-                .append(field("KeySchema")).append(keySchema(table.keySchema()));
+        StringBuilder json = new StringBuilder("{").append(field("TableName"))
+            .append(string(table.tableName()))
+            .append(',')
+            .append(field("BillingMode"))
+            .append(string(table.billingModeAsString()))
+            .append(',')
+            .append(field("AttributeDefinitions"))
+            .append(table.attributeDefinitions()
+                .stream()
+                .map(LocalStackInitScript::attribute)
+                .collect(Collectors.joining(",", "[", "]")))
+            .append(',')
+            .append(field("KeySchema"))
+            .append(keySchema(table.keySchema()));
         if (table.hasGlobalSecondaryIndexes()) {
-            json.append(',').append(field("GlobalSecondaryIndexes")).append(table.globalSecondaryIndexes().stream()
-                    .map(LocalStackInitScript::index).collect(Collectors.joining(",", "[", "]")));
+            json.append(',')
+                .append(field("GlobalSecondaryIndexes"))
+                .append(table.globalSecondaryIndexes()
+                    .stream()
+                    .map(LocalStackInitScript::index)
+                    .collect(Collectors.joining(",", "[", "]")));
         }
         return json.append('}').toString();
     }
 
     private static String attribute(AttributeDefinition attribute) {
-        return "{" + field("AttributeName") + string(attribute.attributeName()) + ","
-                + field("AttributeType") + string(attribute.attributeTypeAsString()) + "}";
+        return "{" + field("AttributeName") + string(attribute.attributeName()) + "," + field("AttributeType")
+                + string(attribute.attributeTypeAsString()) + "}";
     }
 
     private static String index(GlobalSecondaryIndex index) {
-        return "{" + field("IndexName") + string(index.indexName()) + ","
-                + field("KeySchema") + keySchema(index.keySchema()) + ","
-                + field("Projection") + "{" + field("ProjectionType")
+        return "{" + field("IndexName") + string(index.indexName()) + "," + field("KeySchema")
+                + keySchema(index.keySchema()) + "," + field("Projection") + "{" + field("ProjectionType")
                 + string(index.projection().projectionTypeAsString()) + "}}";
     }
 
     private static String keySchema(List<KeySchemaElement> schema) {
         return schema.stream()
-                .map(key -> "{" + field("AttributeName") + string(key.attributeName()) + ","
-                        + field("KeyType") + string(key.keyTypeAsString()) + "}")
-                .collect(Collectors.joining(",", "[", "]"));
+            .map(key -> "{" + field("AttributeName") + string(key.attributeName()) + "," + field("KeyType")
+                    + string(key.keyTypeAsString()) + "}")
+            .collect(Collectors.joining(",", "[", "]"));
     }
 
     private static String field(String name) {
         return string(name) + ":";
     }
 
-    /** Names only: letters, digits, dot, dash, underscore, so nothing needs quoting in JSON or in the shell. */
+    /**
+     * Names only: letters, digits, dot, dash, underscore, so nothing needs quoting in
+     * JSON or in the shell.
+     */
     private static String string(String value) {
         return "\"" + safe(value) + "\"";
     }
@@ -159,4 +188,5 @@ public final class LocalStackInitScript {
             }
 
             """;
+
 }

@@ -1,4 +1,5 @@
 /**
- * The local counterpart of the deployment: the LocalStack init script of docker-compose.yml, generated from the same definitions.
+ * The local counterpart of the deployment: the LocalStack init script of
+ * docker-compose.yml, generated from the same definitions.
  */
 package dev.appointments.deploy.local;

@@ -14,42 +14,50 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The work queues of {@link dev.appointments.resources.Queues}, each with its dead-letter queue and redrive policy,
- * encrypted with SSE-SQS (no key to manage, no KMS permission in the task roles) and reachable over TLS only.
- * Queues are regional: every region of a multi-region deployment has its own.
+ * The work queues of {@link dev.appointments.resources.Queues}, each with its dead-letter
+ * queue and redrive policy, encrypted with SSE-SQS (no key to manage, no KMS permission
+ * in the task roles) and reachable over TLS only. Queues are regional: every region of a
+ * multi-region deployment has its own.
  */
 public final class WorkQueues extends Construct {
 
-    /** Work queues keep a message four days (the SQS default): long enough to outlast a weekend outage. */
+    /**
+     * Work queues keep a message four days (the SQS default): long enough to outlast a
+     * weekend outage.
+     */
     static final Duration RETENTION = Duration.days(4);
 
-    /** Long polling for clients that name no wait time of their own (the binder asks for 10 s). */
+    /**
+     * Long polling for clients that name no wait time of their own (the binder asks for
+     * 10 s).
+     */
     static final Duration RECEIVE_WAIT = Duration.seconds(20);
 
     private final Map<String, Queue> queues = new LinkedHashMap<>();
+
     private final Map<String, Queue> deadLetterQueues = new LinkedHashMap<>();
 
     public WorkQueues(Construct scope, String id, List<QueueDefinition> definitions) {
         super(scope, id);
         for (QueueDefinition definition : definitions) {
             Queue deadLetters = Queue.Builder.create(this, definition.deadLetterQueueName())
-                    .queueName(definition.deadLetterQueueName())
-                    .retentionPeriod(Duration.seconds(QueueDefinition.DLQ_RETENTION.toSeconds()))
-                    .encryption(QueueEncryption.SQS_MANAGED)
-                    .enforceSsl(true)
-                    .build();
+                .queueName(definition.deadLetterQueueName())
+                .retentionPeriod(Duration.seconds(QueueDefinition.DLQ_RETENTION.toSeconds()))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .build();
             Queue queue = Queue.Builder.create(this, definition.name())
-                    .queueName(definition.name())
-                    .visibilityTimeout(Duration.seconds(definition.visibilityTimeout().toSeconds()))
-                    .retentionPeriod(RETENTION)
-                    .receiveMessageWaitTime(RECEIVE_WAIT)
-                    .encryption(QueueEncryption.SQS_MANAGED)
-                    .enforceSsl(true)
-                    .deadLetterQueue(DeadLetterQueue.builder()
-                            .queue(deadLetters)
-                            .maxReceiveCount(definition.maxReceiveCount())
-                            .build())
-                    .build();
+                .queueName(definition.name())
+                .visibilityTimeout(Duration.seconds(definition.visibilityTimeout().toSeconds()))
+                .retentionPeriod(RETENTION)
+                .receiveMessageWaitTime(RECEIVE_WAIT)
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .deadLetterQueue(DeadLetterQueue.builder()
+                    .queue(deadLetters)
+                    .maxReceiveCount(definition.maxReceiveCount())
+                    .build())
+                .build();
             queues.put(definition.name(), queue);
             deadLetterQueues.put(definition.name(), deadLetters);
         }
@@ -77,4 +85,5 @@ public final class WorkQueues extends Construct {
         }
         return queue;
     }
+
 }

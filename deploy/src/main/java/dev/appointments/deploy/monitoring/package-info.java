@@ -1,4 +1,5 @@
 /**
- * CloudWatch alarms on the queues, the dead-letter queues and the query API, sent to one SNS topic.
+ * CloudWatch alarms on the queues, the dead-letter queues and the query API, sent to one
+ * SNS topic.
  */
 package dev.appointments.deploy.monitoring;

@@ -3,8 +3,9 @@ package dev.appointments.deploy.service;
 import java.util.List;
 
 /**
- * One statement of a task role's policy: actions allowed on named queues and tables. Resources are names, not ARNs,
- * so the policy reads like api-security/README.md and the stack resolves them to the resources it created.
+ * One statement of a task role's policy: actions allowed on named queues and tables.
+ * Resources are names, not ARNs, so the policy reads like api-security/README.md and the
+ * stack resolves them to the resources it created.
  *
  * @param sid the statement id, as in the README
  * @param actions IAM actions, e.g. {@code sqs:ReceiveMessage}
@@ -19,6 +20,7 @@ public record Grant(String sid, List<String> actions, List<Resource> resources) 
 
     /** A queue or table named by the system's definitions. */
     public sealed interface Resource {
+
     }
 
     /** A work queue. */

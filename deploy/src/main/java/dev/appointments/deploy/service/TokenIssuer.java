@@ -1,7 +1,8 @@
 package dev.appointments.deploy.service;
 
 /**
- * Who issues the access tokens, as the services and the patient page need to know it (CloudFormation values).
+ * Who issues the access tokens, as the services and the patient page need to know it
+ * (CloudFormation values).
  *
  * @param issuerUri the OIDC issuer the services check tokens against
  * @param authorizationEndpoint where the patient page sends a patient to sign in

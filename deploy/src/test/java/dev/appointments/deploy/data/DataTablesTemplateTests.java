@@ -21,8 +21,8 @@ class DataTablesTemplateTests {
     @Test
     void createsExactlyTheTablesOfTheDefinitions() {
         assertThat(template.ofType("AWS::DynamoDB::GlobalTable").values())
-                .extracting(properties -> properties.get("TableName"))
-                .containsExactlyInAnyOrderElementsOf(Tables.names());
+            .extracting(properties -> properties.get("TableName"))
+            .containsExactlyInAnyOrderElementsOf(Tables.names());
         assertThat(template.ofType("AWS::DynamoDB::Table")).isEmpty();
     }
 
@@ -30,18 +30,17 @@ class DataTablesTemplateTests {
     void everyTableHasTheKeysIndexesAndAttributeTypesOfItsDefinition() {
         for (CreateTableRequest definition : Tables.all()) {
             Map<String, Object> table = table(definition.tableName());
-            assertThat(table.get("KeySchema")).as(definition.tableName())
-                    .isEqualTo(keySchema(definition.keySchema()));
+            assertThat(table.get("KeySchema")).as(definition.tableName()).isEqualTo(keySchema(definition.keySchema()));
             assertThat((List<Object>) table.get("AttributeDefinitions")).as(definition.tableName())
-                    .containsExactlyInAnyOrderElementsOf(definition.attributeDefinitions().stream()
-                            .map(attribute -> Map.of("AttributeName", attribute.attributeName(),
-                                    "AttributeType", attribute.attributeTypeAsString()))
-                            .toList());
+                .containsExactlyInAnyOrderElementsOf(definition.attributeDefinitions()
+                    .stream()
+                    .map(attribute -> Map.of("AttributeName", attribute.attributeName(), "AttributeType",
+                            attribute.attributeTypeAsString()))
+                    .toList());
             List<Object> indexes = (List<Object>) table.getOrDefault("GlobalSecondaryIndexes", List.of());
             assertThat(indexes).as(definition.tableName())
-                    .containsExactlyInAnyOrderElementsOf(definition.globalSecondaryIndexes().stream()
-                            .map(DataTablesTemplateTests::index)
-                            .toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        definition.globalSecondaryIndexes().stream().map(DataTablesTemplateTests::index).toList());
         }
     }
 
@@ -57,7 +56,7 @@ class DataTablesTemplateTests {
                 assertThat(replica.get("Region")).isEqualTo(SynthesizedStacks.REGION);
                 assertThat(replica.get("DeletionProtectionEnabled")).isEqualTo(true);
                 assertThat(replica.get("PointInTimeRecoverySpecification"))
-                        .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
+                    .isEqualTo(Map.of("PointInTimeRecoveryEnabled", true));
             });
         }
     }
@@ -65,7 +64,7 @@ class DataTablesTemplateTests {
     @Test
     void onlyRecordsNothingReadsWhenOldMayExpire() {
         assertThat(table(Tables.RequestOutcomes.NAME).get("TimeToLiveSpecification"))
-                .isEqualTo(Map.of("AttributeName", TimeToLive.ATTRIBUTE, "Enabled", true));
+            .isEqualTo(Map.of("AttributeName", TimeToLive.ATTRIBUTE, "Enabled", true));
         assertThat(table(Tables.Notifications.NAME)).containsKey("TimeToLiveSpecification");
         assertThat(table(Tables.Appointments.NAME)).doesNotContainKey("TimeToLiveSpecification");
         assertThat(table(Tables.SlotLocks.NAME)).doesNotContainKey("TimeToLiveSpecification");
@@ -79,13 +78,13 @@ class DataTablesTemplateTests {
 
     private static List<Map<String, String>> keySchema(List<KeySchemaElement> schema) {
         return schema.stream()
-                .map(key -> Map.of("AttributeName", key.attributeName(), "KeyType", key.keyTypeAsString()))
-                .toList();
+            .map(key -> Map.of("AttributeName", key.attributeName(), "KeyType", key.keyTypeAsString()))
+            .toList();
     }
 
     private static Map<String, Object> index(GlobalSecondaryIndex index) {
-        return Map.of("IndexName", index.indexName(),
-                "KeySchema", keySchema(index.keySchema()),
-                "Projection", Map.of("ProjectionType", index.projection().projectionTypeAsString()));
+        return Map.of("IndexName", index.indexName(), "KeySchema", keySchema(index.keySchema()), "Projection",
+                Map.of("ProjectionType", index.projection().projectionTypeAsString()));
     }
+
 }

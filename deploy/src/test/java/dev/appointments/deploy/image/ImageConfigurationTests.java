@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the images the build writes promise an operator: non-root, JVM flags for containers, the pom's version in tag
- * and labels, the service's port, layers in the order that keeps rebuilds small, and nothing that only tests need.
+ * What the images the build writes promise an operator: non-root, JVM flags for
+ * containers, the pom's version in tag and labels, the service's port, layers in the
+ * order that keeps rebuilds small, and nothing that only tests need.
  */
 class ImageConfigurationTests {
 
@@ -43,7 +44,7 @@ class ImageConfigurationTests {
         assertThat(version).isNotBlank();
         assertThat(image.reference()).isEqualTo("appointments/" + module + ":" + version);
         assertThat(image.labels()).containsEntry("org.opencontainers.image.title", module)
-                .containsKeys("org.opencontainers.image.description", "org.opencontainers.image.base.name");
+            .containsKeys("org.opencontainers.image.description", "org.opencontainers.image.base.name");
         // The commit the image was built from (git-commit-id), a full SHA-1.
         assertThat(image.labels().get("org.opencontainers.image.revision")).matches("[0-9a-f]{40}");
     }
@@ -67,10 +68,10 @@ class ImageConfigurationTests {
     @EnumSource(AppointmentService.class)
     void shipsNoEngineOrTestLibrary(AppointmentService service) {
         ImageTar image = ImageTar.of(service.serviceName());
-        assertThat(ImageTar.fileNames(image.rootfs(), "/app/libs"))
-                .anyMatch(jar -> jar.startsWith("spring-boot-4"))
-                .noneMatch(jar -> jar.startsWith("DynamoDBLocal") || jar.startsWith("elasticmq")
-                        || jar.startsWith("greenmail") || jar.startsWith("junit") || jar.startsWith("embedded-engines")
-                        || jar.startsWith("local-auth-server") || jar.startsWith("sqlite4java"));
+        assertThat(ImageTar.fileNames(image.rootfs(), "/app/libs")).anyMatch(jar -> jar.startsWith("spring-boot-4"))
+            .noneMatch(jar -> jar.startsWith("DynamoDBLocal") || jar.startsWith("elasticmq")
+                    || jar.startsWith("greenmail") || jar.startsWith("junit") || jar.startsWith("embedded-engines")
+                    || jar.startsWith("local-auth-server") || jar.startsWith("sqlite4java"));
     }
+
 }

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A container without a container engine: the image's entry point and arguments, run by the JVM of this build with
- * the image's environment and working directory, where every path of the image ({@code /app/...}) is read under the
- * directory its layers were unpacked into. What runs is exactly what the image holds; only the JRE is the local one
+ * A container without a container engine: the image's entry point and arguments, run by
+ * the JVM of this build with the image's environment and working directory, where every
+ * path of the image ({@code /app/...}) is read under the directory its layers were
+ * unpacked into. What runs is exactly what the image holds; only the JRE is the local one
  * (the base image's, a Temurin 21 JRE, is not fetched: the build reaches no registry).
  */
 final class ImageProcess implements AutoCloseable {
@@ -26,7 +27,9 @@ final class ImageProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+
     private final Process process;
+
     private final Path log;
 
     private ImageProcess(String name, Process process, Path log) {
@@ -57,7 +60,7 @@ final class ImageProcess implements AutoCloseable {
             }
         }
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(root.resolve(image.workingDirectory().substring(1)).toFile());
+            .directory(root.resolve(image.workingDirectory().substring(1)).toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         for (String variable : image.environment()) {
@@ -75,7 +78,10 @@ final class ImageProcess implements AutoCloseable {
         }
     }
 
-    /** Polls {@code url} until its answer satisfies {@code ready}; fails with the process's log otherwise. */
+    /**
+     * Polls {@code url} until its answer satisfies {@code ready}; fails with the
+     * process's log otherwise.
+     */
     HttpResponse<String> awaitAnswer(URI url, Predicate<HttpResponse<String>> ready, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpResponse<String> last = null;
@@ -128,7 +134,10 @@ final class ImageProcess implements AutoCloseable {
         }
     }
 
-    /** A copy of an argument file of the image (the class path) whose absolute paths point into {@code root}. */
+    /**
+     * A copy of an argument file of the image (the class path) whose absolute paths point
+     * into {@code root}.
+     */
     private static Path rootedArgumentFile(Path root, String imagePath) {
         try {
             Path original = root.resolve(imagePath.substring(1));
@@ -151,4 +160,5 @@ final class ImageProcess implements AutoCloseable {
             throw new AssertionError(ex);
         }
     }
+
 }

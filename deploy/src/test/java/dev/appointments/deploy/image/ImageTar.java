@@ -15,21 +15,29 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * An image as jib writes it to {@code target/jib-image.tar} (an OCI image layout): its configuration, and its layers
- * unpacked into a directory that stands in for the container's root file system.
+ * An image as jib writes it to {@code target/jib-image.tar} (an OCI image layout): its
+ * configuration, and its layers unpacked into a directory that stands in for the
+ * container's root file system.
  */
 @SuppressWarnings("unchecked")
 final class ImageTar {
 
     static final Path ROOT = Path.of("..");
+
     private static final Path WORK = Path.of("target/images");
 
     private final String name;
+
     private final Path layout;
+
     private final Map<String, Object> manifest;
+
     private final Map<String, Object> config;
+
     private final String reference;
+
     private final Path rootfs;
+
     private boolean unpacked;
 
     private ImageTar(String name, Path layout) {
@@ -46,8 +54,8 @@ final class ImageTar {
     private static final Map<String, ImageTar> READ = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The image of a module of this repository, unpacked under {@code target/images/<module>}; read once per JVM
-     * (the tars are tens of megabytes).
+     * The image of a module of this repository, unpacked under
+     * {@code target/images/<module>}; read once per JVM (the tars are tens of megabytes).
      */
     static ImageTar of(String module) {
         return READ.computeIfAbsent(module, ImageTar::read);
@@ -56,8 +64,9 @@ final class ImageTar {
     private static ImageTar read(String module) {
         Path tar = ROOT.resolve(module).resolve("target/jib-image.tar");
         if (!Files.isRegularFile(tar)) {
-            throw new IllegalStateException(tar.toAbsolutePath().normalize() + " is missing: the build writes it in the "
-                    + "package phase of " + module + " (./mvnw -pl deploy -am verify)");
+            throw new IllegalStateException(
+                    tar.toAbsolutePath().normalize() + " is missing: the build writes it in the " + "package phase of "
+                            + module + " (./mvnw -pl deploy -am verify)");
         }
         Path layout = WORK.resolve(module).resolve("layout");
         deleteRecursively(WORK.resolve(module));
@@ -69,7 +78,10 @@ final class ImageTar {
         return name;
     }
 
-    /** The reference the image was built for, e.g. {@code appointments/request-service:0.1.0-SNAPSHOT}. */
+    /**
+     * The reference the image was built for, e.g.
+     * {@code appointments/request-service:0.1.0-SNAPSHOT}.
+     */
     String reference() {
         return reference;
     }
@@ -109,12 +121,13 @@ final class ImageTar {
     /** The layers' history comments, in order: what jib put in each layer. */
     List<String> layerNames() {
         return ((List<Map<String, Object>>) config.get("history")).stream()
-                .map(step -> (String) step.get("comment")).toList();
+            .map(step -> (String) step.get("comment"))
+            .toList();
     }
 
     /**
-     * The container's file system without its base image: every layer unpacked in order (on first use), as an
-     * absolute path.
+     * The container's file system without its base image: every layer unpacked in order
+     * (on first use), as an absolute path.
      */
     synchronized Path rootfs() {
         if (!unpacked) {
@@ -197,4 +210,5 @@ final class ImageTar {
             throw new UncheckedIOException(ex);
         }
     }
+
 }

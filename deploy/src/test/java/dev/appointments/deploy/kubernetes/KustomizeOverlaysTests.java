@@ -30,17 +30,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every kustomize overlay of deploy/kubernetes, rendered by {@code kubectl kustomize} (the build keeps the output in
- * target/kubernetes/), checked object by object: probes on the real actuator paths and ports, graceful termination,
- * resources, every environment variable a service's configuration reads, queue-depth scaling on the queues of
- * aws-resources, disruption budgets and service accounts for IAM roles. Skipped where kubectl is not installed.
+ * Every kustomize overlay of deploy/kubernetes, rendered by {@code kubectl kustomize}
+ * (the build keeps the output in target/kubernetes/), checked object by object: probes on
+ * the real actuator paths and ports, graceful termination, resources, every environment
+ * variable a service's configuration reads, queue-depth scaling on the queues of
+ * aws-resources, disruption budgets and service accounts for IAM roles. Skipped where
+ * kubectl is not installed.
  */
 @SuppressWarnings("unchecked")
 class KustomizeOverlaysTests {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
-    /** Read only by the local profile for loopback ports that the overlays override, or with defaults that hold. */
+    /**
+     * Read only by the local profile for loopback ports that the overlays override, or
+     * with defaults that hold.
+     */
     private static final Set<String> NOT_NEEDED = Set.of("SQS_PORT", "DYNAMODB_PORT", "AUTH_SERVER_PORT",
             "QUERY_SERVICE_PORT", "REQUEST_SERVICE_PORT", "SMTP_PORT", "OTLP_METRICS_EXPORT_ENABLED", "SLOT_CACHE_TTL",
             "DR_GREY_WEBHOOK_SECRET");
@@ -56,8 +61,8 @@ class KustomizeOverlaysTests {
     }
 
     static Stream<Arguments> servicesInOverlays() {
-        return Stream.of("base", "overlays/local", "overlays/production").flatMap(overlay ->
-                Stream.of(AppointmentService.values()).map(service -> Arguments.of(overlay, service)));
+        return Stream.of("base", "overlays/local", "overlays/production")
+            .flatMap(overlay -> Stream.of(AppointmentService.values()).map(service -> Arguments.of(overlay, service)));
     }
 
     @ParameterizedTest
@@ -69,14 +74,15 @@ class KustomizeOverlaysTests {
             assertThat(port).containsEntry("name", "http").containsEntry("containerPort", service.port());
         });
         assertThat(path(container, "readinessProbe", "httpGet"))
-                .containsEntry("path", AppointmentService.READINESS_PATH).containsEntry("port", "http");
-        assertThat(path(container, "livenessProbe", "httpGet"))
-                .containsEntry("path", AppointmentService.LIVENESS_PATH).containsEntry("port", "http");
-        assertThat(path(container, "startupProbe", "httpGet"))
-                .containsEntry("path", AppointmentService.LIVENESS_PATH);
+            .containsEntry("path", AppointmentService.READINESS_PATH)
+            .containsEntry("port", "http");
+        assertThat(path(container, "livenessProbe", "httpGet")).containsEntry("path", AppointmentService.LIVENESS_PATH)
+            .containsEntry("port", "http");
+        assertThat(path(container, "startupProbe", "httpGet")).containsEntry("path", AppointmentService.LIVENESS_PATH);
         Map<String, Object> serviceObject = rendered.get(overlay).get("Service", service.serviceName());
         assertThat(((List<Map<String, Object>>) path(serviceObject, "spec").get("ports")).getFirst())
-                .containsEntry("port", service.port()).containsEntry("targetPort", "http");
+            .containsEntry("port", service.port())
+            .containsEntry("targetPort", "http");
     }
 
     @ParameterizedTest
@@ -108,7 +114,7 @@ class KustomizeOverlaysTests {
         }
         read.removeAll(NOT_NEEDED);
         assertThat(environment(rendered.get(overlay), service)).as("environment of %s in %s", name, overlay)
-                .containsAll(read);
+            .containsAll(read);
     }
 
     @ParameterizedTest
@@ -129,9 +135,11 @@ class KustomizeOverlaysTests {
         }
         assertThat(objects.ofKind("ScaledObject")).hasSize(3);
         Set<String> queues = new HashSet<>();
-        objects.ofKind("ScaledObject").forEach(object -> queues.add((String) path(
-                ((List<Map<String, Object>>) path(object, "spec").get("triggers")).getFirst(), "metadata")
-                .get("queueURL")));
+        objects.ofKind("ScaledObject")
+            .forEach(object -> queues
+                .add((String) path(((List<Map<String, Object>>) path(object, "spec").get("triggers")).getFirst(),
+                        "metadata")
+                    .get("queueURL")));
         assertThat(queues).containsExactlyInAnyOrder(Queues.APPOINTMENT_REQUESTS, Queues.APPOINTMENT_CONFIRMATIONS,
                 Queues.APPOINTMENT_REMINDERS);
         assertThat(objects.find("TriggerAuthentication", "appointments-sqs")).isPresent();
@@ -145,8 +153,8 @@ class KustomizeOverlaysTests {
         for (AppointmentService service : AppointmentService.values()) {
             Map<String, Object> budget = rendered.get(overlay).get("PodDisruptionBudget", service.serviceName());
             assertThat(path(budget, "spec")).containsEntry("minAvailable", 1);
-            assertThat(path(budget, "spec", "selector", "matchLabels"))
-                    .containsEntry("app.kubernetes.io/name", service.serviceName());
+            assertThat(path(budget, "spec", "selector", "matchLabels")).containsEntry("app.kubernetes.io/name",
+                    service.serviceName());
         }
     }
 
@@ -155,20 +163,22 @@ class KustomizeOverlaysTests {
         RenderedOverlay production = rendered.get("overlays/production");
         for (AppointmentService service : AppointmentService.values()) {
             Map<String, Object> account = production.get("ServiceAccount", service.serviceName());
-            assertThat((Map<String, Object>) RenderedOverlay.metadata(account).get("annotations"))
-                    .containsEntry("eks.amazonaws.com/role-arn",
-                            "arn:aws:iam::123456789012:role/appointments-" + service.serviceName());
+            assertThat((Map<String, Object>) RenderedOverlay.metadata(account).get("annotations")).containsEntry(
+                    "eks.amazonaws.com/role-arn",
+                    "arn:aws:iam::123456789012:role/appointments-" + service.serviceName());
             String image = (String) container(production.get("Deployment", service.serviceName())).get("image");
-            assertThat(image).matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/appointments/"
-                    + service.serviceName() + ":[^:]+").doesNotEndWith(":latest");
+            assertThat(image)
+                .matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/appointments/" + service.serviceName()
+                        + ":[^:]+")
+                .doesNotEndWith(":latest");
         }
         assertThat(production.all()).allSatisfy(object -> {
             if (!"Namespace".equals(object.get("kind"))) {
                 assertThat(RenderedOverlay.metadata(object)).containsEntry("namespace", "appointments");
             }
         });
-        assertThat(environment(production, AppointmentService.REMINDER))
-                .contains("SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
+        assertThat(environment(production, AppointmentService.REMINDER)).contains("SPRING_MAIL_USERNAME",
+                "SPRING_MAIL_PASSWORD");
     }
 
     @Test
@@ -183,29 +193,29 @@ class KustomizeOverlaysTests {
         for (AppointmentService service : AppointmentService.values()) {
             assertThat(path(local.get("Deployment", service.serviceName()), "spec")).containsEntry("replicas", 1);
             assertThat((String) container(local.get("Deployment", service.serviceName())).get("image"))
-                    .isEqualTo("appointments/" + service.serviceName() + ":0.1.0-SNAPSHOT");
+                .isEqualTo("appointments/" + service.serviceName() + ":0.1.0-SNAPSHOT");
         }
         Map<String, Object> config = local.get("ConfigMap", "appointments-config");
         assertThat((Map<String, Object>) config.get("data"))
-                .containsEntry("SPRING_CLOUD_AWS_SQS_ENDPOINT", "http://elasticmq:9324")
-                .containsEntry("SPRING_CLOUD_AWS_DYNAMODB_ENDPOINT", "http://dynamodb-engine:8000")
-                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
-                        "http://auth-server:9000/oauth2/jwks");
+            .containsEntry("SPRING_CLOUD_AWS_SQS_ENDPOINT", "http://elasticmq:9324")
+            .containsEntry("SPRING_CLOUD_AWS_DYNAMODB_ENDPOINT", "http://dynamodb-engine:8000")
+            .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
+                    "http://auth-server:9000/oauth2/jwks");
     }
 
     @Test
     void localProvisionsTheQueuesAndTablesWithTheGeneratedScript() throws IOException {
         assertThat(Files.readString(Path.of("..", LocalStackInitScript.PATH)))
-                .as("%s is stale: regenerate it with LocalStackInitScript (deploy/README.md)",
-                        LocalStackInitScript.PATH)
-                .isEqualTo(LocalStackInitScript.render());
+            .as("%s is stale: regenerate it with LocalStackInitScript (deploy/README.md)", LocalStackInitScript.PATH)
+            .isEqualTo(LocalStackInitScript.render());
         RenderedOverlay local = rendered.get("overlays/local");
         Map<String, Object> job = local.get("Job", "provision-resources");
         String scriptMap = (String) path(((List<Map<String, Object>>) podSpec(job).get("volumes")).getFirst(),
-                "configMap").get("name");
+                "configMap")
+            .get("name");
         Map<String, Object> script = local.get("ConfigMap", scriptMap);
         assertThat(((Map<String, String>) script.get("data")).get("provision-resources.sh"))
-                .isEqualTo(LocalStackInitScript.render());
+            .isEqualTo(LocalStackInitScript.render());
     }
 
     @ParameterizedTest
@@ -220,7 +230,10 @@ class KustomizeOverlaysTests {
         });
     }
 
-    /** Names of the variables a service's container gets: its own env and the ConfigMaps of its envFrom. */
+    /**
+     * Names of the variables a service's container gets: its own env and the ConfigMaps
+     * of its envFrom.
+     */
     private static Set<String> environment(RenderedOverlay objects, AppointmentService service) {
         Map<String, Object> container = container(objects.get("Deployment", service.serviceName()));
         Set<String> names = new TreeSet<>();
@@ -233,4 +246,5 @@ class KustomizeOverlaysTests {
         }
         return names;
     }
+
 }

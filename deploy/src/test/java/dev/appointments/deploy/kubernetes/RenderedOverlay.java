@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * One kustomize overlay as {@code kubectl kustomize} renders it (kept in {@code target/kubernetes/<overlay>.yaml}),
- * read as plain maps.
+ * One kustomize overlay as {@code kubectl kustomize} renders it (kept in
+ * {@code target/kubernetes/<overlay>.yaml}), read as plain maps.
  */
 @SuppressWarnings("unchecked")
 final class RenderedOverlay {
@@ -43,15 +43,18 @@ final class RenderedOverlay {
         }
     }
 
-    /** Renders {@code kubernetes/<directory>} and keeps the output under target/kubernetes. */
+    /**
+     * Renders {@code kubernetes/<directory>} and keeps the output under
+     * target/kubernetes.
+     */
     static RenderedOverlay render(String directory) {
         try {
             Path output = Path.of("target/kubernetes", directory.replace('/', '-') + ".yaml");
             Files.createDirectories(output.getParent());
             Process process = new ProcessBuilder("kubectl", "kustomize", KUBERNETES.resolve(directory).toString())
-                    .redirectOutput(output.toFile())
-                    .redirectError(ProcessBuilder.Redirect.PIPE)
-                    .start();
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.PIPE)
+                .start();
             String errors = new String(process.getErrorStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError("kubectl kustomize " + directory + " failed: " + errors);
@@ -117,4 +120,5 @@ final class RenderedOverlay {
         }
         return current;
     }
+
 }

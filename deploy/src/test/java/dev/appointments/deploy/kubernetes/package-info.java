@@ -1,4 +1,5 @@
 /**
- * Tests of the Kubernetes manifests: every kustomize overlay rendered and its objects checked.
+ * Tests of the Kubernetes manifests: every kustomize overlay rendered and its objects
+ * checked.
  */
 package dev.appointments.deploy.kubernetes;

@@ -21,29 +21,32 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No Docker engine runs where the build runs, so docker-compose.yml is checked as a file: it parses, every container
- * is pinned, health-checked and memory-limited, starts in health order, and the services get every setting their
- * configuration reads from the environment.
+ * No Docker engine runs where the build runs, so docker-compose.yml is checked as a file:
+ * it parses, every container is pinned, health-checked and memory-limited, starts in
+ * health order, and the services get every setting their configuration reads from the
+ * environment.
  */
 @SuppressWarnings("unchecked")
 class DockerComposeTests {
 
     static final Path ROOT = Path.of("..");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
-    private static final Pattern POM_VERSION =
-            Pattern.compile("<artifactId>appointment-scheduling</artifactId>\\s*<version>([^<]+)</version>");
+
+    private static final Pattern POM_VERSION = Pattern
+        .compile("<artifactId>appointment-scheduling</artifactId>\\s*<version>([^<]+)</version>");
 
     /**
-     * Placeholders of the services' configuration files that compose need not set: each is read only by the local
-     * profile for a loopback address that compose overrides by setting the property itself, or has a default that
-     * holds in compose.
+     * Placeholders of the services' configuration files that compose need not set: each
+     * is read only by the local profile for a loopback address that compose overrides by
+     * setting the property itself, or has a default that holds in compose.
      */
-    private static final Set<String> NOT_NEEDED_IN_COMPOSE = Set.of(
-            "SQS_PORT", "DYNAMODB_PORT", "AUTH_SERVER_PORT", "QUERY_SERVICE_PORT", "REQUEST_SERVICE_PORT",
-            "SMTP_PORT", "MAIL_HOST", "MAIL_PORT", "OTLP_METRICS_EXPORT_ENABLED", "SLOT_CACHE_TTL",
-            "PATIENT_PAGE_CLIENT_ID", "DR_GREY_WEBHOOK_SECRET");
+    private static final Set<String> NOT_NEEDED_IN_COMPOSE = Set.of("SQS_PORT", "DYNAMODB_PORT", "AUTH_SERVER_PORT",
+            "QUERY_SERVICE_PORT", "REQUEST_SERVICE_PORT", "SMTP_PORT", "MAIL_HOST", "MAIL_PORT",
+            "OTLP_METRICS_EXPORT_ENABLED", "SLOT_CACHE_TTL", "PATIENT_PAGE_CLIENT_ID", "DR_GREY_WEBHOOK_SECRET");
 
     private static Map<String, Object> compose;
+
     private static Map<String, Object> services;
 
     @BeforeAll
@@ -94,7 +97,8 @@ class DockerComposeTests {
     void serviceHasTheProductionTaskMemoryAndAGracePeriodLongerThanItsGracefulShutdown(AppointmentService definition) {
         Map<String, Object> service = service(definition.serviceName());
         assertThat(service).containsEntry("mem_limit", "1g");
-        // Spring's graceful shutdown waits up to 30 s (spring.lifecycle.timeout-per-shutdown-phase).
+        // Spring's graceful shutdown waits up to 30 s
+        // (spring.lifecycle.timeout-per-shutdown-phase).
         assertThat(seconds((String) service.get("stop_grace_period"))).isGreaterThan(30);
     }
 
@@ -106,13 +110,13 @@ class DockerComposeTests {
         assertThat(dependsOn.get("provision")).isEqualTo(Map.of("condition", "service_completed_successfully"));
         assertThat(dependsOn.get("auth-server")).isEqualTo(Map.of("condition", "service_healthy"));
         assertThat((List<String>) service.get("ports"))
-                .containsExactly("127.0.0.1:" + definition.port() + ":" + definition.port());
+            .containsExactly("127.0.0.1:" + definition.port() + ":" + definition.port());
         assertThat(((Map<String, Object>) service.get("healthcheck")).get("test").toString())
-                .contains("/dev/tcp/127.0.0.1/" + definition.port())
-                .contains("GET " + AppointmentService.READINESS_PATH);
+            .contains("/dev/tcp/127.0.0.1/" + definition.port())
+            .contains("GET " + AppointmentService.READINESS_PATH);
         Map<String, Object> provision = (Map<String, Object>) service("provision").get("depends_on");
         assertThat(provision).containsEntry("elasticmq", Map.of("condition", "service_healthy"))
-                .containsEntry("dynamodb-engine", Map.of("condition", "service_healthy"));
+            .containsEntry("dynamodb-engine", Map.of("condition", "service_healthy"));
     }
 
     @ParameterizedTest
@@ -120,15 +124,13 @@ class DockerComposeTests {
     void serviceReachesTheEnginesAndChecksTokensOfTheIssuerTheBrowserUses(AppointmentService definition) {
         Map<String, Object> environment = environment(definition.serviceName());
         String issuer = (String) environment("auth-server").get("LOCAL_AUTH_SERVER_ISSUER");
-        assertThat(environment)
-                .containsEntry("SPRING_CLOUD_AWS_SQS_ENDPOINT", "http://elasticmq:9324")
-                .containsEntry("SPRING_CLOUD_AWS_DYNAMODB_ENDPOINT", "http://dynamodb-engine:8000")
-                .containsEntry("SPRING_CLOUD_STREAM_SQS_BINDER_AUTO_CREATE_QUEUES", "false")
-                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer)
-                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI",
-                        "http://auth-server:9000/oauth2/jwks")
-                .containsEntry("SPRING_PROFILES_ACTIVE", "${DEMO_PROFILE:-local}")
-                .containsKeys("AWS_REGION", "SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY", "TOKEN_ISSUER_URI");
+        assertThat(environment).containsEntry("SPRING_CLOUD_AWS_SQS_ENDPOINT", "http://elasticmq:9324")
+            .containsEntry("SPRING_CLOUD_AWS_DYNAMODB_ENDPOINT", "http://dynamodb-engine:8000")
+            .containsEntry("SPRING_CLOUD_STREAM_SQS_BINDER_AUTO_CREATE_QUEUES", "false")
+            .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer)
+            .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "http://auth-server:9000/oauth2/jwks")
+            .containsEntry("SPRING_PROFILES_ACTIVE", "${DEMO_PROFILE:-local}")
+            .containsKeys("AWS_REGION", "SPRING_CLOUD_AWS_CREDENTIALS_ACCESS_KEY", "TOKEN_ISSUER_URI");
         assertThat(issuer).isEqualTo("http://127.0.0.1:9000");
         assertThat((List<String>) service("auth-server").get("ports")).containsExactly("127.0.0.1:9000:9000");
     }
@@ -150,12 +152,12 @@ class DockerComposeTests {
     @Test
     void patientPageSignsInAtTheIssuerAndBooksAtTheRequestServiceAsTheBrowserSeesThem() {
         assertThat(environment("query-service"))
-                .containsEntry("PATIENT_PAGE_AUTHORIZATION_ENDPOINT", "http://127.0.0.1:9000/oauth2/authorize")
-                .containsEntry("PATIENT_PAGE_TOKEN_ENDPOINT", "http://127.0.0.1:9000/oauth2/token")
-                .containsEntry("REQUEST_SERVICE_URL", "http://127.0.0.1:8081");
+            .containsEntry("PATIENT_PAGE_AUTHORIZATION_ENDPOINT", "http://127.0.0.1:9000/oauth2/authorize")
+            .containsEntry("PATIENT_PAGE_TOKEN_ENDPOINT", "http://127.0.0.1:9000/oauth2/token")
+            .containsEntry("REQUEST_SERVICE_URL", "http://127.0.0.1:8081");
         assertThat(environment("request-service"))
-                .containsEntry("APPOINTMENTS_REQUEST_OUTCOMEBASEURL", "http://127.0.0.1:8080")
-                .containsEntry("APPOINTMENTS_SECURITY_CORS_ALLOWEDORIGINS", "http://127.0.0.1:8080");
+            .containsEntry("APPOINTMENTS_REQUEST_OUTCOMEBASEURL", "http://127.0.0.1:8080")
+            .containsEntry("APPOINTMENTS_SECURITY_CORS_ALLOWEDORIGINS", "http://127.0.0.1:8080");
         assertThat(environment("auth-server")).containsEntry("PATIENT_WEB_REDIRECT_URI", "http://127.0.0.1:8080/");
     }
 
@@ -166,9 +168,8 @@ class DockerComposeTests {
             String hostPath = volume.substring(0, volume.indexOf(':'));
             assertThat(ROOT.resolve(hostPath).normalize()).isEqualTo(LocalStackInitScriptTests.SCRIPT.normalize());
         });
-        assertThat(environment("provision"))
-                .containsEntry("AWS_ENDPOINT_URL_SQS", "http://elasticmq:9324")
-                .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://dynamodb-engine:8000");
+        assertThat(environment("provision")).containsEntry("AWS_ENDPOINT_URL_SQS", "http://elasticmq:9324")
+            .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://dynamodb-engine:8000");
         assertThat(provision.get("entrypoint").toString()).contains("awslocal()").contains("provision-resources.sh");
     }
 
@@ -176,15 +177,18 @@ class DockerComposeTests {
     void elasticMqNamesItsQueuesWithTheHostTheOtherContainersCall() throws IOException {
         List<String> volumes = (List<String>) service("elasticmq").get("volumes");
         assertThat(volumes).singleElement().asString().endsWith(":/opt/elasticmq.conf:ro");
-        String config = Files.readString(ROOT.resolve(volumes.getFirst().substring(0, volumes.getFirst().indexOf(':'))));
-        assertThat(config).contains("host = elasticmq").contains("port = 9324").contains("generate-node-address = false");
+        String config = Files
+            .readString(ROOT.resolve(volumes.getFirst().substring(0, volumes.getFirst().indexOf(':'))));
+        assertThat(config).contains("host = elasticmq")
+            .contains("port = 9324")
+            .contains("generate-node-address = false");
     }
 
     @Test
     void engineKeepsItsDataInAVolume() {
         Map<String, Object> engine = service("dynamodb-engine");
         assertThat((List<String>) engine.get("command")).containsSubsequence("--port", "8000")
-                .containsSubsequence("--data-dir", "/data");
+            .containsSubsequence("--data-dir", "/data");
         assertThat((List<String>) engine.get("volumes")).containsExactly("dynamodb-data:/data");
         assertThat((Map<String, Object>) compose.get("volumes")).containsKey("dynamodb-data");
     }
@@ -192,9 +196,9 @@ class DockerComposeTests {
     @Test
     void reminderServiceSendsMailToTheMailCatcher() {
         assertThat(environment("reminder-service")).containsEntry("SPRING_MAIL_HOST", "mailpit")
-                .containsEntry("SPRING_MAIL_PORT", "1025");
+            .containsEntry("SPRING_MAIL_PORT", "1025");
         assertThat(((Map<String, Object>) service("reminder-service").get("depends_on")).get("mailpit"))
-                .isEqualTo(Map.of("condition", "service_healthy"));
+            .isEqualTo(Map.of("condition", "service_healthy"));
     }
 
     @Test
@@ -202,8 +206,10 @@ class DockerComposeTests {
         Map<String, Object> prometheus = service("prometheus");
         List<String> volumes = (List<String>) prometheus.get("volumes");
         assertThat(volumes).contains("./deploy/prometheus:/etc/prometheus/rules:ro");
-        String configFile = volumes.stream().filter(volume -> volume.endsWith(":/etc/prometheus/prometheus.yml:ro"))
-                .findFirst().orElseThrow();
+        String configFile = volumes.stream()
+            .filter(volume -> volume.endsWith(":/etc/prometheus/prometheus.yml:ro"))
+            .findFirst()
+            .orElseThrow();
         Map<String, Object> config;
         try (Reader reader = Files.newBufferedReader(ROOT.resolve(configFile.substring(0, configFile.indexOf(':'))))) {
             config = new Yaml().load(reader);
@@ -214,12 +220,14 @@ class DockerComposeTests {
         assertThat(ROOT.resolve("deploy/prometheus/scrape-alerts.yml")).exists();
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) config.get("scrape_configs");
         for (AppointmentService service : AppointmentService.values()) {
-            Map<String, Object> job = jobs.stream().filter(candidate -> service.serviceName().equals(
-                    candidate.get("job_name"))).findFirst().orElseThrow(() -> new AssertionError(service));
+            Map<String, Object> job = jobs.stream()
+                .filter(candidate -> service.serviceName().equals(candidate.get("job_name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(service));
             assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
             assertThat(job.get("static_configs").toString()).contains(service.serviceName() + ":" + service.port());
             assertThat((Map<String, Object>) job.get("oauth2")).containsEntry("client_id", "demo-ops")
-                    .containsEntry("token_url", "http://auth-server:9000/oauth2/token");
+                .containsEntry("token_url", "http://auth-server:9000/oauth2/token");
         }
     }
 
@@ -236,9 +244,8 @@ class DockerComposeTests {
     @ParameterizedTest
     @EnumSource(AppointmentService.class)
     void recordsEveryTraceLocallyAndExportsThemOnlyWhenSwitchedOn(AppointmentService definition) {
-        assertThat(environment(definition.serviceName()))
-                .containsEntry("TRACING_SAMPLING_PROBABILITY", "1.0")
-                .containsEntry("OTLP_TRACING_EXPORT_ENABLED", "${OTLP_TRACING_EXPORT_ENABLED:-false}");
+        assertThat(environment(definition.serviceName())).containsEntry("TRACING_SAMPLING_PROBABILITY", "1.0")
+            .containsEntry("OTLP_TRACING_EXPORT_ENABLED", "${OTLP_TRACING_EXPORT_ENABLED:-false}");
     }
 
     @Test
@@ -269,4 +276,5 @@ class DockerComposeTests {
         assertThat(service).as(name).isNotNull();
         return service;
     }
+
 }

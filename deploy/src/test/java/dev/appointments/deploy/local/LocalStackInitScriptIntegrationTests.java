@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the LocalStack init script for real where the AWS CLI is installed, against the embedded engines instead of
- * LocalStack: a stand-in {@code awslocal} sends SQS calls to ElasticMQ and DynamoDB calls to DynamoDB Local. Without
- * the CLI the test is skipped; LocalStackProvisioningIntegrationTests runs the script in LocalStack where Docker is.
+ * Runs the LocalStack init script for real where the AWS CLI is installed, against the
+ * embedded engines instead of LocalStack: a stand-in {@code awslocal} sends SQS calls to
+ * ElasticMQ and DynamoDB calls to DynamoDB Local. Without the CLI the test is skipped;
+ * LocalStackProvisioningIntegrationTests runs the script in LocalStack where Docker is.
  */
 class LocalStackInitScriptIntegrationTests {
 
@@ -43,42 +44,47 @@ class LocalStackInitScriptIntegrationTests {
             Files.setPosixFilePermissions(awslocal, PosixFilePermissions.fromString("rwx------"));
 
             ProcessBuilder builder = new ProcessBuilder("bash", LocalStackInitScriptTests.SCRIPT.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(bin.resolve("output.txt").toFile());
-            builder.environment().putAll(Map.of(
-                    "PATH", bin + ":" + System.getenv("PATH"),
-                    "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
-                    "AWS_DEFAULT_REGION", "us-east-1"));
+                .redirectErrorStream(true)
+                .redirectOutput(bin.resolve("output.txt").toFile());
+            builder.environment()
+                .putAll(Map.of("PATH", bin + ":" + System.getenv("PATH"), "AWS_ACCESS_KEY_ID", "local",
+                        "AWS_SECRET_ACCESS_KEY", "local", "AWS_DEFAULT_REGION", "us-east-1"));
             Process script = builder.start();
             assertThat(script.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(script.exitValue()).as(Files.readString(bin.resolve("output.txt"))).isZero();
 
             for (QueueDefinition queue : Queues.all()) {
                 String url = engines.sqs().getQueueUrl(request -> request.queueName(queue.name())).queueUrl();
-                Map<QueueAttributeName, String> attributes = engines.sqs().getQueueAttributes(request -> request
-                        .queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
+                Map<QueueAttributeName, String> attributes = engines.sqs()
+                    .getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                    .attributes();
                 assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
-                        .contains(queue.deadLetterQueueName() + "\"")
-                        .containsPattern("\"maxReceiveCount\":\"?" + queue.maxReceiveCount());
+                    .contains(queue.deadLetterQueueName() + "\"")
+                    .containsPattern("\"maxReceiveCount\":\"?" + queue.maxReceiveCount());
                 assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT))
-                        .isEqualTo(Long.toString(queue.visibilityTimeout().toSeconds()));
+                    .isEqualTo(Long.toString(queue.visibilityTimeout().toSeconds()));
             }
             for (CreateTableRequest definition : Tables.all()) {
-                TableDescription table = engines.dynamoDb().describeTable(request -> request
-                        .tableName(definition.tableName())).table();
+                TableDescription table = engines.dynamoDb()
+                    .describeTable(request -> request.tableName(definition.tableName()))
+                    .table();
                 assertThat(table.keySchema()).isEqualTo(definition.keySchema());
                 assertThat(table.globalSecondaryIndexes()).extracting(index -> index.indexName())
-                        .containsExactlyInAnyOrderElementsOf(definition.globalSecondaryIndexes().stream()
-                                .map(index -> index.indexName()).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            definition.globalSecondaryIndexes().stream().map(index -> index.indexName()).toList());
             }
         }
     }
 
     private static void emptyEngines(EmbeddedEngines engines) {
-        engines.sqs().listQueues().queueUrls()
-                .forEach(url -> engines.sqs().deleteQueue(request -> request.queueUrl(url)));
-        engines.dynamoDb().listTables().tableNames()
-                .forEach(name -> engines.dynamoDb().deleteTable(request -> request.tableName(name)));
+        engines.sqs()
+            .listQueues()
+            .queueUrls()
+            .forEach(url -> engines.sqs().deleteQueue(request -> request.queueUrl(url)));
+        engines.dynamoDb()
+            .listTables()
+            .tableNames()
+            .forEach(name -> engines.dynamoDb().deleteTable(request -> request.tableName(name)));
         assertThat(engines.sqs().listQueues().queueUrls()).isEmpty();
         assertThat(engines.dynamoDb().listTables().tableNames()).isEmpty();
     }
@@ -92,4 +98,5 @@ class LocalStackInitScriptIntegrationTests {
             return false;
         }
     }
+
 }

@@ -21,10 +21,10 @@ class LocalStackInitScriptTests {
     @Test
     void checkedInScriptIsTheRenderingOfTheCurrentDefinitions() throws IOException {
         assertThat(Files.readString(SCRIPT))
-                .as("%s is stale: regenerate it with ./mvnw -B -q -f deploy/pom.xml compile exec:java "
-                        + "-Dexec.mainClass=%s -Dexec.args=..", LocalStackInitScript.PATH,
-                        LocalStackInitScript.class.getName())
-                .isEqualTo(LocalStackInitScript.render());
+            .as("%s is stale: regenerate it with ./mvnw -B -q -f deploy/pom.xml compile exec:java "
+                    + "-Dexec.mainClass=%s -Dexec.args=..", LocalStackInitScript.PATH,
+                    LocalStackInitScript.class.getName())
+            .isEqualTo(LocalStackInitScript.render());
     }
 
     @Test
@@ -48,8 +48,9 @@ class LocalStackInitScriptTests {
 
     @Test
     void refusesNamesThatWouldNeedQuotingInTheShell() {
-        assertThatThrownBy(() -> LocalStackInitScript.render(
-                List.of(new QueueDefinition("bad'name", 5, Duration.ofSeconds(30))), List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LocalStackInitScript
+            .render(List.of(new QueueDefinition("bad'name", 5, Duration.ofSeconds(30))), List.of()))
+            .isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Provisions LocalStack with the code the embedded engines use, and runs docker-compose's init script in it. Needs
- * Docker; where there is none (as on the project's build machines) the class is reported as skipped.
+ * Provisions LocalStack with the code the embedded engines use, and runs docker-compose's
+ * init script in it. Needs Docker; where there is none (as on the project's build
+ * machines) the class is reported as skipped.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackProvisioningIntegrationTests {
@@ -36,42 +37,52 @@ class LocalStackProvisioningIntegrationTests {
 
     @Container
     static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse(IMAGE))
-            .withServices("sqs", "dynamodb");
+        .withServices("sqs", "dynamodb");
 
     @Test
     void resourceProvisionerCreatesQueuesWithRedrivePoliciesAndTables() {
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(LOCALSTACK.getEndpoint()).region(region())
-                .credentialsProvider(credentials()).build();
-             DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(LOCALSTACK.getEndpoint())
-                     .region(region()).credentialsProvider(credentials()).build()) {
+        try (SqsClient sqs = SqsClient.builder()
+            .endpointOverride(LOCALSTACK.getEndpoint())
+            .region(region())
+            .credentialsProvider(credentials())
+            .build();
+                DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                    .endpointOverride(LOCALSTACK.getEndpoint())
+                    .region(region())
+                    .credentialsProvider(credentials())
+                    .build()) {
             new ResourceProvisioner(sqs, dynamoDb).createAll(Queues.DEFAULT_MAX_RECEIVE_COUNT);
 
             for (QueueDefinition queue : Queues.all()) {
                 String url = sqs.getQueueUrl(request -> request.queueName(queue.name())).queueUrl();
-                Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request
-                        .queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes();
+                Map<QueueAttributeName, String> attributes = sqs
+                    .getQueueAttributes(
+                            request -> request.queueUrl(url).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                    .attributes();
                 assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
-                        .contains(":" + queue.deadLetterQueueName() + "\"")
-                        .containsPattern("\"maxReceiveCount\":\"?" + queue.maxReceiveCount());
+                    .contains(":" + queue.deadLetterQueueName() + "\"")
+                    .containsPattern("\"maxReceiveCount\":\"?" + queue.maxReceiveCount());
             }
-            TableDescription appointments = dynamoDb.describeTable(request -> request
-                    .tableName(Tables.Appointments.NAME)).table();
+            TableDescription appointments = dynamoDb
+                .describeTable(request -> request.tableName(Tables.Appointments.NAME))
+                .table();
             assertThat(appointments.keySchema()).isEqualTo(Tables.all().get(0).keySchema());
             assertThat(appointments.globalSecondaryIndexes()).extracting(index -> index.indexName())
-                    .containsExactlyInAnyOrder(Tables.Appointments.BY_PATIENT, Tables.Appointments.BY_PROVIDER,
-                            Tables.Appointments.BY_STATUS);
+                .containsExactlyInAnyOrder(Tables.Appointments.BY_PATIENT, Tables.Appointments.BY_PROVIDER,
+                        Tables.Appointments.BY_STATUS);
             assertThat(dynamoDb.listTables().tableNames()).containsAll(Tables.names());
         }
     }
 
     @Test
     void initScriptOfDockerComposeRunsInLocalStack() throws IOException, InterruptedException {
-        // Its own queue names would clash with the provisioner's (same names, other attribute spellings), so the
+        // Its own queue names would clash with the provisioner's (same names, other
+        // attribute spellings), so the
         // script is checked on a container of its own.
         try (LocalStackContainer localstack = new LocalStackContainer(DockerImageName.parse(IMAGE))
-                .withServices("sqs", "dynamodb")
-                .withCopyFileToContainer(MountableFile.forHostPath(LocalStackInitScriptTests.SCRIPT, 0755),
-                        "/tmp/provision-resources.sh")) {
+            .withServices("sqs", "dynamodb")
+            .withCopyFileToContainer(MountableFile.forHostPath(LocalStackInitScriptTests.SCRIPT, 0755),
+                    "/tmp/provision-resources.sh")) {
             localstack.start();
             ExecResult result = localstack.execInContainer("bash", "/tmp/provision-resources.sh");
             assertThat(result.getExitCode()).as(result.getStdout() + result.getStderr()).isZero();
@@ -84,7 +95,8 @@ class LocalStackProvisioningIntegrationTests {
     }
 
     private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
+        return StaticCredentialsProvider
+            .create(AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey()));
     }
+
 }

@@ -17,15 +17,18 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every binding a service declares sends to or receives from a queue that the infrastructure creates: where queues
- * are not created by the binder (every deployment), a binding to any other name fails at start and retries forever.
- * A binding declared in {@code output-bindings} is named exactly as written, so it must be the name StreamBridge
- * sends to ({@code ...-out-0}), whose destination the configuration sets.
+ * Every binding a service declares sends to or receives from a queue that the
+ * infrastructure creates: where queues are not created by the binder (every deployment),
+ * a binding to any other name fails at start and retries forever. A binding declared in
+ * {@code output-bindings} is named exactly as written, so it must be the name
+ * StreamBridge sends to ({@code ...-out-0}), whose destination the configuration sets.
  */
 class ServiceBindingsTests {
 
-    private static final Set<String> QUEUES = Queues.all().stream().map(QueueDefinition::name)
-            .collect(Collectors.toSet());
+    private static final Set<String> QUEUES = Queues.all()
+        .stream()
+        .map(QueueDefinition::name)
+        .collect(Collectors.toSet());
 
     @ParameterizedTest
     @ValueSource(strings = { "request-service", "confirmation-service", "reminder-service" })
@@ -40,10 +43,14 @@ class ServiceBindingsTests {
         }
         assertThat(bindings).as("%s has bindings", service).isNotEmpty();
         bindings.forEach((name, binding) -> assertThat(map(binding).get("destination"))
-                .as("%s: destination of binding %s", service, name).isIn(QUEUES.toArray()));
+            .as("%s: destination of binding %s", service, name)
+            .isIn(QUEUES.toArray()));
     }
 
-    /** {@code spring.cloud.stream} of the file's first document, the one without a profile. */
+    /**
+     * {@code spring.cloud.stream} of the file's first document, the one without a
+     * profile.
+     */
     private static Map<String, Object> stream(String service) throws IOException {
         String file = Files.readString(Path.of("..", service, "src/main/resources", service + ".yml"));
         Map<String, Object> first = map(new Yaml().loadAll(file).iterator().next());
@@ -54,4 +61,5 @@ class ServiceBindingsTests {
     private static Map<String, Object> map(Object value) {
         return value == null ? Map.of() : (Map<String, Object>) value;
     }
+
 }

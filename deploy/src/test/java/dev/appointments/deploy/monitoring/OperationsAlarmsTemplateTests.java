@@ -33,7 +33,8 @@ class OperationsAlarmsTemplateTests {
             Map<String, Object> age = alarm("appointments-" + queue.name() + "-oldest-message-age");
             assertThat(age.get("MetricName")).isEqualTo("ApproximateAgeOfOldestMessage");
             assertThat(dimension(age)).isEqualTo(queue.name());
-            // Beyond the longest SQS delay (15 minutes), so a delayed message is not mistaken for a stuck one.
+            // Beyond the longest SQS delay (15 minutes), so a delayed message is not
+            // mistaken for a stuck one.
             assertThat(age.get("Threshold")).isEqualTo(1200);
             Map<String, Object> depth = alarm("appointments-" + queue.name() + "-depth");
             assertThat(depth.get("MetricName")).isEqualTo("ApproximateNumberOfMessagesVisible");
@@ -45,9 +46,11 @@ class OperationsAlarmsTemplateTests {
     @Test
     void everyOperationsAlarmNotifiesTheTopicWhenRaisedAndWhenCleared() {
         String topic = template.ofType("AWS::SNS::Topic").keySet().iterator().next();
-        List<Map<String, Object>> alarms = template.ofType("AWS::CloudWatch::Alarm").values().stream()
-                .filter(alarm -> String.valueOf(alarm.get("AlarmName")).startsWith("appointments-"))
-                .toList();
+        List<Map<String, Object>> alarms = template.ofType("AWS::CloudWatch::Alarm")
+            .values()
+            .stream()
+            .filter(alarm -> String.valueOf(alarm.get("AlarmName")).startsWith("appointments-"))
+            .toList();
         assertThat(alarms).hasSize(Queues.all().size() * 3 + 2).allSatisfy(alarm -> {
             assertThat(alarm.get("AlarmActions")).isEqualTo(List.of(Map.of("Ref", topic)));
             assertThat(alarm.get("OKActions")).isEqualTo(List.of(Map.of("Ref", topic)));
@@ -56,10 +59,8 @@ class OperationsAlarmsTemplateTests {
 
     @Test
     void watchesTheQueryApiForHealthyTasksAndServerErrors() {
-        assertThat(alarm("appointments-query-service-no-healthy-task").get("MetricName"))
-                .isEqualTo("HealthyHostCount");
-        assertThat(alarm("appointments-query-service-5xx").get("MetricName"))
-                .isEqualTo("HTTPCode_Target_5XX_Count");
+        assertThat(alarm("appointments-query-service-no-healthy-task").get("MetricName")).isEqualTo("HealthyHostCount");
+        assertThat(alarm("appointments-query-service-5xx").get("MetricName")).isEqualTo("HTTPCode_Target_5XX_Count");
     }
 
     private Map<String, Object> alarm(String name) {
@@ -71,4 +72,5 @@ class OperationsAlarmsTemplateTests {
         assertThat(dimensions).singleElement().satisfies(d -> assertThat(d.get("Name")).isEqualTo("QueueName"));
         return template.resolve(dimensions.get(0).get("Value"));
     }
+
 }

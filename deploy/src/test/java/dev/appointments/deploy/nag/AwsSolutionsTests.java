@@ -22,14 +22,14 @@ import software.amazon.awscdk.cxapi.SynthesisMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * cdk-nag's AwsSolutions pack runs over every stack of each kind of deployment: no finding may be left, and every
- * finding the design accepts is suppressed in the app with its reason (see the stacks' NagSuppressions).
+ * cdk-nag's AwsSolutions pack runs over every stack of each kind of deployment: no
+ * finding may be left, and every finding the design accepts is suppressed in the app with
+ * its reason (see the stacks' NagSuppressions).
  */
 class AwsSolutionsTests {
 
     static Stream<Map<String, String>> deployments() {
-        return Stream.of(
-                Map.of("region", SynthesizedStacks.REGION),
+        return Stream.of(Map.of("region", SynthesizedStacks.REGION),
                 Map.of("region", SynthesizedStacks.REGION, "certificateArn", SynthesizedStacks.CERTIFICATE_ARN,
                         "smtpSecretArn", SynthesizedStacks.SMTP_SECRET_ARN, "alarmEmail", "ops@example.org",
                         "natGateways", "0"),
@@ -42,14 +42,17 @@ class AwsSolutionsTests {
         App app = App.Builder.create().outdir("target/cdk.out/nag-" + Math.abs(context.hashCode())).build();
         AppointmentsStack stack = DeployApp.define(app, DeploymentSettings.fromContext(context::get, null, null));
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        for (Stack each : List.of(stack, (Stack) app.getNode().findChild("appointments-images-" + context.get("region")))) {
+        for (Stack each : List.of(stack,
+                (Stack) app.getNode().findChild("appointments-images-" + context.get("region")))) {
             List<SynthesisMessage> errors = Annotations.fromStack(each)
-                    .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+                .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
             List<SynthesisMessage> warnings = Annotations.fromStack(each)
-                    .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+                .findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
             assertThat(Stream.concat(errors.stream(), warnings.stream())
-                    .map(message -> message.getId() + ": " + message.getEntry().getData()))
-                    .as("cdk-nag findings of %s", each.getStackName()).isEmpty();
+                .map(message -> message.getId() + ": " + message.getEntry().getData()))
+                .as("cdk-nag findings of %s", each.getStackName())
+                .isEmpty();
         }
     }
+
 }

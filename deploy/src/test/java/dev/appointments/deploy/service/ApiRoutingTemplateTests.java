@@ -17,8 +17,9 @@ import software.amazon.awscdk.assertions.Match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One load balancer in front of both HTTP services: reads go to the query-service, the request-service's writes
- * (intake, the appointment commands, provider admin) by method and path, on HTTPS when a certificate is given.
+ * One load balancer in front of both HTTP services: reads go to the query-service, the
+ * request-service's writes (intake, the appointment commands, provider admin) by method
+ * and path, on HTTPS when a certificate is given.
  */
 @SuppressWarnings("unchecked")
 class ApiRoutingTemplateTests {
@@ -27,10 +28,12 @@ class ApiRoutingTemplateTests {
 
     @Test
     void sendsEveryRequestToTheQueryServiceUnlessARuleTakesIt() {
-        Map<String, Object> listener = template.ofType("AWS::ElasticLoadBalancingV2::Listener").values().iterator()
-                .next();
+        Map<String, Object> listener = template.ofType("AWS::ElasticLoadBalancingV2::Listener")
+            .values()
+            .iterator()
+            .next();
         Object defaultGroup = ((List<Map<String, Object>>) listener.get("DefaultActions")).getFirst()
-                .get("TargetGroupArn");
+            .get("TargetGroupArn");
         assertThat(template.properties(TemplateJson.target(defaultGroup))).containsEntry("Port", 8080);
     }
 
@@ -45,12 +48,14 @@ class ApiRoutingTemplateTests {
     @Test
     void sendsEveryAppointmentCommandToTheRequestService() {
         List<String> commandPaths = rulesToTheRequestService().stream()
-                .filter(rule -> methods(rule).equals(List.of("POST")))
-                .flatMap(rule -> paths(rule).stream())
-                .filter(path -> path.startsWith("/api/appointments/"))
-                .toList();
-        assertThat(commandPaths).containsExactlyInAnyOrderElementsOf(Stream.of("reschedule", "cancel", "confirm",
-                "decline", "complete", "no-show").map(command -> "/api/appointments/*/" + command).toList());
+            .filter(rule -> methods(rule).equals(List.of("POST")))
+            .flatMap(rule -> paths(rule).stream())
+            .filter(path -> path.startsWith("/api/appointments/"))
+            .toList();
+        assertThat(commandPaths).containsExactlyInAnyOrderElementsOf(
+                Stream.of("reschedule", "cancel", "confirm", "decline", "complete", "no-show")
+                    .map(command -> "/api/appointments/*/" + command)
+                    .toList());
     }
 
     @Test
@@ -65,8 +70,8 @@ class ApiRoutingTemplateTests {
 
     @Test
     void keepsEveryRuleWithinTheLoadBalancersLimits() {
-        List<Map<String, Object>> rules = List.copyOf(
-                template.ofType("AWS::ElasticLoadBalancingV2::ListenerRule").values());
+        List<Map<String, Object>> rules = List
+            .copyOf(template.ofType("AWS::ElasticLoadBalancingV2::ListenerRule").values());
         assertThat(rules).allSatisfy(rule -> {
             assertThat(paths(rule)).hasSizeLessThanOrEqualTo(3);
             assertThat(methods(rule).size() + paths(rule).size()).isLessThanOrEqualTo(5);
@@ -79,15 +84,16 @@ class ApiRoutingTemplateTests {
         Map<String, Object> group = template.properties(requestServiceTargetGroup());
         assertThat(group).containsEntry("HealthCheckPath", AppointmentService.READINESS_PATH);
         assertThat(group.get("TargetGroupAttributes").toString())
-                .contains("Key=deregistration_delay.timeout_seconds, Value=35");
+            .contains("Key=deregistration_delay.timeout_seconds, Value=35");
     }
 
     @Test
     void keepsAccessLogsOfTheLoadBalancer() {
-        Map<String, Object> alb = template.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer").values().iterator()
-                .next();
-        assertThat(alb.get("LoadBalancerAttributes").toString())
-                .contains("Key=access_logs.s3.enabled, Value=true");
+        Map<String, Object> alb = template.ofType("AWS::ElasticLoadBalancingV2::LoadBalancer")
+            .values()
+            .iterator()
+            .next();
+        assertThat(alb.get("LoadBalancerAttributes").toString()).contains("Key=access_logs.s3.enabled, Value=true");
     }
 
     @Test
@@ -98,25 +104,26 @@ class ApiRoutingTemplateTests {
 
     @Test
     void withACertificateAndItsNameServesHttpsWithoutWarnings() {
-        Stack stack = stack(Map.of("region", SynthesizedStacks.REGION,
-                "certificateArn", SynthesizedStacks.CERTIFICATE_ARN,
-                "publicBaseUrl", "https://appointments.example.org"));
+        Stack stack = stack(Map.of("region", SynthesizedStacks.REGION, "certificateArn",
+                SynthesizedStacks.CERTIFICATE_ARN, "publicBaseUrl", "https://appointments.example.org"));
         Annotations.fromStack(stack).hasNoWarning("*", Match.stringLikeRegexp(".*(plain HTTP|certificate).*"));
     }
 
     @Test
     void withACertificateButNoNameWarnsThatTheNameIsNotCovered() {
-        Stack stack = stack(Map.of("region", SynthesizedStacks.REGION,
-                "certificateArn", SynthesizedStacks.CERTIFICATE_ARN));
+        Stack stack = stack(
+                Map.of("region", SynthesizedStacks.REGION, "certificateArn", SynthesizedStacks.CERTIFICATE_ARN));
         Annotations.fromStack(stack).hasWarning("*", Match.stringLikeRegexp(".*publicBaseUrl.*"));
     }
 
     private List<Map<String, Object>> rulesToTheRequestService() {
         String requestGroup = requestServiceTargetGroup();
-        return template.ofType("AWS::ElasticLoadBalancingV2::ListenerRule").values().stream()
-                .filter(rule -> requestGroup.equals(TemplateJson.target(
-                        ((List<Map<String, Object>>) rule.get("Actions")).getFirst().get("TargetGroupArn"))))
-                .toList();
+        return template.ofType("AWS::ElasticLoadBalancingV2::ListenerRule")
+            .values()
+            .stream()
+            .filter(rule -> requestGroup.equals(TemplateJson
+                .target(((List<Map<String, Object>>) rule.get("Actions")).getFirst().get("TargetGroupArn"))))
+            .toList();
     }
 
     private String requestServiceTargetGroup() {
@@ -133,14 +140,14 @@ class ApiRoutingTemplateTests {
 
     private static List<String> values(Map<String, Object> rule, String field, String config) {
         return ((List<Map<String, Object>>) rule.get("Conditions")).stream()
-                .filter(condition -> field.equals(condition.get("Field")))
-                .flatMap(condition -> ((List<String>) ((Map<String, Object>) condition.get(config)).get("Values"))
-                        .stream())
-                .toList();
+            .filter(condition -> field.equals(condition.get("Field")))
+            .flatMap(condition -> ((List<String>) ((Map<String, Object>) condition.get(config)).get("Values")).stream())
+            .toList();
     }
 
     private static Stack stack(Map<String, String> context) {
         App app = App.Builder.create().outdir("target/cdk.out/routing-" + Math.abs(context.hashCode())).build();
         return DeployApp.define(app, DeploymentSettings.fromContext(context::get, null, null));
     }
+
 }

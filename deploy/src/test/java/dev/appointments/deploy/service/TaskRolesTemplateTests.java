@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The task roles grant exactly the policies that api-security/README.md publishes: the README is read here, so a
- * change to either side fails this test until the other follows. Permissions are compared as "action resource" pairs,
- * so how statements are grouped does not matter.
+ * The task roles grant exactly the policies that api-security/README.md publishes: the
+ * README is read here, so a change to either side fails this test until the other
+ * follows. Permissions are compared as "action resource" pairs, so how statements are
+ * grouped does not matter.
  */
 @SuppressWarnings("unchecked")
 class TaskRolesTemplateTests {
@@ -45,8 +46,8 @@ class TaskRolesTemplateTests {
     @Test
     void queryServiceCannotWriteAnyTable() {
         assertThat(permissions(template, AppointmentService.QUERY))
-                .noneMatch(permission -> permission.matches("dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem) .*"))
-                .contains("dynamodb:GetItem " + table(Tables.Appointments.NAME));
+            .noneMatch(permission -> permission.matches("dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem) .*"))
+            .contains("dynamodb:GetItem " + table(Tables.Appointments.NAME));
     }
 
     @Test
@@ -61,9 +62,9 @@ class TaskRolesTemplateTests {
     void noServiceMayScanCreateOrDeleteResourcesOrActOnEverything() {
         for (AppointmentService service : AppointmentService.values()) {
             assertThat(permissions(template, service)).as(service.serviceName())
-                    .noneMatch(permission -> permission.matches(
-                            "(dynamodb:(Scan|CreateTable|DeleteTable)|sqs:(CreateQueue|DeleteQueue|PurgeQueue|SetQueueAttributes)) .*"))
-                    .noneMatch(permission -> permission.endsWith(" *") || permission.contains("*:"));
+                .noneMatch(permission -> permission.matches(
+                        "(dynamodb:(Scan|CreateTable|DeleteTable)|sqs:(CreateQueue|DeleteQueue|PurgeQueue|SetQueueAttributes)) .*"))
+                .noneMatch(permission -> permission.endsWith(" *") || permission.contains("*:"));
         }
     }
 
@@ -77,28 +78,36 @@ class TaskRolesTemplateTests {
         assertThat(permissions).allMatch(permission -> permission.contains(":" + passiveRegion + ":"));
     }
 
-    /** "action resource" pairs of the service's task role, found through its task definition. */
+    /**
+     * "action resource" pairs of the service's task role, found through its task
+     * definition.
+     */
     static Set<String> permissions(TemplateJson template, AppointmentService service) {
         String taskDefinition = template.idOf("AWS::ECS::TaskDefinition", "Family", service.serviceName());
         String role = TemplateJson.target(template.properties(taskDefinition).get("TaskRoleArn"));
         Set<String> permissions = new TreeSet<>();
-        template.ofType("AWS::IAM::Policy").values().stream()
-                .filter(policy -> ((List<Object>) policy.get("Roles")).stream()
-                        .anyMatch(reference -> role.equals(TemplateJson.target(reference))))
-                .flatMap(policy -> ((List<Map<String, Object>>) ((Map<String, Object>) policy.get("PolicyDocument"))
-                        .get("Statement")).stream())
-                .forEach(statement -> {
-                    assertThat(statement.get("Effect")).isEqualTo("Allow");
-                    for (Object action : list(statement.get("Action"))) {
-                        for (Object resource : list(statement.get("Resource"))) {
-                            permissions.add(action + " " + template.resolve(resource));
-                        }
+        template.ofType("AWS::IAM::Policy")
+            .values()
+            .stream()
+            .filter(policy -> ((List<Object>) policy.get("Roles")).stream()
+                .anyMatch(reference -> role.equals(TemplateJson.target(reference))))
+            .flatMap(policy -> ((List<Map<String, Object>>) ((Map<String, Object>) policy.get("PolicyDocument"))
+                .get("Statement")).stream())
+            .forEach(statement -> {
+                assertThat(statement.get("Effect")).isEqualTo("Allow");
+                for (Object action : list(statement.get("Action"))) {
+                    for (Object resource : list(statement.get("Resource"))) {
+                        permissions.add(action + " " + template.resolve(resource));
                     }
-                });
+                }
+            });
         return permissions;
     }
 
-    /** The README's policy of the service, its wildcards expanded over the ARNs the stack defines. */
+    /**
+     * The README's policy of the service, its wildcards expanded over the ARNs the stack
+     * defines.
+     */
     private static Set<String> readmePolicy(AppointmentService service, List<String> knownArns) throws IOException {
         JsonNode policy = readmePolicies().get(service);
         assertThat(policy).as("policy of " + service.serviceName() + " in api-security/README.md").isNotNull();
@@ -107,7 +116,9 @@ class TaskRolesTemplateTests {
             for (String action : strings(statement.get("Action"))) {
                 for (String resource : strings(statement.get("Resource"))) {
                     String arn = resource.replace("${R}", REGION).replace("${A}", "A");
-                    List<String> matches = knownArns.stream().filter(known -> glob(arn).matcher(known).matches()).toList();
+                    List<String> matches = knownArns.stream()
+                        .filter(known -> glob(arn).matcher(known).matches())
+                        .toList();
                     if (arn.contains("*") && !matches.isEmpty()) {
                         matches.forEach(match -> permissions.add(action + " " + match));
                     }
@@ -122,9 +133,11 @@ class TaskRolesTemplateTests {
 
     private static Map<AppointmentService, JsonNode> readmePolicies() throws IOException {
         String readme = Files.readString(Path.of("..", "api-security", "README.md"));
-        // "**<service>**: <prose>" and then the first json block before the next service's heading.
-        Matcher blocks = Pattern.compile("\\*\\*([a-z-]+)\\*\\*:(?:(?!\\*\\*[a-z-]+\\*\\*:).)*?```json\\n(.*?)```",
-                Pattern.DOTALL).matcher(readme);
+        // "**<service>**: <prose>" and then the first json block before the next
+        // service's heading.
+        Matcher blocks = Pattern
+            .compile("\\*\\*([a-z-]+)\\*\\*:(?:(?!\\*\\*[a-z-]+\\*\\*:).)*?```json\\n(.*?)```", Pattern.DOTALL)
+            .matcher(readme);
         Map<AppointmentService, JsonNode> policies = new EnumMap<>(AppointmentService.class);
         ObjectMapper json = new ObjectMapper();
         while (blocks.find()) {
@@ -139,10 +152,12 @@ class TaskRolesTemplateTests {
 
     private static List<String> knownArns(TemplateJson template) {
         List<String> arns = new ArrayList<>();
-        template.ofType("AWS::SQS::Queue").values().forEach(queue ->
-                arns.add("arn:aws:sqs:" + REGION + ":A:" + queue.get("QueueName")));
-        template.ofType("AWS::DynamoDB::GlobalTable").values().forEach(table ->
-                arns.add("arn:aws:dynamodb:" + REGION + ":A:table/" + table.get("TableName")));
+        template.ofType("AWS::SQS::Queue")
+            .values()
+            .forEach(queue -> arns.add("arn:aws:sqs:" + REGION + ":A:" + queue.get("QueueName")));
+        template.ofType("AWS::DynamoDB::GlobalTable")
+            .values()
+            .forEach(table -> arns.add("arn:aws:dynamodb:" + REGION + ":A:table/" + table.get("TableName")));
         return arns;
     }
 
@@ -168,4 +183,5 @@ class TaskRolesTemplateTests {
     private static String table(String name) {
         return "arn:aws:dynamodb:" + REGION + ":A:table/" + name;
     }
+
 }

@@ -23,9 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * The durable timers of a service, wired once for every service that uses them: the store in the service's namespace
- * ({@code spring.application.name}), the sender that releases a due timer to the SQS queue it names, and a poll every
- * {@code appointments.timers.poll-interval} that is skipped while the DynamoDB circuit is open.
+ * The durable timers of a service, wired once for every service that uses them: the store
+ * in the service's namespace ({@code spring.application.name}), the sender that releases
+ * a due timer to the SQS queue it names, and a poll every
+ * {@code appointments.timers.poll-interval} that is skipped while the DynamoDB circuit is
+ * open.
  */
 @AutoConfiguration(after = AppointmentStoreAutoConfiguration.class,
         afterName = "io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration")
@@ -68,4 +70,5 @@ public class DurableTimersAutoConfiguration {
             @Qualifier("dynamoDbCircuitBreaker") ObjectProvider<CircuitBreaker> dynamoDbCircuitBreaker) {
         return new TimerRelease(timerPoller, dynamoDbCircuitBreaker.getIfAvailable(), properties.pollInterval());
     }
+
 }

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs a round of the poller every poll interval on a thread of its own, from the start of the application context to
- * its stop. A round is skipped while the DynamoDB circuit is open: every call would be refused anyway, and the
- * consumers are paused too; the first round after the circuit half-opens releases what came due meanwhile.
+ * Runs a round of the poller every poll interval on a thread of its own, from the start
+ * of the application context to its stop. A round is skipped while the DynamoDB circuit
+ * is open: every call would be refused anyway, and the consumers are paused too; the
+ * first round after the circuit half-opens releases what came due meanwhile.
  */
 final class TimerRelease implements SmartLifecycle {
 
@@ -24,11 +25,17 @@ final class TimerRelease implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TimerRelease.class);
 
     private final TimerPoller poller;
+
     private final CircuitBreaker circuitBreaker;
+
     private final Duration interval;
+
     private ScheduledExecutorService executor;
 
-    /** @param circuitBreaker the DynamoDB circuit breaker; {@code null} when the service has none */
+    /**
+     * @param circuitBreaker the DynamoDB circuit breaker; {@code null} when the service
+     * has none
+     */
     TimerRelease(TimerPoller poller, CircuitBreaker circuitBreaker, Duration interval) {
         this.poller = poller;
         this.circuitBreaker = circuitBreaker;
@@ -88,4 +95,5 @@ final class TimerRelease implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return executor != null;
     }
+
 }

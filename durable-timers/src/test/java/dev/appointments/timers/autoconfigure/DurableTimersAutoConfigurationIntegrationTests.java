@@ -31,26 +31,32 @@ import static org.awaitility.Awaitility.await;
 class DurableTimersAutoConfigurationIntegrationTests {
 
     private final EmbeddedEngines engines = EmbeddedEngines.shared();
+
     private final String service = "timers-test-" + UUID.randomUUID();
+
     private final String queue = "timers-autoconfigure-" + UUID.randomUUID();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AppointmentStoreAutoConfiguration.class,
-                    DurableTimersAutoConfiguration.class))
-            .withBean(DynamoDbClient.class, engines::dynamoDb)
-            .withBean(SqsAsyncClient.class, () -> SqsAsyncClient.builder().endpointOverride(engines.sqsEndpoint())
+        .withConfiguration(
+                AutoConfigurations.of(AppointmentStoreAutoConfiguration.class, DurableTimersAutoConfiguration.class))
+        .withBean(DynamoDbClient.class, engines::dynamoDb)
+        .withBean(SqsAsyncClient.class,
+                () -> SqsAsyncClient.builder()
+                    .endpointOverride(engines.sqsEndpoint())
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
                     .build())
-            .withBean(Clock.class, Clock::systemUTC)
-            .withPropertyValues("appointments.timers.poll-interval=100ms");
+        .withBean(Clock.class, Clock::systemUTC)
+        .withPropertyValues("appointments.timers.poll-interval=100ms");
 
     @Test
     void wiresOneStoreInTheServicesNamespaceAndReleasesADueTimerToTheQueueItNames() {
         String url = engines.sqs().createQueue(request -> request.queueName(queue)).queueUrl();
         runner.withPropertyValues("spring.application.name=" + service).run(context -> {
-            assertThat(context).hasSingleBean(DurableTimers.class).hasSingleBean(TimerSender.class)
-                    .hasSingleBean(TimerPoller.class).hasSingleBean(TimerRelease.class);
+            assertThat(context).hasSingleBean(DurableTimers.class)
+                .hasSingleBean(TimerSender.class)
+                .hasSingleBean(TimerPoller.class)
+                .hasSingleBean(TimerRelease.class);
             Timer timer = new Timer("t-" + UUID.randomUUID(), Instant.now().minusSeconds(1), queue, "{\"n\":1}",
                     Map.of("type", "Test"));
             context.getBean(DurableTimers.class).schedule(timer);
@@ -74,11 +80,11 @@ class DurableTimersAutoConfigurationIntegrationTests {
             circuit.transitionToForcedOpenState();
             Timer timer = new Timer("t-" + UUID.randomUUID(), Instant.now().minusSeconds(1), queue, "{\"n\":2}",
                     Map.of("type", "Test"));
-            // Scheduled around the open circuit, as another instance of the service would have.
+            // Scheduled around the open circuit, as another instance of the service would
+            // have.
             timersOf(service).schedule(timer);
 
-            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
-                    .until(() -> receive(url).isEmpty());
+            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> receive(url).isEmpty());
             circuit.transitionToClosedState();
 
             assertThat(awaitMessage(url).body()).isEqualTo("{\"n\":2}");
@@ -87,15 +93,16 @@ class DurableTimersAutoConfigurationIntegrationTests {
 
     @Test
     void refusesToStartWithoutAnApplicationName() {
-        runner.run(context -> assertThat(context).hasFailed().getFailure()
-                .hasStackTraceContaining("spring.application.name"));
+        runner.run(context -> assertThat(context).hasFailed()
+            .getFailure()
+            .hasStackTraceContaining("spring.application.name"));
     }
 
     @Test
     void canBeSwitchedOff() {
         runner.withPropertyValues("spring.application.name=" + service, "appointments.timers.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(DurableTimers.class)
-                        .doesNotHaveBean(TimerRelease.class));
+            .run(context -> assertThat(context).doesNotHaveBean(DurableTimers.class)
+                .doesNotHaveBean(TimerRelease.class));
     }
 
     /** The timers of a namespace, as another instance of that service sees them. */
@@ -105,12 +112,15 @@ class DurableTimersAutoConfigurationIntegrationTests {
     }
 
     private Message awaitMessage(String url) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> receive(url), messages -> !messages.isEmpty())
-                .getFirst();
+        return await().atMost(Duration.ofSeconds(10))
+            .until(() -> receive(url), messages -> !messages.isEmpty())
+            .getFirst();
     }
 
     private List<Message> receive(String url) {
-        return engines.sqs().receiveMessage(request -> request.queueUrl(url).messageAttributeNames("All")
-                .maxNumberOfMessages(10)).messages();
+        return engines.sqs()
+            .receiveMessage(request -> request.queueUrl(url).messageAttributeNames("All").maxNumberOfMessages(10))
+            .messages();
     }
+
 }

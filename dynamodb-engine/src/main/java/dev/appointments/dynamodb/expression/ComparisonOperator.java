@@ -4,9 +4,10 @@ import dev.appointments.dynamodb.value.Value;
 import dev.appointments.dynamodb.value.Values;
 
 /**
- * The comparators of a condition. Equality holds between values of any one type, compared by content; order only
- * between two strings (by UTF-8 bytes), two numbers or two binaries. A missing operand is never equal to anything,
- * so {@code <>} holds and every other comparator fails.
+ * The comparators of a condition. Equality holds between values of any one type, compared
+ * by content; order only between two strings (by UTF-8 bytes), two numbers or two
+ * binaries. A missing operand is never equal to anything, so {@code <>} holds and every
+ * other comparator fails.
  */
 enum ComparisonOperator {
 
@@ -26,7 +27,10 @@ enum ComparisonOperator {
         return this != EQ && this != NE;
     }
 
-    /** The comparator that holds for {@code b ? a} whenever this one holds for {@code a ? b}. */
+    /**
+     * The comparator that holds for {@code b ? a} whenever this one holds for
+     * {@code a ? b}.
+     */
     ComparisonOperator reversed() {
         return switch (this) {
             case LT -> GT;
@@ -62,4 +66,5 @@ enum ComparisonOperator {
     static boolean orderable(Value value) {
         return value instanceof Value.S || value instanceof Value.N || value instanceof Value.B;
     }
+
 }

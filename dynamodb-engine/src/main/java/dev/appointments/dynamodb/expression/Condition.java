@@ -7,8 +7,8 @@ import dev.appointments.dynamodb.value.Value;
 import dev.appointments.dynamodb.value.Values;
 
 /** A parsed condition, true or false for an item (empty when the item does not exist). */
-sealed interface Condition permits Condition.And, Condition.Or, Condition.Not, Condition.Compare,
-        Condition.Between, Condition.In, FunctionCondition {
+sealed interface Condition permits Condition.And, Condition.Or, Condition.Not, Condition.Compare, Condition.Between,
+        Condition.In, FunctionCondition {
 
     boolean test(Map<String, Value> item);
 
@@ -41,9 +41,9 @@ sealed interface Condition permits Condition.And, Condition.Or, Condition.Not, C
             Value value = operand.resolve(item);
             Value low = lower.resolve(item);
             Value high = upper.resolve(item);
-            return value != null && low != null && high != null
-                    && Values.comparable(value, low) && Values.comparable(value, high)
-                    && Values.compare(low, value) <= 0 && Values.compare(value, high) <= 0;
+            return value != null && low != null && high != null && Values.comparable(value, low)
+                    && Values.comparable(value, high) && Values.compare(low, value) <= 0
+                    && Values.compare(value, high) <= 0;
         }
     }
 
@@ -53,4 +53,5 @@ sealed interface Condition permits Condition.And, Condition.Or, Condition.Not, C
             return value != null && candidates.stream().anyMatch(candidate -> value.equals(candidate.resolve(item)));
         }
     }
+
 }

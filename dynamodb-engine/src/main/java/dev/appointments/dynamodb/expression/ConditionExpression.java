@@ -14,14 +14,18 @@ public final class ConditionExpression {
     }
 
     /**
-     * Parses a {@code ConditionExpression}; ValidationException on syntax errors, undefined names or values, reserved
-     * words used as names and operands DynamoDB refuses.
+     * Parses a {@code ConditionExpression}; ValidationException on syntax errors,
+     * undefined names or values, reserved words used as names and operands DynamoDB
+     * refuses.
      */
     public static ConditionExpression parse(String text, ExpressionContext context) {
         return parse("ConditionExpression", text, context);
     }
 
-    /** Parses a {@code FilterExpression}: the same grammar, with errors naming that parameter. */
+    /**
+     * Parses a {@code FilterExpression}: the same grammar, with errors naming that
+     * parameter.
+     */
     public static ConditionExpression parseFilter(String text, ExpressionContext context) {
         return parse("FilterExpression", text, context);
     }
@@ -30,12 +34,17 @@ public final class ConditionExpression {
         return new ConditionExpression(new ConditionParser(parameter, text, context).parse());
     }
 
-    /** Whether the item satisfies the condition; the item is empty when it does not exist. */
+    /**
+     * Whether the item satisfies the condition; the item is empty when it does not exist.
+     */
     public boolean test(Map<String, Value> item) {
         return condition.test(item);
     }
 
-    /** The top-level attribute names the condition reads (a filter may not read key attributes). */
+    /**
+     * The top-level attribute names the condition reads (a filter may not read key
+     * attributes).
+     */
     public java.util.Set<String> topLevelAttributes() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
         collect(condition, names);
@@ -92,4 +101,5 @@ public final class ConditionExpression {
     public String toString() {
         return condition.toString();
     }
+
 }

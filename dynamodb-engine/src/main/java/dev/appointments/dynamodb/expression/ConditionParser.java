@@ -7,16 +7,21 @@ import dev.appointments.dynamodb.value.Value;
 import dev.appointments.dynamodb.value.Values;
 
 /**
- * Parses the condition grammar shared by condition, filter and key condition expressions. Precedence, from the
- * loosest: OR, AND, NOT, then comparisons, BETWEEN, IN and functions; parentheses group.
+ * Parses the condition grammar shared by condition, filter and key condition expressions.
+ * Precedence, from the loosest: OR, AND, NOT, then comparisons, BETWEEN, IN and
+ * functions; parentheses group.
  */
 final class ConditionParser extends ExpressionParser {
 
-    private static final Set<String> FUNCTIONS = Set.of(
-            "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+    private static final Set<String> FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists", "attribute_type",
+            "begins_with", "contains");
+
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
+
     private static final Set<String> TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
+
     private static final int MAX_IN_OPERANDS = 100;
+
     private static final int MAX_NESTING = 256;
 
     private int nesting;
@@ -76,7 +81,8 @@ final class ConditionParser extends ExpressionParser {
         return comparison(operand());
     }
 
-    // Deeply nested parentheses would otherwise exhaust the stack of a recursive-descent parser.
+    // Deeply nested parentheses would otherwise exhaust the stack of a recursive-descent
+    // parser.
     private void nest() {
         if (++nesting > MAX_NESTING) {
             throw error("The expression has too many nested levels; nesting levels: " + nesting);
@@ -237,4 +243,5 @@ final class ConditionParser extends ExpressionParser {
         };
         return "{" + value.type() + ":" + text + "}";
     }
+
 }

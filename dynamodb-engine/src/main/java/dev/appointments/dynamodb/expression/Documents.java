@@ -9,8 +9,9 @@ import dev.appointments.dynamodb.value.DynamoDbError;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * Writes into an item at a document path, rebuilding the nested maps and lists on the way (values are immutable).
- * Every parent on the path must exist with the type the path expects.
+ * Writes into an item at a document path, rebuilding the nested maps and lists on the way
+ * (values are immutable). Every parent on the path must exist with the type the path
+ * expects.
  */
 final class Documents {
 
@@ -30,7 +31,9 @@ final class Documents {
         item.put(path.topLevelName(), write(existing(item, path), path.elements(), 1, value));
     }
 
-    /** Removes the value at the path, if there is one; list elements after it shift down. */
+    /**
+     * Removes the value at the path, if there is one; list elements after it shift down.
+     */
     static void remove(Map<String, Value> item, Path path) {
         if (path.isTopLevel()) {
             item.remove(path.topLevelName());
@@ -47,7 +50,10 @@ final class Documents {
         return top;
     }
 
-    /** The container with the value at {@code elements[index..]} replaced, or removed when value is null. */
+    /**
+     * The container with the value at {@code elements[index..]} replaced, or removed when
+     * value is null.
+     */
     private static Value write(Value container, List<Path.Element> elements, int index, Value value) {
         boolean last = index == elements.size() - 1;
         return switch (elements.get(index)) {
@@ -74,8 +80,8 @@ final class Documents {
                 var values = new ArrayList<>(list.values());
                 int at = position.index();
                 if (!last) {
-                    values.set(at, write(child(at < values.size() ? values.get(at) : null), elements, index + 1,
-                            value));
+                    values.set(at,
+                            write(child(at < values.size() ? values.get(at) : null), elements, index + 1, value));
                 }
                 else if (value == null) {
                     if (at < values.size()) {
@@ -99,4 +105,5 @@ final class Documents {
         }
         return value;
     }
+
 }

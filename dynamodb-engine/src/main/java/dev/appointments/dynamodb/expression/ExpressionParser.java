@@ -10,8 +10,9 @@ import dev.appointments.dynamodb.value.DynamoDbError;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * What every expression parser shares: the token cursor, document paths with their placeholders, function argument
- * lists, the size limits and DynamoDB's error messages, which name the request parameter being parsed.
+ * What every expression parser shares: the token cursor, document paths with their
+ * placeholders, function argument lists, the size limits and DynamoDB's error messages,
+ * which name the request parameter being parsed.
  */
 abstract class ExpressionParser {
 
@@ -19,9 +20,13 @@ abstract class ExpressionParser {
     static final int MAX_PATH_DEPTH = 32;
 
     private final String parameter;
+
     private final String text;
+
     private final ExpressionContext context;
+
     private final List<Token> tokens;
+
     private int position;
 
     ExpressionParser(String parameter, String text, ExpressionContext context) {
@@ -86,7 +91,10 @@ abstract class ExpressionParser {
         return DynamoDbError.validation("Invalid " + parameter + ": " + message);
     }
 
-    /** A syntax error at the current token, quoting the text from the token before it to the token after it. */
+    /**
+     * A syntax error at the current token, quoting the text from the token before it to
+     * the token after it.
+     */
     final DynamoDbError syntaxError() {
         Token token = peek();
         int start = position > 0 ? tokens.get(position - 1).start() : token.start();
@@ -98,7 +106,9 @@ abstract class ExpressionParser {
         return peek().is(Token.Kind.IDENTIFIER) || peek().is(Token.Kind.NAME_PLACEHOLDER);
     }
 
-    /** True when the next tokens are {@code name(}: a function call rather than a path. */
+    /**
+     * True when the next tokens are {@code name(}: a function call rather than a path.
+     */
     final boolean atFunction() {
         return peek().is(Token.Kind.IDENTIFIER) && peek(1).is(Token.Kind.LEFT_PAREN);
     }
@@ -170,7 +180,10 @@ abstract class ExpressionParser {
         return value;
     }
 
-    /** The parenthesised, comma-separated arguments of a function call whose name was just read. */
+    /**
+     * The parenthesised, comma-separated arguments of a function call whose name was just
+     * read.
+     */
     final <T> List<T> arguments(Supplier<T> argument) {
         expect(Token.Kind.LEFT_PAREN);
         var arguments = new ArrayList<T>();
@@ -205,4 +218,5 @@ abstract class ExpressionParser {
     final DynamoDbError invalidFunction(String function) {
         return error("Invalid function name; function: " + function);
     }
+
 }

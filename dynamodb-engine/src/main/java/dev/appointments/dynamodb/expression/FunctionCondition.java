@@ -5,7 +5,10 @@ import java.util.Map;
 
 import dev.appointments.dynamodb.value.Value;
 
-/** The functions a condition can be made of: attribute_exists, attribute_not_exists, attribute_type, ... */
+/**
+ * The functions a condition can be made of: attribute_exists, attribute_not_exists,
+ * attribute_type, ...
+ */
 sealed interface FunctionCondition extends Condition {
 
     record AttributeExists(Path path, boolean exists) implements FunctionCondition {
@@ -68,4 +71,5 @@ sealed interface FunctionCondition extends Condition {
             return false;
         }
     }
+
 }

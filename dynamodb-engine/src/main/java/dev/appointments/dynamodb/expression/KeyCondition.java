@@ -11,13 +11,15 @@ import dev.appointments.dynamodb.value.Value;
 import dev.appointments.dynamodb.value.Values;
 
 /**
- * A parsed key condition expression of a Query: equality on the partition key and, optionally, one comparison,
- * BETWEEN or begins_with on the sort key, in either order. It is parsed with the condition grammar (so parentheses
- * are allowed) and then refused unless it has one of these forms.
+ * A parsed key condition expression of a Query: equality on the partition key and,
+ * optionally, one comparison, BETWEEN or begins_with on the sort key, in either order. It
+ * is parsed with the condition grammar (so parentheses are allowed) and then refused
+ * unless it has one of these forms.
  */
 public final class KeyCondition {
 
     private final Value hashValue;
+
     private final RangeCondition range;
 
     private KeyCondition(Value hashValue, RangeCondition range) {
@@ -25,9 +27,11 @@ public final class KeyCondition {
         this.range = range;
     }
 
-    /** Parses against the key schema; {@code rangeKeyName} is null for a table or index without a sort key. */
-    public static KeyCondition parse(String text, ExpressionContext context, String hashKeyName,
-            String rangeKeyName) {
+    /**
+     * Parses against the key schema; {@code rangeKeyName} is null for a table or index
+     * without a sort key.
+     */
+    public static KeyCondition parse(String text, ExpressionContext context, String hashKeyName, String rangeKeyName) {
         Condition condition = new ConditionParser("KeyConditionExpression", text, context).parse();
         var parts = new ArrayList<Condition>();
         flatten(condition, parts);
@@ -65,9 +69,9 @@ public final class KeyCondition {
             case Condition.Not ignored -> throw invalidOperator("NOT");
             case Condition.In ignored -> throw invalidOperator("IN");
             case Condition.Compare compare when compare.operator() == ComparisonOperator.NE ->
-                    throw invalidOperator("<>");
+                throw invalidOperator("<>");
             case FunctionCondition.AttributeExists exists ->
-                    throw invalidOperator(exists.exists() ? "attribute_exists" : "attribute_not_exists");
+                throw invalidOperator(exists.exists() ? "attribute_exists" : "attribute_not_exists");
             case FunctionCondition.AttributeType ignored -> throw invalidOperator("attribute_type");
             case FunctionCondition.Contains ignored -> throw invalidOperator("contains");
             default -> parts.add(condition);
@@ -97,10 +101,18 @@ public final class KeyCondition {
         return "hash = " + hashValue + (range == null ? "" : " AND " + range);
     }
 
-    /** A condition on the sort key: a comparison with {@code value}, BETWEEN it and {@code upperValue}, or a prefix. */
-    public record RangeCondition(Operator operator, Value value, Value upperValue /* BETWEEN only, else null */) {
+    /**
+     * A condition on the sort key: a comparison with {@code value}, BETWEEN it and
+     * {@code upperValue}, or a prefix.
+     */
+    public record RangeCondition(Operator operator, Value value,
+            Value upperValue /* BETWEEN only, else null */) {
 
-        public enum Operator { EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH }
+        public enum Operator {
+
+            EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH
+
+        }
 
         public RangeCondition {
             Objects.requireNonNull(operator, "operator");
@@ -110,7 +122,10 @@ public final class KeyCondition {
             }
         }
 
-        /** Whether a sort key value satisfies the condition; values of another type never do. */
+        /**
+         * Whether a sort key value satisfies the condition; values of another type never
+         * do.
+         */
         public boolean matches(Value sortKeyValue) {
             return switch (operator) {
                 case EQ -> value.equals(sortKeyValue);
@@ -128,4 +143,5 @@ public final class KeyCondition {
             return value != null && Values.comparable(bound, value);
         }
     }
+
 }

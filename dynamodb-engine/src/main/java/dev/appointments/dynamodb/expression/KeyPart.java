@@ -3,16 +3,18 @@ package dev.appointments.dynamodb.expression;
 import dev.appointments.dynamodb.expression.KeyCondition.RangeCondition;
 import dev.appointments.dynamodb.value.Value;
 
-/** One condition of a key condition expression: the key attribute it is on and what it requires of it. */
+/**
+ * One condition of a key condition expression: the key attribute it is on and what it
+ * requires of it.
+ */
 record KeyPart(String name, RangeCondition condition) {
 
     static KeyPart of(Condition condition) {
         return switch (condition) {
             case Condition.Compare compare -> compare(compare);
-            case Condition.Between between -> new KeyPart(
-                    keyName(between.operand(), between.lower(), between.upper()),
-                    new RangeCondition(RangeCondition.Operator.BETWEEN, value(between.lower()),
-                            value(between.upper())));
+            case Condition.Between between ->
+                new KeyPart(keyName(between.operand(), between.lower(), between.upper()), new RangeCondition(
+                        RangeCondition.Operator.BETWEEN, value(between.lower()), value(between.upper())));
             case FunctionCondition.BeginsWith begins -> new KeyPart(keyName(begins.operand(), begins.prefix()),
                     new RangeCondition(RangeCondition.Operator.BEGINS_WITH, value(begins.prefix()), null));
             default -> throw new IllegalStateException("not a key condition: " + condition);
@@ -37,7 +39,10 @@ record KeyPart(String name, RangeCondition condition) {
         }, value(value), null));
     }
 
-    /** The top-level attribute the condition is on; its other operands must be values of the request. */
+    /**
+     * The top-level attribute the condition is on; its other operands must be values of
+     * the request.
+     */
     private static String keyName(Operand key, Operand... values) {
         for (Operand operand : values) {
             if (operand instanceof Operand.Size) {
@@ -50,10 +55,10 @@ record KeyPart(String name, RangeCondition condition) {
         }
         return switch (key) {
             case Operand.Size ignored -> throw KeyCondition.invalidOperator("size");
-            case Operand.ValueOperand ignored -> throw KeyCondition.invalid(
-                    "Invalid condition in KeyConditionExpression: No key attribute specified");
-            case Operand.PathOperand path when !path.path().isTopLevel() -> throw KeyCondition.invalid(
-                    "KeyConditionExpressions cannot have conditions on nested attributes");
+            case Operand.ValueOperand ignored ->
+                throw KeyCondition.invalid("Invalid condition in KeyConditionExpression: No key attribute specified");
+            case Operand.PathOperand path when !path.path().isTopLevel() ->
+                throw KeyCondition.invalid("KeyConditionExpressions cannot have conditions on nested attributes");
             case Operand.PathOperand path -> path.path().topLevelName();
         };
     }

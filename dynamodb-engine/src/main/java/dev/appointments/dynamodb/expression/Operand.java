@@ -5,10 +5,16 @@ import java.util.Map;
 
 import dev.appointments.dynamodb.value.Value;
 
-/** An operand of a condition: an item's attribute, a value of the request, or the size of either. */
+/**
+ * An operand of a condition: an item's attribute, a value of the request, or the size of
+ * either.
+ */
 sealed interface Operand {
 
-    /** The operand's value for this item, or null when it has none (a missing attribute, the size of a number). */
+    /**
+     * The operand's value for this item, or null when it has none (a missing attribute,
+     * the size of a number).
+     */
     Value resolve(Map<String, Value> item);
 
     record PathOperand(Path path) implements Operand {
@@ -42,4 +48,5 @@ sealed interface Operand {
             return size == null ? null : new Value.N(BigDecimal.valueOf(size));
         }
     }
+
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 
 import dev.appointments.dynamodb.value.Value;
 
-/** A document path: a top-level attribute name followed by map keys ({@code .b}) and list indexes ({@code [2]}). */
+/**
+ * A document path: a top-level attribute name followed by map keys ({@code .b}) and list
+ * indexes ({@code [2]}).
+ */
 record Path(List<Element> elements) {
 
     Path {
@@ -16,6 +19,7 @@ record Path(List<Element> elements) {
     }
 
     sealed interface Element {
+
     }
 
     record Name(String name) implements Element {
@@ -52,7 +56,10 @@ record Path(List<Element> elements) {
         return elements.getLast();
     }
 
-    /** The value at this path, or null when the item has nothing there (also when a parent has another type). */
+    /**
+     * The value at this path, or null when the item has nothing there (also when a parent
+     * has another type).
+     */
     Value get(Map<String, Value> item) {
         Value current = item.get(topLevelName());
         for (int i = 1; i < elements.size() && current != null; i++) {

@@ -3,16 +3,20 @@ package dev.appointments.dynamodb.expression;
 import java.util.List;
 
 /**
- * DynamoDB refuses an update or projection naming two paths where one contains the other ({@code a} and
- * {@code a.b}: they overlap) or that use one attribute both as a map and as a list ({@code a.b} and {@code a[1]}:
- * they conflict). The check is on the paths alone, whatever the item holds.
+ * DynamoDB refuses an update or projection naming two paths where one contains the other
+ * ({@code a} and {@code a.b}: they overlap) or that use one attribute both as a map and
+ * as a list ({@code a.b} and {@code a[1]}: they conflict). The check is on the paths
+ * alone, whatever the item holds.
  */
 final class PathOverlaps {
 
     private PathOverlaps() {
     }
 
-    /** DynamoDB's message for the first overlapping or conflicting pair, or null when there is none. */
+    /**
+     * DynamoDB's message for the first overlapping or conflicting pair, or null when
+     * there is none.
+     */
     static String find(List<Path> paths) {
         for (int i = 0; i < paths.size(); i++) {
             for (int j = i + 1; j < paths.size(); j++) {
@@ -37,4 +41,5 @@ final class PathOverlaps {
         }
         return "overlap";
     }
+
 }

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * A parsed projection expression. Projecting keeps the item's structure: {@code a.b[2]} yields {@code {a: {b: [x]}}}
- * with only the projected elements, in their original order; paths the item lacks are left out.
+ * A parsed projection expression. Projecting keeps the item's structure: {@code a.b[2]}
+ * yields {@code {a: {b: [x]}}} with only the projected elements, in their original order;
+ * paths the item lacks are left out.
  */
 public final class ProjectionExpression {
 
@@ -20,7 +21,10 @@ public final class ProjectionExpression {
         this.paths = List.copyOf(paths);
     }
 
-    /** Parses a {@code ProjectionExpression}; ValidationException on syntax errors and overlapping paths. */
+    /**
+     * Parses a {@code ProjectionExpression}; ValidationException on syntax errors and
+     * overlapping paths.
+     */
     public static ProjectionExpression parse(String text, ExpressionContext context) {
         return new ProjectionExpression(new ProjectionParser(text, context).parse());
     }
@@ -44,8 +48,9 @@ public final class ProjectionExpression {
     }
 
     /**
-     * Records the value under its path in a tree of maps (by name) and sorted maps (by list index), so that
-     * several paths into one list keep the elements' order. Paths never overlap, so a value is never replaced.
+     * Records the value under its path in a tree of maps (by name) and sorted maps (by
+     * list index), so that several paths into one list keep the elements' order. Paths
+     * never overlap, so a value is never replaced.
      */
     @SuppressWarnings("unchecked")
     private static void insert(Map<?, Object> root, List<Path.Element> elements, Value value) {
@@ -88,4 +93,5 @@ public final class ProjectionExpression {
     public String toString() {
         return paths.toString();
     }
+
 }

@@ -3,7 +3,10 @@ package dev.appointments.dynamodb.expression;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses a projection expression: comma-separated document paths that neither overlap nor conflict. */
+/**
+ * Parses a projection expression: comma-separated document paths that neither overlap nor
+ * conflict.
+ */
 final class ProjectionParser extends ExpressionParser {
 
     ProjectionParser(String text, ExpressionContext context) {
@@ -23,4 +26,5 @@ final class ProjectionParser extends ExpressionParser {
         }
         return paths;
     }
+
 }

@@ -8,8 +8,9 @@ import dev.appointments.dynamodb.value.Numbers;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * The right-hand side of a SET action: an attribute, a value, {@code if_not_exists}, {@code list_append} or the sum
- * or difference of two numbers. It is evaluated against the item as it was before the update.
+ * The right-hand side of a SET action: an attribute, a value, {@code if_not_exists},
+ * {@code list_append} or the sum or difference of two numbers. It is evaluated against
+ * the item as it was before the update.
  */
 sealed interface SetValue {
 
@@ -19,8 +20,8 @@ sealed interface SetValue {
         public Value evaluate(Map<String, Value> item) {
             Value value = path.get(item);
             if (value == null) {
-                throw DynamoDbError.validation(
-                        "The provided expression refers to an attribute that does not exist in the item");
+                throw DynamoDbError
+                    .validation("The provided expression refers to an attribute that does not exist in the item");
             }
             return value;
         }
@@ -50,7 +51,10 @@ sealed interface SetValue {
         }
     }
 
-    /** {@code a + b} or {@code a - b}, exact in decimal, refusing results DynamoDB cannot store. */
+    /**
+     * {@code a + b} or {@code a - b}, exact in decimal, refusing results DynamoDB cannot
+     * store.
+     */
     record Arithmetic(SetValue left, boolean plus, SetValue right) implements SetValue {
         public Value evaluate(Map<String, Value> item) {
             if (left.evaluate(item) instanceof Value.N a && right.evaluate(item) instanceof Value.N b) {
@@ -63,4 +67,5 @@ sealed interface SetValue {
     static DynamoDbError incorrectDataType() {
         return DynamoDbError.validation("An operand in the update expression has an incorrect data type");
     }
+
 }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an expression into tokens. Names start with a letter and go on with letters, digits and underscores;
- * placeholders are {@code #} or {@code :} followed by at least one of those characters.
+ * Splits an expression into tokens. Names start with a letter and go on with letters,
+ * digits and underscores; placeholders are {@code #} or {@code :} followed by at least
+ * one of those characters.
  */
 final class Tokenizer {
 
     private final String text;
+
     private int position;
 
     private Tokenizer(String text) {
@@ -109,4 +111,5 @@ final class Tokenizer {
     private static boolean isWordPart(char c) {
         return isLetter(c) || isDigit(c) || c == '_';
     }
+
 }

@@ -13,11 +13,15 @@ sealed interface UpdateAction {
     record RemoveAction(Path path) implements UpdateAction {
     }
 
-    /** Adds a number to a number, or elements to a set; a missing attribute counts as zero or an empty set. */
+    /**
+     * Adds a number to a number, or elements to a set; a missing attribute counts as zero
+     * or an empty set.
+     */
     record AddAction(Path path, Value value) implements UpdateAction {
     }
 
     /** Removes elements from a set. */
     record DeleteAction(Path path, Value value) implements UpdateAction {
     }
+
 }

@@ -12,8 +12,9 @@ import dev.appointments.dynamodb.value.Numbers;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * A parsed update expression. Applying it reads every operand from the item as it was, then sets, adds, deletes and
- * finally removes, so list indexes always refer to the positions in the original item.
+ * A parsed update expression. Applying it reads every operand from the item as it was,
+ * then sets, adds, deletes and finally removes, so list indexes always refer to the
+ * positions in the original item.
  */
 public final class UpdateExpression {
 
@@ -24,26 +25,29 @@ public final class UpdateExpression {
     }
 
     /**
-     * Parses an {@code UpdateExpression}; ValidationException on syntax errors, undefined names or values, a
-     * section used twice, overlapping paths and operands of a type the action refuses.
+     * Parses an {@code UpdateExpression}; ValidationException on syntax errors, undefined
+     * names or values, a section used twice, overlapping paths and operands of a type the
+     * action refuses.
      */
     public static UpdateExpression parse(String text, ExpressionContext context) {
         return new UpdateExpression(new UpdateParser(text, context).parse());
     }
 
     /**
-     * The item after the update; the input is left untouched. The item is empty when it does not exist yet.
-     * ValidationException when a path runs into a missing or mistyped parent, an operand has the wrong type or an
-     * operand reads a missing attribute.
+     * The item after the update; the input is left untouched. The item is empty when it
+     * does not exist yet. ValidationException when a path runs into a missing or mistyped
+     * parent, an operand has the wrong type or an operand reads a missing attribute.
      */
     public Map<String, Value> apply(Map<String, Value> item) {
         var result = new LinkedHashMap<>(item);
-        var sets = actions.stream().filter(UpdateAction.SetAction.class::isInstance)
-                .map(UpdateAction.SetAction.class::cast)
-                .map(set -> Map.entry(set.path(), set.value().evaluate(item)))
-                // Indexes past the end of a list append in the order of their numbers, as the guide documents.
-                .sorted(Comparator.comparing(entry -> lastIndex(entry.getKey())))
-                .toList();
+        var sets = actions.stream()
+            .filter(UpdateAction.SetAction.class::isInstance)
+            .map(UpdateAction.SetAction.class::cast)
+            .map(set -> Map.entry(set.path(), set.value().evaluate(item)))
+            // Indexes past the end of a list append in the order of their numbers, as the
+            // guide documents.
+            .sorted(Comparator.comparing(entry -> lastIndex(entry.getKey())))
+            .toList();
         sets.forEach(set -> Documents.set(result, set.getKey(), set.getValue()));
         for (UpdateAction action : actions) {
             if (action instanceof UpdateAction.AddAction add) {
@@ -54,24 +58,31 @@ public final class UpdateExpression {
                 delete(result, delete);
             }
         }
-        // DynamoDB silently ignores REMOVE on an item that does not exist, whatever the path.
+        // DynamoDB silently ignores REMOVE on an item that does not exist, whatever the
+        // path.
         if (!item.isEmpty()) {
-            actions.stream().filter(UpdateAction.RemoveAction.class::isInstance).map(UpdateAction::path)
-                    .sorted(UpdateExpression::laterPositionsFirst)
-                    .forEach(path -> Documents.remove(result, path));
+            actions.stream()
+                .filter(UpdateAction.RemoveAction.class::isInstance)
+                .map(UpdateAction::path)
+                .sorted(UpdateExpression::laterPositionsFirst)
+                .forEach(path -> Documents.remove(result, path));
         }
         return result;
     }
 
-    /** The parts of the item at the paths this expression changes, as ReturnValues UPDATED_OLD/NEW return them. */
+    /**
+     * The parts of the item at the paths this expression changes, as ReturnValues
+     * UPDATED_OLD/NEW return them.
+     */
     public Map<String, Value> updatedParts(Map<String, Value> item) {
         return ProjectionExpression.of(actions.stream().map(UpdateAction::path).toList()).project(item);
     }
 
     /** Top-level attribute names this expression sets, removes, adds or deletes. */
     public Set<String> topLevelAttributes() {
-        return actions.stream().map(action -> action.path().topLevelName())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return actions.stream()
+            .map(action -> action.path().topLevelName())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Value add(Value current, Value addend) {
@@ -96,12 +107,12 @@ public final class UpdateExpression {
             return;
         }
         Value remaining = switch (current) {
-            case Value.SS a when delete.value() instanceof Value.SS b -> empty(a.values(), b.values())
-                    ? null : new Value.SS(difference(a.values(), b.values()));
-            case Value.NS a when delete.value() instanceof Value.NS b -> empty(a.values(), b.values())
-                    ? null : new Value.NS(difference(a.values(), b.values()));
-            case Value.BS a when delete.value() instanceof Value.BS b -> empty(a.values(), b.values())
-                    ? null : new Value.BS(difference(a.values(), b.values()));
+            case Value.SS a when delete.value() instanceof Value.SS b ->
+                empty(a.values(), b.values()) ? null : new Value.SS(difference(a.values(), b.values()));
+            case Value.NS a when delete.value() instanceof Value.NS b ->
+                empty(a.values(), b.values()) ? null : new Value.NS(difference(a.values(), b.values()));
+            case Value.BS a when delete.value() instanceof Value.BS b ->
+                empty(a.values(), b.values()) ? null : new Value.BS(difference(a.values(), b.values()));
             default -> throw SetValue.incorrectDataType();
         };
         // A set cannot be empty: removing its last elements removes the attribute.
@@ -134,15 +145,16 @@ public final class UpdateExpression {
     }
 
     /**
-     * Orders removals so that removing one list element never shifts another still to be removed: higher indexes of
-     * a list first. Any other difference orders by name, which keeps the order total.
+     * Orders removals so that removing one list element never shifts another still to be
+     * removed: higher indexes of a list first. Any other difference orders by name, which
+     * keeps the order total.
      */
     private static int laterPositionsFirst(Path one, Path two) {
         int common = Math.min(one.elements().size(), two.elements().size());
         for (int k = 0; k < common; k++) {
             int order = switch (one.elements().get(k)) {
-                case Path.Index i -> two.elements().get(k) instanceof Path.Index j
-                        ? Integer.compare(j.index(), i.index()) : 1;
+                case Path.Index i ->
+                    two.elements().get(k) instanceof Path.Index j ? Integer.compare(j.index(), i.index()) : 1;
                 case Path.Name a -> two.elements().get(k) instanceof Path.Name b ? a.name().compareTo(b.name()) : -1;
             };
             if (order != 0) {
@@ -156,4 +168,5 @@ public final class UpdateExpression {
     public String toString() {
         return actions.toString();
     }
+
 }

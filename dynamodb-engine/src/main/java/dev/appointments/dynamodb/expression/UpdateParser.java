@@ -9,14 +9,16 @@ import java.util.Set;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * Parses an update expression: SET, REMOVE, ADD and DELETE sections in any order, each at most once, each a
- * comma-separated list of actions. The paths the actions write may neither overlap nor conflict.
+ * Parses an update expression: SET, REMOVE, ADD and DELETE sections in any order, each at
+ * most once, each a comma-separated list of actions. The paths the actions write may
+ * neither overlap nor conflict.
  */
 final class UpdateParser extends ExpressionParser {
 
     private static final List<String> SECTIONS = List.of("SET", "REMOVE", "ADD", "DELETE");
-    private static final Set<String> CONDITION_FUNCTIONS = Set.of(
-            "attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size");
+
+    private static final Set<String> CONDITION_FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists",
+            "attribute_type", "begins_with", "contains", "size");
 
     UpdateParser(String text, ExpressionContext context) {
         super("UpdateExpression", text, context);
@@ -155,4 +157,5 @@ final class UpdateParser extends ExpressionParser {
                     case Value.BS ignored -> "BINARY_SET";
                 });
     }
+
 }

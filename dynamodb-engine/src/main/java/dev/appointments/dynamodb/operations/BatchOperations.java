@@ -19,10 +19,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** BatchGetItem and BatchWriteItem: every item is processed, so nothing is ever left unprocessed. */
+/**
+ * BatchGetItem and BatchWriteItem: every item is processed, so nothing is ever left
+ * unprocessed.
+ */
 final class BatchOperations {
 
     private static final int MAX_GET_KEYS = 100;
+
     private static final int MAX_WRITES = 25;
 
     private final Database database;
@@ -79,8 +83,8 @@ final class BatchOperations {
                     parsed = new Write(table, Keys.item(table, item), item);
                 }
                 else if (write.has("DeleteRequest")) {
-                    parsed = new Write(table, Keys.key(table,
-                            AttributeJson.readItem(write.get("DeleteRequest").get("Key"))), null);
+                    parsed = new Write(table,
+                            Keys.key(table, AttributeJson.readItem(write.get("DeleteRequest").get("Key"))), null);
                 }
                 else {
                     throw DynamoDbError.validation("A write request must hold a PutRequest or a DeleteRequest");
@@ -118,4 +122,5 @@ final class BatchOperations {
         }
         return requestItems;
     }
+
 }

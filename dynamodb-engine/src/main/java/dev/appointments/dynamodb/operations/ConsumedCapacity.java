@@ -2,7 +2,10 @@ package dev.appointments.dynamodb.operations;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** The capacity a request reports when asked with {@code ReturnConsumedCapacity}: one unit per item touched. */
+/**
+ * The capacity a request reports when asked with {@code ReturnConsumedCapacity}: one unit
+ * per item touched.
+ */
 final class ConsumedCapacity {
 
     private ConsumedCapacity() {
@@ -16,4 +19,5 @@ final class ConsumedCapacity {
             capacity.put("CapacityUnits", units);
         }
     }
+
 }

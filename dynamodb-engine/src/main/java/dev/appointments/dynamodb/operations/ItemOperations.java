@@ -65,14 +65,14 @@ final class ItemOperations {
             Keys.checkItem(table, updated);
             changes.put(table, key, updated);
             @SuppressWarnings("unchecked")
-            Map<String, Value>[] pair = new Map[] {current, updated};
+            Map<String, Value>[] pair = new Map[] { current, updated };
             return pair;
         });
         Map<String, Value> attributes = switch (returnValues) {
             case "ALL_OLD" -> result[0];
             case "ALL_NEW" -> result[1];
-            case "UPDATED_OLD" -> result[0] == null ? null
-                    : update.map(expression -> expression.updatedParts(result[0])).orElse(null);
+            case "UPDATED_OLD" ->
+                result[0] == null ? null : update.map(expression -> expression.updatedParts(result[0])).orElse(null);
             case "UPDATED_NEW" -> update.map(expression -> expression.updatedParts(result[1])).orElse(null);
             default -> null;
         };
@@ -86,8 +86,9 @@ final class ItemOperations {
     }
 
     /**
-     * A PutItem or DeleteItem: under its condition, {@code change} replaces or removes the item at {@code key};
-     * the old item comes back when asked for ({@code ReturnValues: ALL_OLD}).
+     * A PutItem or DeleteItem: under its condition, {@code change} replaces or removes
+     * the item at {@code key}; the old item comes back when asked for
+     * ({@code ReturnValues: ALL_OLD}).
      */
     private ObjectNode replaceOrDelete(Request request, Table table, PrimaryKey key, Consumer<Changes> change) {
         Optional<ConditionExpression> condition = request.condition("ConditionExpression");
@@ -103,7 +104,10 @@ final class ItemOperations {
         return response(table, request, "ALL_OLD".equals(returnValues) ? old : null);
     }
 
-    /** The item after an update: the expression applies to the stored item (or none), and the key stays. */
+    /**
+     * The item after an update: the expression applies to the stored item (or none), and
+     * the key stays.
+     */
     static Map<String, Value> updated(Map<String, Value> current, Map<String, Value> key,
             Optional<UpdateExpression> update) {
         Map<String, Value> base = current != null ? current : Map.of();
@@ -157,4 +161,5 @@ final class ItemOperations {
         ConsumedCapacity.add(response, request, table.definition().name(), 1);
         return response;
     }
+
 }

@@ -18,7 +18,10 @@ final class Keys {
     private Keys() {
     }
 
-    /** A key as given to GetItem, DeleteItem, UpdateItem: exactly the key attributes, of the right types. */
+    /**
+     * A key as given to GetItem, DeleteItem, UpdateItem: exactly the key attributes, of
+     * the right types.
+     */
     static PrimaryKey key(Table table, Map<String, Value> key) {
         KeySchema schema = table.definition().keySchema();
         int expected = schema.hasRange() ? 2 : 1;
@@ -39,7 +42,10 @@ final class Keys {
         return new PrimaryKey(hash, range);
     }
 
-    /** A whole item as given to PutItem: its key attributes present and typed, index keys typed, size in bounds. */
+    /**
+     * A whole item as given to PutItem: its key attributes present and typed, index keys
+     * typed, size in bounds.
+     */
     static PrimaryKey item(Table table, Map<String, Value> item) {
         KeySchema schema = table.definition().keySchema();
         Value hash = requireKeyAttribute(item, schema.hashName(), schema.hashType());
@@ -49,7 +55,10 @@ final class Keys {
         return new PrimaryKey(hash, range);
     }
 
-    /** An item about to be stored (after an update too): index key types, empty values, size. */
+    /**
+     * An item about to be stored (after an update too): index key types, empty values,
+     * size.
+     */
     static void checkItem(Table table, Map<String, Value> item) {
         for (IndexDefinition index : table.definition().indexes()) {
             checkIndexKey(index, index.keySchema().hashName(), index.keySchema().hashType(), item);
@@ -81,8 +90,8 @@ final class Keys {
     private static Value requireKeyAttribute(Map<String, Value> item, String name, String type) {
         Value value = item.get(name);
         if (value == null) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: Missing the key " + name
-                    + " in the item");
+            throw DynamoDbError
+                .validation("One or more parameter values were invalid: Missing the key " + name + " in the item");
         }
         if (!value.type().equals(type)) {
             throw DynamoDbError.validation("One or more parameter values were invalid: Type mismatch for key " + name
@@ -93,6 +102,7 @@ final class Keys {
     }
 
     private static final int MAX_HASH_KEY_BYTES = 2048;
+
     private static final int MAX_RANGE_KEY_BYTES = 1024;
 
     private static void requireSize(KeySchema schema, Value hash, Value range) {
@@ -118,4 +128,5 @@ final class Keys {
         return (value instanceof Value.S s && s.value().isEmpty())
                 || (value instanceof Value.B b && b.value().length() == 0);
     }
+
 }

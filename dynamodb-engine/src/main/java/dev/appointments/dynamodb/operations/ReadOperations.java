@@ -23,7 +23,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Query and Scan, on a table or one of its indexes, with filters, projections and pagination. */
+/**
+ * Query and Scan, on a table or one of its indexes, with filters, projections and
+ * pagination.
+ */
 final class ReadOperations {
 
     /** A page stops once it has read this much, as DynamoDB's do. */
@@ -37,19 +40,25 @@ final class ReadOperations {
 
     ObjectNode query(Request request) {
         Source source = source(request);
-        String keyText = request.string("KeyConditionExpression").orElseThrow(() -> DynamoDbError.validation(
-                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+        String keyText = request.string("KeyConditionExpression")
+            .orElseThrow(() -> DynamoDbError.validation(
+                    "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
         KeySchema schema = source.keySchema();
         KeyCondition key = KeyCondition.parse(keyText, request.expressions(), schema.hashName(), schema.rangeName());
         Page page = page(request, source);
-        request.condition("FilterExpression").ifPresent(filter -> filter.topLevelAttributes().stream()
-                .filter(schema::isKeyAttribute).findFirst().ifPresent(name -> {
+        request.condition("FilterExpression")
+            .ifPresent(filter -> filter.topLevelAttributes()
+                .stream()
+                .filter(schema::isKeyAttribute)
+                .findFirst()
+                .ifPresent(name -> {
                     throw DynamoDbError.validation("Filter Expression can only contain non-primary key attributes: "
                             + "Primary key attribute: " + name);
                 }));
-        if (!key.hashValue().type().equals(schema.hashType()) || key.range().map(range -> !range.value().type()
-                .equals(schema.rangeType()) || (range.upperValue() != null && !range.upperValue().type()
-                        .equals(schema.rangeType()))).orElse(false)) {
+        if (!key.hashValue().type().equals(schema.hashType()) || key.range()
+            .map(range -> !range.value().type().equals(schema.rangeType())
+                    || (range.upperValue() != null && !range.upperValue().type().equals(schema.rangeType())))
+            .orElse(false)) {
             throw DynamoDbError.validation("One or more parameter values were invalid: Condition parameter type does "
                     + "not match schema type");
         }
@@ -92,8 +101,7 @@ final class ReadOperations {
                     + "TotalSegments: Segment: " + segment + " is not less than TotalSegments: " + totalSegments);
         }
         var partitions = source.partitionsFrom(page.start == null ? null : page.start.hash());
-        scanning:
-        for (var partition : partitions.entrySet()) {
+        scanning: for (var partition : partitions.entrySet()) {
             if (totalSegments > 1 && Math.floorMod(partition.getKey().hashCode(), totalSegments) != segment) {
                 continue;
             }
@@ -116,8 +124,10 @@ final class ReadOperations {
         if (indexName.isEmpty()) {
             return new Source(table, null);
         }
-        IndexDefinition index = table.definition().index(indexName.get()).orElseThrow(() -> DynamoDbError
-                .validation("The table does not have the specified index: " + indexName.get()));
+        IndexDefinition index = table.definition()
+            .index(indexName.get())
+            .orElseThrow(
+                    () -> DynamoDbError.validation("The table does not have the specified index: " + indexName.get()));
         if (!index.local() && request.bool("ConsistentRead")) {
             throw DynamoDbError.validation("Consistent reads are not supported on global secondary indexes");
         }
@@ -128,11 +138,11 @@ final class ReadOperations {
         Optional<ConditionExpression> filter = request.condition("FilterExpression");
         Optional<ProjectionExpression> projection = request.projection();
         request.requireExpressionsUsed(true);
-        String select = request.string("Select").orElse(projection.isPresent() ? "SPECIFIC_ATTRIBUTES"
-                : source.index() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES");
+        String select = request.string("Select")
+            .orElse(projection.isPresent() ? "SPECIFIC_ATTRIBUTES"
+                    : source.index() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES");
         if (projection.isPresent() && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoDbError.validation("Cannot specify the ProjectionExpression when choosing to get "
-                    + select);
+            throw DynamoDbError.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
         }
         if (select.equals("ALL_ATTRIBUTES") && source.index() != null && !source.index().local()
                 && !source.index().projectionType().equals("ALL")) {
@@ -195,11 +205,13 @@ final class ReadOperations {
         }
 
         NavigableMap<Value, ? extends NavigableMap<RangeEntry, ?>> partitionsFrom(Value hash) {
-            return index == null ? table.items().partitionsFrom(hash)
-                    : table.index(index.name()).partitionsFrom(hash);
+            return index == null ? table.items().partitionsFrom(hash) : table.index(index.name()).partitionsFrom(hash);
         }
 
-        /** The item an entry stands for, as this source shows it (an index shows its projection). */
+        /**
+         * The item an entry stands for, as this source shows it (an index shows its
+         * projection).
+         */
         Map<String, Value> item(Value hash, RangeEntry entry, Object value) {
             if (index == null) {
                 @SuppressWarnings("unchecked")
@@ -220,7 +232,10 @@ final class ReadOperations {
             return projected;
         }
 
-        /** The LastEvaluatedKey of an entry: the table's key, and the index's key when reading an index. */
+        /**
+         * The LastEvaluatedKey of an entry: the table's key, and the index's key when
+         * reading an index.
+         */
         Map<String, Value> lastEvaluatedKey(Value hash, RangeEntry entry, Object value) {
             KeySchema tableSchema = table.definition().keySchema();
             if (index == null) {
@@ -264,15 +279,25 @@ final class ReadOperations {
     private static final class Page {
 
         private final Request request;
+
         private final Optional<ConditionExpression> filter;
+
         private final Optional<ProjectionExpression> projection;
+
         private final boolean countOnly;
+
         private final int limit;
+
         private final StartKey start;
+
         private final List<Map<String, Value>> items = new ArrayList<>();
+
         private int count;
+
         private int scanned;
+
         private long bytes;
+
         private Map<String, Value> lastEvaluatedKey;
 
         Page(Request request, Optional<ConditionExpression> filter, Optional<ProjectionExpression> projection,
@@ -321,5 +346,7 @@ final class ReadOperations {
                     Math.max(1, bytes / 4096.0 / 2));
             return response;
         }
+
     }
+
 }

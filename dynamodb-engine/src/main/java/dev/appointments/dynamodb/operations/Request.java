@@ -15,8 +15,8 @@ import dev.appointments.dynamodb.value.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request's parameters (or one part of a batch or transaction), with the expressions it carries parsed against
- * its own attribute names and values.
+ * One request's parameters (or one part of a batch or transaction), with the expressions
+ * it carries parsed against its own attribute names and values.
  */
 final class Request {
 
@@ -24,7 +24,9 @@ final class Request {
             "QueryFilter", "ScanFilter", "AttributeUpdates", "ConditionalOperator");
 
     private final JsonNode node;
+
     private final ExpressionContext expressions;
+
     private final boolean hasExpressionParameters;
 
     Request(JsonNode node) {
@@ -32,8 +34,8 @@ final class Request {
                 : node;
         for (String legacy : LEGACY_PARAMETERS) {
             if (this.node.has(legacy)) {
-                throw DynamoDbError.validation("The legacy parameter " + legacy
-                        + " is not supported by this engine; use expressions instead");
+                throw DynamoDbError.validation(
+                        "The legacy parameter " + legacy + " is not supported by this engine; use expressions instead");
             }
         }
         Map<String, String> names = new LinkedHashMap<>();
@@ -119,7 +121,10 @@ final class Request {
         return string("ProjectionExpression").map(text -> ProjectionExpression.parse(text, expressions));
     }
 
-    /** After every expression of the request is parsed: refuses names and values that none of them used. */
+    /**
+     * After every expression of the request is parsed: refuses names and values that none
+     * of them used.
+     */
     void requireExpressionsUsed(boolean anyExpression) {
         if (hasExpressionParameters && !anyExpression) {
             String which = node.has("ExpressionAttributeValues") ? "ExpressionAttributeValues"
@@ -132,4 +137,5 @@ final class Request {
     private static String lowerFirst(String field) {
         return Character.toLowerCase(field.charAt(0)) + field.substring(1);
     }
+
 }

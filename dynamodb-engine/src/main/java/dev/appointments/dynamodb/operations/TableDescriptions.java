@@ -98,4 +98,5 @@ final class TableDescriptions {
         throughput.put("WriteCapacityUnits", definition.writeCapacity());
         return throughput;
     }
+
 }

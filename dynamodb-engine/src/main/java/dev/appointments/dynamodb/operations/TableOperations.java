@@ -19,11 +19,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** CreateTable, UpdateTable, DeleteTable, DescribeTable, ListTables and the time-to-live settings. */
+/**
+ * CreateTable, UpdateTable, DeleteTable, DescribeTable, ListTables and the time-to-live
+ * settings.
+ */
 final class TableOperations {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
     private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
+
     private static final int MAX_GLOBAL_INDEXES = 20;
 
     private final Database database;
@@ -86,8 +91,8 @@ final class TableOperations {
                 else if (update.has("Delete")) {
                     String indexName = update.get("Delete").path("IndexName").asString();
                     if (!indexes.removeIf(index -> index.name().equals(indexName))) {
-                        throw DynamoDbError.resourceNotFound("Requested resource not found: Index: " + indexName
-                                + " not found");
+                        throw DynamoDbError
+                            .resourceNotFound("Requested resource not found: Index: " + indexName + " not found");
                     }
                 }
             }
@@ -128,8 +133,10 @@ final class TableOperations {
                     + "satisfy constraint: Member must have value less than or equal to 100");
         }
         String after = request.string("ExclusiveStartTableName").orElse(null);
-        List<String> names = database.tableNames().stream()
-                .filter(name -> after == null || name.compareTo(after) > 0).toList();
+        List<String> names = database.tableNames()
+            .stream()
+            .filter(name -> after == null || name.compareTo(after) > 0)
+            .toList();
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         var array = response.putArray("TableNames");
         names.stream().limit(limit).forEach(array::add);
@@ -220,7 +227,7 @@ final class TableOperations {
         if (hash == null || (elements.size() == 2 && range == null)) {
             throw DynamoDbError.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
-        for (String name : new String[] {hash, range}) {
+        for (String name : new String[] { hash, range }) {
             if (name != null && !types.containsKey(name)) {
                 throw DynamoDbError.validation("One or more parameter values were invalid: Some index key attributes "
                         + "are not defined in AttributeDefinitions. Keys: [" + name + "], AttributeDefinitions: "
@@ -244,8 +251,8 @@ final class TableOperations {
         for (JsonNode node : nodes) {
             String name = node.path("IndexName").asString();
             if (!names.add(name)) {
-                throw DynamoDbError.validation("One or more parameter values were invalid: Duplicate index name: "
-                        + name);
+                throw DynamoDbError
+                    .validation("One or more parameter values were invalid: Duplicate index name: " + name);
             }
             KeySchema key = keySchema(node.get("KeySchema"), types, "index");
             if (local && !key.hashName().equals(tableKey.hashName())) {
@@ -260,9 +267,10 @@ final class TableOperations {
             String projectionType = projection.path("ProjectionType").asString("ALL");
             List<String> nonKey = new ArrayList<>();
             projection.path("NonKeyAttributes").forEach(attribute -> nonKey.add(attribute.asString()));
-            indexes.add(new IndexDefinition(name, key, projectionType.isEmpty() ? "ALL" : projectionType, nonKey,
-                    local));
+            indexes
+                .add(new IndexDefinition(name, key, projectionType.isEmpty() ? "ALL" : projectionType, nonKey, local));
         }
         return indexes;
     }
+
 }

@@ -25,18 +25,24 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * TransactWriteItems and TransactGetItems. A write transaction checks every condition first and applies all of its
- * actions or none, alone under the database's write lock; a client request token makes a retried transaction succeed
- * once.
+ * TransactWriteItems and TransactGetItems. A write transaction checks every condition
+ * first and applies all of its actions or none, alone under the database's write lock; a
+ * client request token makes a retried transaction succeed once.
  */
 final class Transactions {
 
     private static final int MAX_ITEMS = 100;
+
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+
     private static final int MAX_TOKENS = 100_000;
 
     private final Database database;
-    /** Tokens of the last ten minutes, oldest first, bounded so a busy engine does not hoard them. */
+
+    /**
+     * Tokens of the last ten minutes, oldest first, bounded so a busy engine does not
+     * hoard them.
+     */
     private final java.util.LinkedHashMap<String, SeenToken> tokens = new java.util.LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SeenToken> eldest) {
@@ -51,7 +57,9 @@ final class Transactions {
     private record SeenToken(String fingerprint, Instant at) {
     }
 
-    /** One action of a write transaction, parsed and checked before anything is applied. */
+    /**
+     * One action of a write transaction, parsed and checked before anything is applied.
+     */
     private record Action(String kind, Table table, PrimaryKey key, Optional<ConditionExpression> condition,
             Optional<UpdateExpression> update, Map<String, Value> item, boolean itemOnFailure) {
     }
@@ -59,8 +67,9 @@ final class Transactions {
     ObjectNode transactWriteItems(Request request) {
         JsonNode transactItems = items(request);
         String token = request.string("ClientRequestToken").orElse(null);
-        String fingerprint = java.util.UUID.nameUUIDFromBytes(
-                transactItems.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String fingerprint = java.util.UUID
+            .nameUUIDFromBytes(transactItems.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
         if (token != null && replayed(token, fingerprint)) {
             return JsonNodeFactory.instance.objectNode();
         }
@@ -100,7 +109,8 @@ final class Transactions {
             if (cancelled) {
                 throw new DynamoDbError("TransactionCanceledException", 400,
                         "Transaction cancelled, please refer cancellation reasons for specific reasons "
-                                + reasons.stream().map(CancellationReason::code).toList(), reasons);
+                                + reasons.stream().map(CancellationReason::code).toList(),
+                        reasons);
             }
             for (int i = 0; i < actions.size(); i++) {
                 Action action = actions.get(i);
@@ -133,16 +143,16 @@ final class Transactions {
             get.requireExpressionsUsed(projection.isPresent());
             gets.add(new Get(table, Keys.key(table, get.item("Key")), projection));
         }
-        List<Map<String, Value>> items = database.readAlone(() -> gets.stream()
-                .map(get -> get.table().get(get.key())).toList());
+        List<Map<String, Value>> items = database
+            .readAlone(() -> gets.stream().map(get -> get.table().get(get.key())).toList());
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode responses = response.putArray("Responses");
         for (int i = 0; i < gets.size(); i++) {
             ObjectNode entry = responses.addObject();
             Map<String, Value> item = items.get(i);
             if (item != null) {
-                entry.set("Item", AttributeJson.writeItem(gets.get(i).projection().map(p -> p.project(item))
-                        .orElse(item)));
+                entry.set("Item",
+                        AttributeJson.writeItem(gets.get(i).projection().map(p -> p.project(item)).orElse(item)));
             }
         }
         return response;
@@ -155,8 +165,10 @@ final class Transactions {
                 Table table = database.requireTable(part.requireString("TableName"));
                 Map<String, Value> item = kind.equals("Put") ? part.item("Item") : null;
                 PrimaryKey key = item != null ? Keys.item(table, item) : Keys.key(table, part.item("Key"));
-                Optional<UpdateExpression> update = kind.equals("Update") ? Optional.of(part.update().orElseThrow(
-                        () -> DynamoDbError.validation("An Update action needs an UpdateExpression"))) : Optional.empty();
+                Optional<UpdateExpression> update = kind.equals("Update")
+                        ? Optional.of(part.update()
+                            .orElseThrow(() -> DynamoDbError.validation("An Update action needs an UpdateExpression")))
+                        : Optional.empty();
                 Optional<ConditionExpression> condition = part.condition("ConditionExpression");
                 if (kind.equals("ConditionCheck") && condition.isEmpty()) {
                     throw DynamoDbError.validation("A ConditionCheck action needs a ConditionExpression");
@@ -218,4 +230,5 @@ final class Transactions {
         }
         return items;
     }
+
 }

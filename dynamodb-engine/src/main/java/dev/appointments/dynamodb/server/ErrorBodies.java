@@ -36,4 +36,5 @@ final class ErrorBodies {
         }
         return body;
     }
+
 }

@@ -23,27 +23,36 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The DynamoDB JSON 1.0 protocol over HTTP: {@code POST /} with the operation in {@code X-Amz-Target}, answered with
- * the JSON body, {@code x-amz-crc32} and {@code x-amzn-RequestId} that the AWS SDKs read, and errors carrying the
- * {@code __type} that tells an SDK which exception to throw and whether to retry. Signatures are not checked: any
- * credentials and any region reach the one database.
+ * The DynamoDB JSON 1.0 protocol over HTTP: {@code POST /} with the operation in
+ * {@code X-Amz-Target}, answered with the JSON body, {@code x-amz-crc32} and
+ * {@code x-amzn-RequestId} that the AWS SDKs read, and errors carrying the {@code __type}
+ * that tells an SDK which exception to throw and whether to retry. Signatures are not
+ * checked: any credentials and any region reach the one database.
  */
 public final class HttpEndpoint {
 
     static {
-        // Small request-response exchanges: without this, Nagle's algorithm adds tens of milliseconds.
+        // Small request-response exchanges: without this, Nagle's algorithm adds tens of
+        // milliseconds.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
     private static final int THREADS = 64;
 
     private final Operations operations;
+
     private final InetSocketAddress address;
+
     private HttpServer server;
+
     private ExecutorService executor;
 
     private HttpEndpoint(Operations operations, InetSocketAddress address) {
@@ -61,7 +70,9 @@ public final class HttpEndpoint {
         return server.getAddress().getPort();
     }
 
-    /** Closes the listening socket and every connection: clients see refused connections. */
+    /**
+     * Closes the listening socket and every connection: clients see refused connections.
+     */
     public synchronized void stop() {
         if (server != null) {
             server.stop(0);
@@ -137,13 +148,12 @@ public final class HttpEndpoint {
             return JSON.readTree(body);
         }
         catch (JacksonException ex) {
-            throw new DynamoDbError("SerializationException", 400, "Start of structure or map found where not "
-                    + "expected, or the request body is not JSON");
+            throw new DynamoDbError("SerializationException", 400,
+                    "Start of structure or map found where not " + "expected, or the request body is not JSON");
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body, String contentType)
-            throws IOException {
+    private static void respond(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(body);
         var headers = exchange.getResponseHeaders();
@@ -155,4 +165,5 @@ public final class HttpEndpoint {
             out.write(body);
         }
     }
+
 }

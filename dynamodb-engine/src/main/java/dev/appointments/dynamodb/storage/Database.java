@@ -13,25 +13,28 @@ import dev.appointments.dynamodb.value.DynamoDbError;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * The tables of one engine. Every write, single-item or transaction, runs alone under one lock, so writes are
- * serializable with respect to each other; it is acknowledged only once it is durable. Reads of single items and
- * queries read the latest state without a lock, as DynamoDB's reads do not take part in transactions; a transactional
- * read takes the lock to see no transaction half-applied.
+ * The tables of one engine. Every write, single-item or transaction, runs alone under one
+ * lock, so writes are serializable with respect to each other; it is acknowledged only
+ * once it is durable. Reads of single items and queries read the latest state without a
+ * lock, as DynamoDB's reads do not take part in transactions; a transactional read takes
+ * the lock to see no transaction half-applied.
  */
 public final class Database implements AutoCloseable {
 
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
     private final ReentrantLock writeLock = new ReentrantLock();
+
     private final Durability durability;
+
     private final Changes changes = new Changes();
 
     private Database(Durability durability) {
         this.durability = durability;
-        durability.load(definition -> tables.put(definition.name(), new Table(definition)),
-                (tableName, item) -> {
-                    Table table = tables.get(tableName);
-                    table.put(table.keyOf(item), item);
-                });
+        durability.load(definition -> tables.put(definition.name(), new Table(definition)), (tableName, item) -> {
+            Table table = tables.get(tableName);
+            table.put(table.keyOf(item), item);
+        });
     }
 
     /** A database that lives as long as the process. */
@@ -39,7 +42,10 @@ public final class Database implements AutoCloseable {
         return new Database(Durability.NONE);
     }
 
-    /** A database kept in the given directory, with whatever it held when it was last closed or the process died. */
+    /**
+     * A database kept in the given directory, with whatever it held when it was last
+     * closed or the process died.
+     */
     public static Database open(Path directory) {
         return new Database(MvStoreDurability.open(directory));
     }
@@ -61,7 +67,10 @@ public final class Database implements AutoCloseable {
         return tables.keySet().stream().sorted().toList();
     }
 
-    /** Runs a write alone, then waits until its changes are durable. A body that throws changes nothing. */
+    /**
+     * Runs a write alone, then waits until its changes are durable. A body that throws
+     * changes nothing.
+     */
     public <T> T write(Function<Changes, T> body) {
         T result;
         writeLock.lock();
@@ -135,5 +144,7 @@ public final class Database implements AutoCloseable {
             tables.remove(name);
             durability.removeTable(name);
         }
+
     }
+
 }

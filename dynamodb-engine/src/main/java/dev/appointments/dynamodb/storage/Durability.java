@@ -6,9 +6,10 @@ import java.util.function.BiConsumer;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * Where the database's changes go to outlive the process. Changes are recorded under the database's write lock;
- * {@link #awaitDurable()} is called after the lock is released and returns once everything recorded so far is safe
- * from a crash of the process, so that concurrent writers share one commit.
+ * Where the database's changes go to outlive the process. Changes are recorded under the
+ * database's write lock; {@link #awaitDurable()} is called after the lock is released and
+ * returns once everything recorded so far is safe from a crash of the process, so that
+ * concurrent writers share one commit.
  */
 interface Durability extends AutoCloseable {
 
@@ -60,4 +61,5 @@ interface Durability extends AutoCloseable {
         public void close() {
         }
     };
+
 }

@@ -1,7 +1,8 @@
 package dev.appointments.dynamodb.storage;
 
 /**
- * The key of a table or index: a partition (hash) key and an optional sort (range) key, with their scalar types.
+ * The key of a table or index: a partition (hash) key and an optional sort (range) key,
+ * with their scalar types.
  *
  * @param hashName the partition key's attribute name
  * @param hashType {@code S}, {@code N} or {@code B}

@@ -14,21 +14,29 @@ import org.h2.mvstore.MVStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the data in an H2 MVStore file: one map of table definitions and one map per table of key to item (both as
- * JSON). A commit writes the changed pages to the file; once written, the data survives a crash of the process. One
- * thread commits for every waiting writer (group commit), so concurrent writes share the cost of a commit.
+ * Keeps the data in an H2 MVStore file: one map of table definitions and one map per
+ * table of key to item (both as JSON). A commit writes the changed pages to the file;
+ * once written, the data survives a crash of the process. One thread commits for every
+ * waiting writer (group commit), so concurrent writes share the cost of a commit.
  */
 final class MvStoreDurability implements Durability {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final String TABLES = "tables";
+
     private static final String ITEMS_PREFIX = "items:";
 
     private final MVStore store;
+
     private final MVMap<String, String> tables;
+
     private final Object monitor = new Object();
+
     private long recorded;
+
     private long committed;
+
     private boolean committing;
 
     private MvStoreDurability(MVStore store) {
@@ -44,7 +52,8 @@ final class MvStoreDurability implements Durability {
             throw new IllegalStateException("Cannot create the data directory " + directory, ex);
         }
         MVStore store = new MVStore.Builder().fileName(directory.resolve("dynamodb.mv.db").toString())
-                .autoCommitBufferSize(4096).open();
+            .autoCommitBufferSize(4096)
+            .open();
         return new MvStoreDurability(store);
     }
 
@@ -145,4 +154,5 @@ final class MvStoreDurability implements Durability {
     public void close() {
         store.close();
     }
+
 }

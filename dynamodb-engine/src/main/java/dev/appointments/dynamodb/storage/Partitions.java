@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import dev.appointments.dynamodb.value.Value;
 
 /**
- * Entries grouped by partition key and ordered within a partition, as a table or an index holds them. Readers need
- * no lock; writers are serialised by the database.
+ * Entries grouped by partition key and ordered within a partition, as a table or an index
+ * holds them. Readers need no lock; writers are serialised by the database.
  */
 public final class Partitions<V> {
 
-    private final ConcurrentSkipListMap<Value, ConcurrentSkipListMap<RangeEntry, V>> partitions =
-            new ConcurrentSkipListMap<>(PrimaryKey::compareScalars);
+    private final ConcurrentSkipListMap<Value, ConcurrentSkipListMap<RangeEntry, V>> partitions = new ConcurrentSkipListMap<>(
+            PrimaryKey::compareScalars);
 
     V get(Value hash, RangeEntry entry) {
         var partition = partitions.get(hash);
@@ -40,7 +40,10 @@ public final class Partitions<V> {
         return partition == null ? new ConcurrentSkipListMap<>() : partition;
     }
 
-    /** Every partition from the given one on (inclusive), or all when {@code fromHash} is null. */
+    /**
+     * Every partition from the given one on (inclusive), or all when {@code fromHash} is
+     * null.
+     */
     public NavigableMap<Value, ? extends NavigableMap<RangeEntry, V>> partitionsFrom(Value fromHash) {
         return fromHash == null ? partitions : partitions.tailMap(fromHash, true);
     }
@@ -56,4 +59,5 @@ public final class Partitions<V> {
     void clear() {
         partitions.clear();
     }
+
 }

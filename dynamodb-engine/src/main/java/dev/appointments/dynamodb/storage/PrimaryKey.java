@@ -7,8 +7,9 @@ import dev.appointments.dynamodb.value.Value;
 import dev.appointments.dynamodb.value.Values;
 
 /**
- * An item's key in a table or index: ordered by partition key, then sort key, as DynamoDB orders items within a
- * partition (and, here, partitions too, so that scans page in a stable order).
+ * An item's key in a table or index: ordered by partition key, then sort key, as DynamoDB
+ * orders items within a partition (and, here, partitions too, so that scans page in a
+ * stable order).
  */
 public record PrimaryKey(Value hash, Value range) implements Comparable<PrimaryKey> {
 
@@ -21,7 +22,10 @@ public record PrimaryKey(Value hash, Value range) implements Comparable<PrimaryK
         return compareScalars(range, other.range);
     }
 
-    /** Scalars of possibly different types: by type first (an index may hold a key of a retyped attribute). */
+    /**
+     * Scalars of possibly different types: by type first (an index may hold a key of a
+     * retyped attribute).
+     */
     static int compareScalars(Value left, Value right) {
         if (left == right) {
             return 0;

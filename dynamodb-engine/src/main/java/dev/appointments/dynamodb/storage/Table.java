@@ -8,14 +8,17 @@ import dev.appointments.dynamodb.value.Value;
 import dev.appointments.dynamodb.value.Values;
 
 /**
- * One table's items and its secondary indexes, in memory. Reads need no lock; writes come through the
- * {@link Database}, which serialises them and makes them durable.
+ * One table's items and its secondary indexes, in memory. Reads need no lock; writes come
+ * through the {@link Database}, which serialises them and makes them durable.
  */
 public final class Table {
 
     private volatile TableDefinition definition;
+
     private final Partitions<Map<String, Value>> items = new Partitions<>();
+
     private final Map<String, Partitions<PrimaryKey>> indexes = new ConcurrentHashMap<>();
+
     private final AtomicLong sizeBytes = new AtomicLong();
 
     Table(TableDefinition definition) {
@@ -44,7 +47,10 @@ public final class Table {
         return items.get(key.hash(), new RangeEntry(key.range(), null));
     }
 
-    /** The item's key under this table's schema; the item's key attributes are validated already. */
+    /**
+     * The item's key under this table's schema; the item's key attributes are validated
+     * already.
+     */
     public PrimaryKey keyOf(Map<String, Value> item) {
         KeySchema schema = definition.keySchema();
         return new PrimaryKey(item.get(schema.hashName()), schema.hasRange() ? item.get(schema.rangeName()) : null);
@@ -117,4 +123,5 @@ public final class Table {
             entries.put(hash, new RangeEntry(range, key), key);
         }
     }
+
 }

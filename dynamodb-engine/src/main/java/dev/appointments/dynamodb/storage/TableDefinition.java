@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a table was created with: name, key, attribute types, secondary indexes, billing, and its time-to-live
- * attribute once enabled.
+ * What a table was created with: name, key, attribute types, secondary indexes, billing,
+ * and its time-to-live attribute once enabled.
  */
 public record TableDefinition(String name, KeySchema keySchema, Map<String, String> attributeTypes,
         List<IndexDefinition> indexes, String billingMode, long readCapacity, long writeCapacity, Instant createdAt,

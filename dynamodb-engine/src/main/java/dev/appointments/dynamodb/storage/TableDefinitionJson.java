@@ -46,8 +46,9 @@ final class TableDefinitionJson {
 
     static TableDefinition read(JsonNode node) {
         Map<String, String> types = new LinkedHashMap<>();
-        node.get("attributeTypes").properties().forEach(entry -> types.put(entry.getKey(),
-                entry.getValue().stringValue()));
+        node.get("attributeTypes")
+            .properties()
+            .forEach(entry -> types.put(entry.getKey(), entry.getValue().stringValue()));
         List<IndexDefinition> indexes = new ArrayList<>();
         for (JsonNode index : node.get("indexes")) {
             List<String> nonKey = new ArrayList<>();
@@ -79,4 +80,5 @@ final class TableDefinitionJson {
                 rangeName == null ? null : rangeName.stringValue(),
                 rangeName == null ? null : node.get("rangeType").stringValue());
     }
+
 }

@@ -15,17 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes items whose time-to-live attribute (a number of epoch seconds) has passed, on the tables where time to live
- * is enabled. DynamoDB takes up to a few days; this engine takes up to one sweep interval. As in DynamoDB, a value
- * more than five years in the past is not taken for an expiry time, and an attribute that is not a number is ignored.
+ * Deletes items whose time-to-live attribute (a number of epoch seconds) has passed, on
+ * the tables where time to live is enabled. DynamoDB takes up to a few days; this engine
+ * takes up to one sweep interval. As in DynamoDB, a value more than five years in the
+ * past is not taken for an expiry time, and an attribute that is not a number is ignored.
  */
 public final class TimeToLiveSweeper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TimeToLiveSweeper.class);
+
     private static final long FIVE_YEARS_SECONDS = Duration.ofDays(5 * 365).toSeconds();
 
     private final Database database;
+
     private final Clock clock;
+
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dynamodb-engine-ttl");
         thread.setDaemon(true);
@@ -97,4 +101,5 @@ public final class TimeToLiveSweeper implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
     }
+
 }

@@ -1,2 +1,5 @@
-/** Tables, items and indexes in memory, every write serialised and made durable in an H2 MVStore file. */
+/**
+ * Tables, items and indexes in memory, every write serialised and made durable in an H2
+ * MVStore file.
+ */
 package dev.appointments.dynamodb.storage;

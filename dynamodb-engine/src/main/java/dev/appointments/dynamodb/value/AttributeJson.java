@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads and writes attribute values in the wire format of the DynamoDB JSON protocol
- * ({@code {"S": "text"}}, {@code {"N": "12.5"}}, {@code {"M": {...}}}, ...), refusing malformed values the way
- * DynamoDB does.
+ * ({@code {"S": "text"}}, {@code {"N": "12.5"}}, {@code {"M": {...}}}, ...), refusing
+ * malformed values the way DynamoDB does.
  */
 public final class AttributeJson {
 
@@ -146,15 +146,15 @@ public final class AttributeJson {
 
     private static <T> void addUnique(Set<T> values, T value) {
         if (!values.add(value)) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: Input collection contains "
-                    + "duplicates");
+            throw DynamoDbError
+                .validation("One or more parameter values were invalid: Input collection contains " + "duplicates");
         }
     }
 
     private static <T> Set<T> nonEmpty(Set<T> values) {
         if (values.isEmpty()) {
-            throw DynamoDbError.validation("One or more parameter values were invalid: An number set  may not be "
-                    + "empty");
+            throw DynamoDbError
+                .validation("One or more parameter values were invalid: An number set  may not be " + "empty");
         }
         return values;
     }
@@ -185,4 +185,5 @@ public final class AttributeJson {
     private static DynamoDbError malformed(String type) {
         return DynamoDbError.validation("Supplied AttributeValue of type " + type + " is malformed");
     }
+
 }

@@ -3,14 +3,18 @@ package dev.appointments.dynamodb.value;
 import java.util.List;
 
 /**
- * An error answered to the client as DynamoDB answers it: the exception's name (the {@code __type} of the response),
- * its HTTP status and message, and for a cancelled transaction the reason of each of its items.
+ * An error answered to the client as DynamoDB answers it: the exception's name (the
+ * {@code __type} of the response), its HTTP status and message, and for a cancelled
+ * transaction the reason of each of its items.
  */
 public class DynamoDbError extends RuntimeException {
 
     private final String name;
+
     private final int status;
+
     private final transient List<CancellationReason> cancellationReasons;
+
     private final transient java.util.Map<String, Value> item;
 
     public DynamoDbError(String name, int status, String message) {
@@ -71,11 +75,14 @@ public class DynamoDbError extends RuntimeException {
     }
 
     /**
-     * Why one item of a cancelled transaction failed: {@code None}, {@code ConditionalCheckFailed}, ... and, when
-     * asked for with {@code ReturnValuesOnConditionCheckFailure}, the item as it was.
+     * Why one item of a cancelled transaction failed: {@code None},
+     * {@code ConditionalCheckFailed}, ... and, when asked for with
+     * {@code ReturnValuesOnConditionCheckFailure}, the item as it was.
      */
     public record CancellationReason(String code, String message, java.util.Map<String, Value> item) {
 
         public static final CancellationReason NONE = new CancellationReason("None", null, null);
+
     }
+
 }

@@ -3,19 +3,23 @@ package dev.appointments.dynamodb.value;
 import java.math.BigDecimal;
 
 /**
- * DynamoDB's number rules: up to 38 significant digits, magnitudes from 1E-130 to below 1E+126, exact decimal
- * arithmetic, and the canonical text form a number is returned in.
+ * DynamoDB's number rules: up to 38 significant digits, magnitudes from 1E-130 to below
+ * 1E+126, exact decimal arithmetic, and the canonical text form a number is returned in.
  */
 public final class Numbers {
 
     private static final int MAX_DIGITS = 38;
+
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1E+126");
+
     private static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
 
     private Numbers() {
     }
 
-    /** Parses a number as the wire protocol carries it, refusing what DynamoDB refuses. */
+    /**
+     * Parses a number as the wire protocol carries it, refusing what DynamoDB refuses.
+     */
     public static BigDecimal parse(String text) {
         BigDecimal number;
         try {
@@ -25,8 +29,7 @@ public final class Numbers {
             number = new BigDecimal(text);
         }
         catch (NumberFormatException ex) {
-            throw DynamoDbError.validation(
-                    "The parameter cannot be converted to a numeric value: " + text);
+            throw DynamoDbError.validation("The parameter cannot be converted to a numeric value: " + text);
         }
         return checked(number);
     }
@@ -62,4 +65,5 @@ public final class Numbers {
     public static String format(BigDecimal number) {
         return normalise(number).toPlainString();
     }
+
 }

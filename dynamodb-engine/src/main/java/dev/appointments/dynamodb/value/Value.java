@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One DynamoDB attribute value, of one of the ten types of the data model. Values are immutable; numbers are exact
- * decimals normalised as DynamoDB stores them (no trailing zeros), so equal numbers are equal values.
+ * One DynamoDB attribute value, of one of the ten types of the data model. Values are
+ * immutable; numbers are exact decimals normalised as DynamoDB stores them (no trailing
+ * zeros), so equal numbers are equal values.
  */
 public sealed interface Value {
 
-    /** The type descriptor as the wire protocol names it ({@code S}, {@code N}, {@code SS}, ...). */
+    /**
+     * The type descriptor as the wire protocol names it ({@code S}, {@code N},
+     * {@code SS}, ...).
+     */
     String type();
 
     record S(String value) implements Value {
@@ -120,7 +124,10 @@ public sealed interface Value {
         return new N(BigDecimal.valueOf(value));
     }
 
-    /** Binary data compared by content, ordered as unsigned bytes (DynamoDB's order for binary keys). */
+    /**
+     * Binary data compared by content, ordered as unsigned bytes (DynamoDB's order for
+     * binary keys).
+     */
     record Bytes(byte[] bytes) implements Comparable<Bytes> {
         public Bytes {
             bytes = bytes.clone();
@@ -158,4 +165,5 @@ public sealed interface Value {
             return base64();
         }
     }
+
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Order and size of values as DynamoDB defines them: strings by UTF-8 bytes, numbers by value, binary as unsigned
- * bytes; sizes are what counts towards the 400 KB item limit.
+ * Order and size of values as DynamoDB defines them: strings by UTF-8 bytes, numbers by
+ * value, binary as unsigned bytes; sizes are what counts towards the 400 KB item limit.
  */
 public final class Values {
 
@@ -22,7 +22,9 @@ public final class Values {
         };
     }
 
-    /** Compares two values of one orderable type; callers check {@link #comparable} first. */
+    /**
+     * Compares two values of one orderable type; callers check {@link #comparable} first.
+     */
     public static int compare(Value left, Value right) {
         return switch (left) {
             case Value.S s -> compareUtf8(s.value(), ((Value.S) right).value());
@@ -39,7 +41,8 @@ public final class Values {
             char a = left.charAt(i);
             char b = right.charAt(i);
             if (a != b) {
-                // UTF-16 order equals code point (and so UTF-8) order except around surrogates.
+                // UTF-16 order equals code point (and so UTF-8) order except around
+                // surrogates.
                 if (Character.isSurrogate(a) || Character.isSurrogate(b)) {
                     return java.util.Arrays.compareUnsigned(left.substring(i).getBytes(StandardCharsets.UTF_8),
                             right.substring(i).getBytes(StandardCharsets.UTF_8));
@@ -67,8 +70,11 @@ public final class Values {
             case Value.Bool ignored -> 1;
             case Value.Null ignored -> 1;
             case Value.L l -> 3 + l.values().stream().mapToLong(element -> 1 + size(element)).sum();
-            case Value.M m -> 3 + m.values().entrySet().stream()
-                    .mapToLong(entry -> 1 + utf8Length(entry.getKey()) + size(entry.getValue())).sum();
+            case Value.M m -> 3 + m.values()
+                .entrySet()
+                .stream()
+                .mapToLong(entry -> 1 + utf8Length(entry.getKey()) + size(entry.getValue()))
+                .sum();
             case Value.SS ss -> ss.values().stream().mapToLong(Values::utf8Length).sum();
             case Value.NS ns -> ns.values().stream().mapToLong(number -> (number.precision() + 1) / 2 + 1).sum();
             case Value.BS bs -> bs.values().stream().mapToLong(Value.Bytes::length).sum();
@@ -95,4 +101,5 @@ public final class Values {
         }
         return length;
     }
+
 }

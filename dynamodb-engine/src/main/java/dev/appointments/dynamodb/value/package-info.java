@@ -1,2 +1,5 @@
-/** Attribute values of the DynamoDB data model, their wire format, order, size and the errors DynamoDB answers. */
+/**
+ * Attribute values of the DynamoDB data model, their wire format, order, size and the
+ * errors DynamoDB answers.
+ */
 package dev.appointments.dynamodb.value;

@@ -55,8 +55,8 @@ final class Attributes {
     }
 
     static AttributeValue bs(String... utf8Values) {
-        return AttributeValue.fromBs(Arrays.stream(utf8Values)
-                .map(value -> SdkBytes.fromString(value, StandardCharsets.UTF_8)).toList());
+        return AttributeValue.fromBs(
+                Arrays.stream(utf8Values).map(value -> SdkBytes.fromString(value, StandardCharsets.UTF_8)).toList());
     }
 
     static AttributeValue l(AttributeValue... values) {
@@ -67,7 +67,9 @@ final class Attributes {
         return AttributeValue.fromM(item(namesAndValues));
     }
 
-    /** An item, a key or expression attribute values: names alternating with their values. */
+    /**
+     * An item, a key or expression attribute values: names alternating with their values.
+     */
     static Map<String, AttributeValue> item(Object... namesAndValues) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -76,12 +78,16 @@ final class Attributes {
         return item;
     }
 
-    /** Expression attribute values; the same as {@link #item}, named for where it goes. */
+    /**
+     * Expression attribute values; the same as {@link #item}, named for where it goes.
+     */
     static Map<String, AttributeValue> values(Object... placeholdersAndValues) {
         return item(placeholdersAndValues);
     }
 
-    /** Expression attribute names: placeholders alternating with the names they stand for. */
+    /**
+     * Expression attribute names: placeholders alternating with the names they stand for.
+     */
     static Map<String, String> names(String... placeholdersAndNames) {
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < placeholdersAndNames.length; i += 2) {
@@ -90,7 +96,10 @@ final class Attributes {
         return names;
     }
 
-    /** The item with the members of every set, at any depth, in one order: sets have none of their own. */
+    /**
+     * The item with the members of every set, at any depth, in one order: sets have none
+     * of their own.
+     */
     static Map<String, AttributeValue> withSortedSets(Map<String, AttributeValue> item) {
         if (item == null) {
             return null;
@@ -104,8 +113,10 @@ final class Attributes {
         return switch (value.type()) {
             case SS -> AttributeValue.fromSs(value.ss().stream().sorted().toList());
             case NS -> AttributeValue.fromNs(value.ns().stream().sorted().toList());
-            case BS -> AttributeValue.fromBs(value.bs().stream()
-                    .sorted(Comparator.comparing(bytes -> HexFormat.of().formatHex(bytes.asByteArray()))).toList());
+            case BS -> AttributeValue.fromBs(value.bs()
+                .stream()
+                .sorted(Comparator.comparing(bytes -> HexFormat.of().formatHex(bytes.asByteArray())))
+                .toList());
             case L -> AttributeValue.fromL(value.l().stream().map(Attributes::withSortedSets).toList());
             case M -> AttributeValue.fromM(withSortedSets(value.m()));
             default -> value;
@@ -116,4 +127,5 @@ final class Attributes {
     static String bytes(int length) {
         return "x".repeat(length);
     }
+
 }

@@ -25,8 +25,11 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class BatchGetItemConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String first;
+
     private final String second;
 
     BatchGetItemConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -42,13 +45,12 @@ class BatchGetItemConformanceTests {
     @Test
     @DisplayName("BatchGetItem returns the items of several tables by key; keys of missing items return nothing")
     void returnsItemsFromSeveralTables() {
-        BatchGetItemResponse response = dynamo.batchGetItem(request -> request.requestItems(Map.of(
-                first, keys(item("pk", s("a")), item("pk", s("b")), item("pk", s("missing"))),
-                second, keys(item("pk", s("a"))))));
+        BatchGetItemResponse response = dynamo.batchGetItem(request -> request
+            .requestItems(Map.of(first, keys(item("pk", s("a")), item("pk", s("b")), item("pk", s("missing"))), second,
+                    keys(item("pk", s("a"))))));
 
         assertThat(response.responses().get(first)).containsExactlyInAnyOrder(
-                item("pk", s("a"), "num", n(1), "str", s("x")),
-                item("pk", s("b"), "num", n(2), "str", s("y")));
+                item("pk", s("a"), "num", n(1), "str", s("x")), item("pk", s("b"), "num", n(2), "str", s("y")));
         assertThat(response.responses().get(second)).containsExactly(item("pk", s("a"), "num", n(3)));
         assertThat(response.unprocessedKeys()).isEmpty();
     }
@@ -56,9 +58,12 @@ class BatchGetItemConformanceTests {
     @Test
     @DisplayName("A ProjectionExpression per table returns only the named attributes")
     void projectsPerTable() {
-        BatchGetItemResponse response = dynamo.batchGetItem(request -> request.requestItems(Map.of(
-                first, KeysAndAttributes.builder().keys(item("pk", s("a"))).consistentRead(true)
-                        .projectionExpression("str").build())));
+        BatchGetItemResponse response = dynamo.batchGetItem(request -> request.requestItems(Map.of(first,
+                KeysAndAttributes.builder()
+                    .keys(item("pk", s("a")))
+                    .consistentRead(true)
+                    .projectionExpression("str")
+                    .build())));
 
         assertThat(response.responses().get(first)).containsExactly(item("str", s("x")));
     }
@@ -66,8 +71,8 @@ class BatchGetItemConformanceTests {
     @Test
     @DisplayName("A single BatchGetItem can retrieve up to 100 items")
     void acceptsAHundredKeys() {
-        BatchGetItemResponse response = dynamo.batchGetItem(request -> request.requestItems(Map.of(
-                first, keys(numberedKeys(100)))));
+        BatchGetItemResponse response = dynamo
+            .batchGetItem(request -> request.requestItems(Map.of(first, keys(numberedKeys(100)))));
 
         assertThat(response.responses().get(first)).hasSize(2);
         assertThat(response.unprocessedKeys()).isEmpty();
@@ -76,15 +81,15 @@ class BatchGetItemConformanceTests {
     @Test
     @DisplayName("ValidationException: too many items requested for the BatchGetItem call (more than 100)")
     void refusesMoreThanAHundredKeys() {
-        assertRefusedAsInvalid(() -> dynamo.batchGetItem(request -> request.requestItems(Map.of(
-                first, keys(numberedKeys(101))))));
+        assertRefusedAsInvalid(
+                () -> dynamo.batchGetItem(request -> request.requestItems(Map.of(first, keys(numberedKeys(101))))));
     }
 
     @Test
     @DisplayName("ValidationException: the list of keys of a table contains duplicates")
     void refusesDuplicateKeys() {
-        assertRefusedAsInvalid(() -> dynamo.batchGetItem(request -> request.requestItems(Map.of(
-                first, keys(item("pk", s("a")), item("pk", s("a")))))));
+        assertRefusedAsInvalid(() -> dynamo.batchGetItem(
+                request -> request.requestItems(Map.of(first, keys(item("pk", s("a")), item("pk", s("a")))))));
     }
 
     @Test
@@ -92,9 +97,9 @@ class BatchGetItemConformanceTests {
     void refusesAMissingTable() {
         String missing = tables.newName();
 
-        assertThatThrownBy(() -> dynamo.batchGetItem(request -> request.requestItems(Map.of(
-                missing, keys(item("pk", s("a")))))))
-                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(
+                () -> dynamo.batchGetItem(request -> request.requestItems(Map.of(missing, keys(item("pk", s("a")))))))
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @SafeVarargs
@@ -109,7 +114,8 @@ class BatchGetItemConformanceTests {
     /** The keys a, b and then "key-n" up to the given count. */
     private static List<Map<String, AttributeValue>> numberedKeys(int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> item("pk", s(i == 0 ? "a" : i == 1 ? "b" : "key-" + i)))
-                .toList();
+            .mapToObj(i -> item("pk", s(i == 0 ? "a" : i == 1 ? "b" : "key-" + i)))
+            .toList();
     }
+
 }

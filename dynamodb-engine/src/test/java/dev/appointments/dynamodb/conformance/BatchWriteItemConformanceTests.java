@@ -25,8 +25,11 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class BatchWriteItemConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String first;
+
     private final String second;
 
     BatchWriteItemConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -41,9 +44,9 @@ class BatchWriteItemConformanceTests {
     void putsAndDeletesAcrossTables() {
         dynamo.putItem(request -> request.tableName(second).item(item("pk", s("old"))));
 
-        BatchWriteItemResponse response = dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, List.of(put(item("pk", s("a"), "num", n(1))), put(item("pk", s("b")))),
-                second, List.of(delete(item("pk", s("old"))), put(item("pk", s("new")))))));
+        BatchWriteItemResponse response = dynamo.batchWriteItem(request -> request
+            .requestItems(Map.of(first, List.of(put(item("pk", s("a"), "num", n(1))), put(item("pk", s("b")))), second,
+                    List.of(delete(item("pk", s("old"))), put(item("pk", s("new")))))));
 
         assertThat(response.unprocessedItems()).isEmpty();
         assertThat(tables.read(first, item("pk", s("a")))).isEqualTo(item("pk", s("a"), "num", n(1)));
@@ -57,8 +60,8 @@ class BatchWriteItemConformanceTests {
     void putsReplaceAndDeletesOfMissingItemsSucceed() {
         dynamo.putItem(request -> request.tableName(first).item(item("pk", s("a"), "old", s("x"))));
 
-        dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, List.of(put(item("pk", s("a"), "new", s("y"))), delete(item("pk", s("missing")))))));
+        dynamo.batchWriteItem(request -> request.requestItems(
+                Map.of(first, List.of(put(item("pk", s("a"), "new", s("y"))), delete(item("pk", s("missing")))))));
 
         assertThat(tables.read(first, item("pk", s("a")))).isEqualTo(item("pk", s("a"), "new", s("y")));
     }
@@ -66,8 +69,8 @@ class BatchWriteItemConformanceTests {
     @Test
     @DisplayName("A single BatchWriteItem can transmit up to 25 put or delete requests")
     void accepts25Requests() {
-        BatchWriteItemResponse response = dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, numberedPuts(25))));
+        BatchWriteItemResponse response = dynamo
+            .batchWriteItem(request -> request.requestItems(Map.of(first, numberedPuts(25))));
 
         assertThat(response.unprocessedItems()).isEmpty();
         assertThat(dynamo.scan(request -> request.tableName(first).consistentRead(true)).count()).isEqualTo(25);
@@ -76,25 +79,25 @@ class BatchWriteItemConformanceTests {
     @Test
     @DisplayName("ValidationException: there are more than 25 requests in the batch")
     void refusesMoreThan25Requests() {
-        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, numberedPuts(13), second, numberedPuts(13)))));
+        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(
+                request -> request.requestItems(Map.of(first, numberedPuts(13), second, numberedPuts(13)))));
         assertThat(dynamo.scan(request -> request.tableName(first).consistentRead(true)).count()).isZero();
     }
 
     @Test
     @DisplayName("ValidationException: multiple operations on the same item in the same BatchWriteItem request")
     void refusesTwoRequestsForOneItem() {
-        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, List.of(put(item("pk", s("a"))), delete(item("pk", s("a"))))))));
-        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, List.of(put(item("pk", s("a"), "v", n(1))), put(item("pk", s("a"), "v", n(2))))))));
+        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(request -> request
+            .requestItems(Map.of(first, List.of(put(item("pk", s("a"))), delete(item("pk", s("a"))))))));
+        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(request -> request.requestItems(
+                Map.of(first, List.of(put(item("pk", s("a"), "v", n(1))), put(item("pk", s("a"), "v", n(2))))))));
     }
 
     @Test
     @DisplayName("ValidationException: a put request's item lacks the table's key")
     void refusesAnItemWithoutItsKey() {
-        assertRefusedAsInvalid(() -> dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                first, List.of(put(item("other", s("a"))))))));
+        assertRefusedAsInvalid(() -> dynamo
+            .batchWriteItem(request -> request.requestItems(Map.of(first, List.of(put(item("other", s("a"))))))));
     }
 
     @Test
@@ -102,9 +105,9 @@ class BatchWriteItemConformanceTests {
     void refusesAMissingTable() {
         String missing = tables.newName();
 
-        assertThatThrownBy(() -> dynamo.batchWriteItem(request -> request.requestItems(Map.of(
-                missing, List.of(put(item("pk", s("a"))))))))
-                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> dynamo
+            .batchWriteItem(request -> request.requestItems(Map.of(missing, List.of(put(item("pk", s("a"))))))))
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
@@ -118,4 +121,5 @@ class BatchWriteItemConformanceTests {
     private static List<WriteRequest> numberedPuts(int count) {
         return IntStream.range(0, count).mapToObj(i -> put(item("pk", s("item-" + i)))).toList();
     }
+
 }

@@ -27,33 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 /**
- * The comparators, functions and logical operators of condition expressions (the guide's "Condition and filter
- * expressions, operators, and functions"), each evaluated by a conditional PutItem that rewrites the item unchanged
- * when the condition holds and fails with ConditionalCheckFailedException when it does not.
+ * The comparators, functions and logical operators of condition expressions (the guide's
+ * "Condition and filter expressions, operators, and functions"), each evaluated by a
+ * conditional PutItem that rewrites the item unchanged when the condition holds and fails
+ * with ConditionalCheckFailedException when it does not.
  */
 @ExtendWith(ConformanceEndpoint.class)
 class ConditionExpressionConformanceTests {
 
-    private static final Map<String, AttributeValue> ITEM = item(
-            "pk", s("item"),
-            "str", s("hello"),
-            "num", n(5),
-            "ratio", n("10.5"),
-            "yes", bool(true),
-            "nothing", nul(),
-            "bin", b(1, 2, 3),
-            "high", b(0x80),
-            "tags", ss("red", "blue"),
-            "nums", ns("1", "2", "3"),
-            "bins", bs("one", "two"),
-            "things", l(s("a"), n(2), l(s("nested")), m("k", s("v"))),
-            "doc", m("mid", m("leaf", s("x")), "n", n(3)),
-            "dotted.zz", s("dot"),
-            "blank", s(""),
-            "capB", s("B"),
-            "smallA", s("a"));
+    private static final Map<String, AttributeValue> ITEM = item("pk", s("item"), "str", s("hello"), "num", n(5),
+            "ratio", n("10.5"), "yes", bool(true), "nothing", nul(), "bin", b(1, 2, 3), "high", b(0x80), "tags",
+            ss("red", "blue"), "nums", ns("1", "2", "3"), "bins", bs("one", "two"), "things",
+            l(s("a"), n(2), l(s("nested")), m("k", s("v"))), "doc", m("mid", m("leaf", s("x")), "n", n(3)), "dotted.zz",
+            s("dot"), "blank", s(""), "capB", s("B"), "smallA", s("a"));
 
     private final DynamoDbClient dynamo;
+
     private final String table;
 
     ConditionExpressionConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -152,8 +141,10 @@ class ConditionExpressionConformanceTests {
         IntStream.range(0, 101).forEach(i -> values.put(":v" + i, n(i)));
         String list = String.join(", ", values.keySet());
 
-        assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table).item(ITEM)
-                .conditionExpression("num IN (" + list + ")").expressionAttributeValues(values)));
+        assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table)
+            .item(ITEM)
+            .conditionExpression("num IN (" + list + ")")
+            .expressionAttributeValues(values)));
     }
 
     @Test
@@ -194,8 +185,10 @@ class ConditionExpressionConformanceTests {
     @Test
     @DisplayName("ValidationException: attribute_type takes one of the data type descriptors")
     void refusesAnUnknownAttributeType() {
-        assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table).item(ITEM)
-                .conditionExpression("attribute_type(str, :t)").expressionAttributeValues(Map.of(":t", s("STRING")))));
+        assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table)
+            .item(ITEM)
+            .conditionExpression("attribute_type(str, :t)")
+            .expressionAttributeValues(Map.of(":t", s("STRING")))));
     }
 
     @Test
@@ -251,10 +244,12 @@ class ConditionExpressionConformanceTests {
     @Test
     @DisplayName("Precedence: AND binds tighter than OR")
     void andBindsTighterThanOr() {
-        assertThat(holds("num = :five OR num = :zero AND str = :nope",
-                ":five", n(5), ":zero", n(0), ":nope", s("nope"))).isTrue();
-        assertThat(holds("str = :nope AND num = :zero OR num = :five",
-                ":five", n(5), ":zero", n(0), ":nope", s("nope"))).isTrue();
+        assertThat(
+                holds("num = :five OR num = :zero AND str = :nope", ":five", n(5), ":zero", n(0), ":nope", s("nope")))
+            .isTrue();
+        assertThat(
+                holds("str = :nope AND num = :zero OR num = :five", ":five", n(5), ":zero", n(0), ":nope", s("nope")))
+            .isTrue();
     }
 
     @Test
@@ -266,8 +261,9 @@ class ConditionExpressionConformanceTests {
     @Test
     @DisplayName("Parentheses change the precedence")
     void parenthesesOverridePrecedence() {
-        assertThat(holds("(num = :five OR num = :zero) AND str = :nope",
-                ":five", n(5), ":zero", n(0), ":nope", s("nope"))).isFalse();
+        assertThat(
+                holds("(num = :five OR num = :zero) AND str = :nope", ":five", n(5), ":zero", n(0), ":nope", s("nope")))
+            .isFalse();
         assertThat(holds("NOT (num = :zero AND str = :nope)", ":zero", n(0), ":nope", s("nope"))).isTrue();
     }
 
@@ -289,7 +285,10 @@ class ConditionExpressionConformanceTests {
         assertThat(holds("#d.#i.#x = :v", "#d", "doc", "#i", "mid", "#x", "leaf", ":v", s("x"))).isTrue();
     }
 
-    /** Rewrites the item under the condition: true if it held, false on ConditionalCheckFailedException. */
+    /**
+     * Rewrites the item under the condition: true if it held, false on
+     * ConditionalCheckFailedException.
+     */
     private boolean holds(String condition, Object... placeholders) {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
@@ -303,13 +302,16 @@ class ConditionExpressionConformanceTests {
             }
         }
         try {
-            dynamo.putItem(request -> request.tableName(table).item(ITEM).conditionExpression(condition)
-                    .expressionAttributeValues(values.isEmpty() ? null : values)
-                    .expressionAttributeNames(names.isEmpty() ? null : names));
+            dynamo.putItem(request -> request.tableName(table)
+                .item(ITEM)
+                .conditionExpression(condition)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .expressionAttributeNames(names.isEmpty() ? null : names));
             return true;
         }
         catch (ConditionalCheckFailedException failed) {
             return false;
         }
     }
+
 }

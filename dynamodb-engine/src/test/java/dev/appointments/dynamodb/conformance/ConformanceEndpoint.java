@@ -18,10 +18,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The DynamoDB the conformance tests talk to: the endpoint named by {@value #ENDPOINT_VARIABLE} when it is set (real
- * DynamoDB, another emulator), else this project's engine, started in memory once per test JVM. Test constructors and
- * methods receive a {@link DynamoDbClient} for it, and {@link ConformanceTables} that drop the tables a test created
- * when the test ends.
+ * The DynamoDB the conformance tests talk to: the endpoint named by
+ * {@value #ENDPOINT_VARIABLE} when it is set (real DynamoDB, another emulator), else this
+ * project's engine, started in memory once per test JVM. Test constructors and methods
+ * receive a {@link DynamoDbClient} for it, and {@link ConformanceTables} that drop the
+ * tables a test created when the test ends.
  */
 final class ConformanceEndpoint implements ParameterResolver {
 
@@ -31,7 +32,8 @@ final class ConformanceEndpoint implements ParameterResolver {
 
     @Override
     public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
-        // So that tables resolved for a constructor belong to the test method and are dropped when it ends.
+        // So that tables resolved for a constructor belong to the test method and are
+        // dropped when it ends.
         return ExtensionContextScope.TEST_METHOD;
     }
 
@@ -43,13 +45,15 @@ final class ConformanceEndpoint implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        DynamoDbClient client = context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(Connection.class, key -> Connection.open(), Connection.class).client();
+        DynamoDbClient client = context.getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(Connection.class, key -> Connection.open(), Connection.class)
+            .client();
         if (parameter.getParameter().getType() == DynamoDbClient.class) {
             return client;
         }
-        return context.getStore(NAMESPACE).computeIfAbsent(ConformanceTables.class,
-                key -> new ConformanceTables(client), ConformanceTables.class);
+        return context.getStore(NAMESPACE)
+            .computeIfAbsent(ConformanceTables.class, key -> new ConformanceTables(client), ConformanceTables.class);
     }
 
     /** One per test JVM; JUnit closes it when the run ends. */
@@ -66,11 +70,11 @@ final class ConformanceEndpoint implements ParameterResolver {
 
         private static DynamoDbClient client(URI endpoint, Region region, AwsCredentialsProvider credentials) {
             return DynamoDbClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(region)
-                    .credentialsProvider(credentials)
-                    .httpClient(ApacheHttpClient.create())
-                    .build();
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(ApacheHttpClient.create())
+                .build();
         }
 
         private static Region region() {
@@ -78,7 +82,10 @@ final class ConformanceEndpoint implements ParameterResolver {
             return Region.of(region == null || region.isBlank() ? "us-east-1" : region.trim());
         }
 
-        /** The default chain, so real DynamoDB works as configured; emulators accept anything. */
+        /**
+         * The default chain, so real DynamoDB works as configured; emulators accept
+         * anything.
+         */
         private static AwsCredentialsProvider credentials() {
             DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
             try {
@@ -102,4 +109,5 @@ final class ConformanceEndpoint implements ParameterResolver {
             }
         }
     }
+
 }

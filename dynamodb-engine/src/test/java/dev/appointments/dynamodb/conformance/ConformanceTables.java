@@ -21,25 +21,32 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The tables of one test: each gets a name of its own, is billed per request and is ACTIVE before the test uses it,
- * and is deleted when the test ends, so that the suite is safe to run against a real account.
+ * The tables of one test: each gets a name of its own, is billed per request and is
+ * ACTIVE before the test uses it, and is deleted when the test ends, so that the suite is
+ * safe to run against a real account.
  */
 final class ConformanceTables implements AutoCloseable {
 
-    /** Tables take seconds to create: the SDK's default of 20 s between polls would waste most of a test's time. */
+    /**
+     * Tables take seconds to create: the SDK's default of 20 s between polls would waste
+     * most of a test's time.
+     */
     private static final WaiterOverrideConfiguration POLL_EVERY_SECOND = WaiterOverrideConfiguration.builder()
-            .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1)))
-            .maxAttempts(300)
-            .build();
+        .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(1)))
+        .maxAttempts(300)
+        .build();
 
     private final DynamoDbClient dynamo;
+
     private final List<String> created = new ArrayList<>();
 
     ConformanceTables(DynamoDbClient dynamo) {
         this.dynamo = dynamo;
     }
 
-    /** A fresh name, deleted at the end of the test if a table of that name exists then. */
+    /**
+     * A fresh name, deleted at the end of the test if a table of that name exists then.
+     */
     String newName() {
         String name = "conformance-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         created.add(name);
@@ -48,20 +55,21 @@ final class ConformanceTables implements AutoCloseable {
 
     /** A table keyed by a partition key only. */
     String withPartitionKey(String name, ScalarAttributeType type) {
-        return create(table -> table
-                .attributeDefinitions(definition(name, type))
-                .keySchema(key(name, KeyType.HASH)));
+        return create(table -> table.attributeDefinitions(definition(name, type)).keySchema(key(name, KeyType.HASH)));
     }
 
     /** A table keyed by a partition key and a sort key. */
     String withPartitionAndSortKey(String partition, ScalarAttributeType partitionType, String sort,
             ScalarAttributeType sortType) {
-        return create(table -> table
-                .attributeDefinitions(definition(partition, partitionType), definition(sort, sortType))
-                .keySchema(key(partition, KeyType.HASH), key(sort, KeyType.RANGE)));
+        return create(
+                table -> table.attributeDefinitions(definition(partition, partitionType), definition(sort, sortType))
+                    .keySchema(key(partition, KeyType.HASH), key(sort, KeyType.RANGE)));
     }
 
-    /** A table as the caller defines it, under a fresh name and billed per request, once it is ACTIVE. */
+    /**
+     * A table as the caller defines it, under a fresh name and billed per request, once
+     * it is ACTIVE.
+     */
     String create(Consumer<CreateTableRequest.Builder> definition) {
         String name = newName();
         CreateTableRequest.Builder request = CreateTableRequest.builder();
@@ -83,7 +91,10 @@ final class ConformanceTables implements AutoCloseable {
         return DescribeTableRequest.builder().tableName(name).build();
     }
 
-    /** Reads an item with a strongly consistent read, so that a real DynamoDB shows the test's own writes. */
+    /**
+     * Reads an item with a strongly consistent read, so that a real DynamoDB shows the
+     * test's own writes.
+     */
     Map<String, AttributeValue> read(String table, Map<String, AttributeValue> key) {
         var response = dynamo.getItem(request -> request.tableName(table).key(key).consistentRead(true));
         return response.hasItem() ? response.item() : null;
@@ -108,4 +119,5 @@ final class ConformanceTables implements AutoCloseable {
             }
         }
     }
+
 }

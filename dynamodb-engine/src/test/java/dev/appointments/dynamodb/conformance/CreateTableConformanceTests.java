@@ -25,6 +25,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class CreateTableConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     CreateTableConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -37,17 +38,19 @@ class CreateTableConformanceTests {
     void createdTableBecomesActive() {
         String name = tables.newName();
 
-        TableDescription created = dynamo.createTable(request -> request.tableName(name)
+        TableDescription created = dynamo
+            .createTable(request -> request.tableName(name)
                 .attributeDefinitions(definition("pk", S), definition("sk", N))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription();
+                .billingMode(BillingMode.PAY_PER_REQUEST))
+            .tableDescription();
 
         assertThat(created.tableName()).isEqualTo(name);
         assertThat(created.tableStatus()).isIn(TableStatus.CREATING, TableStatus.ACTIVE);
         assertThat(created.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
         tables.awaitActive(name);
         assertThat(dynamo.describeTable(request -> request.tableName(name)).table().tableStatus())
-                .isEqualTo(TableStatus.ACTIVE);
+            .isEqualTo(TableStatus.ACTIVE);
     }
 
     @Test
@@ -64,23 +67,22 @@ class CreateTableConformanceTests {
         String table = tables.withPartitionKey("pk", S);
 
         assertThatThrownBy(() -> dynamo.createTable(request -> request.tableName(table)
-                .attributeDefinitions(definition("pk", S))
-                .keySchema(key("pk", KeyType.HASH))
-                .billingMode(BillingMode.PAY_PER_REQUEST)))
-                .isInstanceOf(ResourceInUseException.class);
+            .attributeDefinitions(definition("pk", S))
+            .keySchema(key("pk", KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST))).isInstanceOf(ResourceInUseException.class);
     }
 
     @Test
     @DisplayName("Global secondary indexes created with the table are ACTIVE when the table is")
     void createsGlobalSecondaryIndexesWithTheTable() {
         String table = tables.create(request -> request
-                .attributeDefinitions(definition("pk", S), definition("owner", S), definition("created", N))
-                .keySchema(key("pk", KeyType.HASH))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName("by-owner")
-                        .keySchema(key("owner", KeyType.HASH), key("created", KeyType.RANGE))
-                        .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
-                        .build()));
+            .attributeDefinitions(definition("pk", S), definition("owner", S), definition("created", N))
+            .keySchema(key("pk", KeyType.HASH))
+            .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                .indexName("by-owner")
+                .keySchema(key("owner", KeyType.HASH), key("created", KeyType.RANGE))
+                .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
+                .build()));
 
         var indexes = dynamo.describeTable(request -> request.tableName(table)).table().globalSecondaryIndexes();
 
@@ -98,9 +100,9 @@ class CreateTableConformanceTests {
         String name = tables.newName();
 
         assertRefusedAsInvalid(() -> dynamo.createTable(request -> request.tableName(name)
-                .attributeDefinitions(definition("other", S))
-                .keySchema(key("pk", KeyType.HASH))
-                .billingMode(BillingMode.PAY_PER_REQUEST)));
+            .attributeDefinitions(definition("other", S))
+            .keySchema(key("pk", KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST)));
     }
 
     @Test
@@ -109,9 +111,9 @@ class CreateTableConformanceTests {
         String name = tables.newName();
 
         assertRefusedAsInvalid(() -> dynamo.createTable(request -> request.tableName(name)
-                .attributeDefinitions(definition("pk", S), definition("unused", S))
-                .keySchema(key("pk", KeyType.HASH))
-                .billingMode(BillingMode.PAY_PER_REQUEST)));
+            .attributeDefinitions(definition("pk", S), definition("unused", S))
+            .keySchema(key("pk", KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST)));
     }
 
     @Test
@@ -120,9 +122,9 @@ class CreateTableConformanceTests {
         String name = tables.newName();
 
         assertRefusedAsInvalid(() -> dynamo.createTable(request -> request.tableName(name)
-                .attributeDefinitions(definition("pk", S), definition("other", S))
-                .keySchema(key("pk", KeyType.HASH), key("other", KeyType.HASH))
-                .billingMode(BillingMode.PAY_PER_REQUEST)));
+            .attributeDefinitions(definition("pk", S), definition("other", S))
+            .keySchema(key("pk", KeyType.HASH), key("other", KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST)));
     }
 
     @Test
@@ -131,8 +133,9 @@ class CreateTableConformanceTests {
         String name = tables.newName() + "!bad name";
 
         assertRefusedAsInvalid(() -> dynamo.createTable(request -> request.tableName(name)
-                .attributeDefinitions(definition("pk", S))
-                .keySchema(key("pk", KeyType.HASH))
-                .billingMode(BillingMode.PAY_PER_REQUEST)));
+            .attributeDefinitions(definition("pk", S))
+            .keySchema(key("pk", KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST)));
     }
+
 }

@@ -28,7 +28,9 @@ class DeleteItemConformanceTests {
     private static final Map<String, AttributeValue> ITEM = item("pk", s("k"), "version", n(3));
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String table;
 
     DeleteItemConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -52,8 +54,8 @@ class DeleteItemConformanceTests {
     @Test
     @DisplayName("Deleting an item that does not exist succeeds, and ALL_OLD then returns nothing")
     void deletingAMissingItemSucceeds() {
-        DeleteItemResponse response = dynamo.deleteItem(request -> request.tableName(table)
-                .key(item("pk", s("none"))).returnValues(ReturnValue.ALL_OLD));
+        DeleteItemResponse response = dynamo.deleteItem(
+                request -> request.tableName(table).key(item("pk", s("none"))).returnValues(ReturnValue.ALL_OLD));
 
         assertThat(response.hasAttributes()).isFalse();
     }
@@ -73,8 +75,8 @@ class DeleteItemConformanceTests {
     void returnsTheDeletedItem() {
         dynamo.putItem(request -> request.tableName(table).item(ITEM));
 
-        DeleteItemResponse response = dynamo.deleteItem(request -> request.tableName(table)
-                .key(item("pk", s("k"))).returnValues(ReturnValue.ALL_OLD));
+        DeleteItemResponse response = dynamo
+            .deleteItem(request -> request.tableName(table).key(item("pk", s("k"))).returnValues(ReturnValue.ALL_OLD));
 
         assertThat(response.attributes()).isEqualTo(ITEM);
     }
@@ -82,10 +84,10 @@ class DeleteItemConformanceTests {
     @Test
     @DisplayName("ValidationException: DeleteItem supports ReturnValues NONE and ALL_OLD only")
     void refusesOtherReturnValues() {
-        for (ReturnValue unsupported : new ReturnValue[] {ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD,
-                ReturnValue.UPDATED_NEW}) {
-            assertRefusedAsInvalid(() -> dynamo.deleteItem(request -> request.tableName(table)
-                    .key(item("pk", s("k"))).returnValues(unsupported)));
+        for (ReturnValue unsupported : new ReturnValue[] { ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD,
+                ReturnValue.UPDATED_NEW }) {
+            assertRefusedAsInvalid(() -> dynamo
+                .deleteItem(request -> request.tableName(table).key(item("pk", s("k"))).returnValues(unsupported)));
         }
     }
 
@@ -94,10 +96,10 @@ class DeleteItemConformanceTests {
     void conditionalDeleteRefused() {
         dynamo.putItem(request -> request.tableName(table).item(ITEM));
 
-        assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .conditionExpression("version = :expected")
-                .expressionAttributeValues(values(":expected", n(1)))))
-                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .conditionExpression("version = :expected")
+            .expressionAttributeValues(values(":expected", n(1))))).isInstanceOf(ConditionalCheckFailedException.class);
         assertThat(tables.read(table, item("pk", s("k")))).isEqualTo(ITEM);
     }
 
@@ -106,9 +108,10 @@ class DeleteItemConformanceTests {
     void conditionalDeleteWhenTheConditionHolds() {
         dynamo.putItem(request -> request.tableName(table).item(ITEM));
 
-        dynamo.deleteItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .conditionExpression("version = :expected")
-                .expressionAttributeValues(values(":expected", n(3))));
+        dynamo.deleteItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .conditionExpression("version = :expected")
+            .expressionAttributeValues(values(":expected", n(3))));
 
         assertThat(tables.read(table, item("pk", s("k")))).isNull();
     }
@@ -118,20 +121,20 @@ class DeleteItemConformanceTests {
     void returnsTheItemThatFailedTheCondition() {
         dynamo.putItem(request -> request.tableName(table).item(ITEM));
 
-        assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .conditionExpression("version = :expected")
-                .expressionAttributeValues(values(":expected", n(1)))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
-                .isInstanceOfSatisfying(ConditionalCheckFailedException.class, failed ->
-                        assertThat(failed.item()).isEqualTo(ITEM));
+        assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .conditionExpression("version = :expected")
+            .expressionAttributeValues(values(":expected", n(1)))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).isInstanceOfSatisfying(
+                    ConditionalCheckFailedException.class, failed -> assertThat(failed.item()).isEqualTo(ITEM));
     }
 
     @Test
     @DisplayName("attribute_exists on a missing item fails the delete with ConditionalCheckFailedException")
     void conditionOnAMissingItemFails() {
-        assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(table).key(item("pk", s("none")))
-                .conditionExpression("attribute_exists(pk)")))
-                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(table)
+            .key(item("pk", s("none")))
+            .conditionExpression("attribute_exists(pk)"))).isInstanceOf(ConditionalCheckFailedException.class);
     }
 
     @Test
@@ -140,6 +143,7 @@ class DeleteItemConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.deleteItem(request -> request.tableName(missing).key(item("pk", s("a")))))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
+
 }

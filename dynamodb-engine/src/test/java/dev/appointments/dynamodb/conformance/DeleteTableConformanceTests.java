@@ -22,6 +22,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class DeleteTableConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     DeleteTableConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -37,12 +38,13 @@ class DeleteTableConformanceTests {
         TableDescription deleting = dynamo.deleteTable(request -> request.tableName(table)).tableDescription();
 
         assertThat(deleting.tableName()).isEqualTo(table);
-        // The API reference: "After a DeleteTable request, the specified table is in the DELETING state"; some
+        // The API reference: "After a DeleteTable request, the specified table is in the
+        // DELETING state"; some
         // emulators answer ACTIVE.
         assertThat(deleting.tableStatus()).isEqualTo(TableStatus.DELETING);
         tables.awaitDeleted(table);
         assertThatThrownBy(() -> dynamo.describeTable(request -> request.tableName(table)))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -51,7 +53,7 @@ class DeleteTableConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.deleteTable(request -> request.tableName(missing)))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -62,7 +64,7 @@ class DeleteTableConformanceTests {
         tables.awaitDeleted(table);
 
         assertThatThrownBy(() -> dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a")))))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -74,11 +76,12 @@ class DeleteTableConformanceTests {
         dynamo.deleteTable(request -> request.tableName(table));
         tables.awaitDeleted(table);
         dynamo.createTable(request -> request.tableName(table)
-                .attributeDefinitions(definition("pk", S))
-                .keySchema(key("pk", KeyType.HASH))
-                .billingMode(BillingMode.PAY_PER_REQUEST));
+            .attributeDefinitions(definition("pk", S))
+            .keySchema(key("pk", KeyType.HASH))
+            .billingMode(BillingMode.PAY_PER_REQUEST));
         tables.awaitActive(table);
 
         assertThat(tables.read(table, item("pk", s("a")))).isNull();
     }
+
 }

@@ -24,6 +24,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class DescribeTableConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     DescribeTableConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -41,8 +42,8 @@ class DescribeTableConformanceTests {
         assertThat(description.tableName()).isEqualTo(table);
         assertThat(description.tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(description.keySchema()).containsExactly(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-        assertThat(description.attributeDefinitions())
-                .containsExactlyInAnyOrder(definition("pk", B), definition("sk", N));
+        assertThat(description.attributeDefinitions()).containsExactlyInAnyOrder(definition("pk", B),
+                definition("sk", N));
         assertThat(description.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
         assertThat(description.tableArn()).contains(":table/" + table);
         assertThat(description.creationDateTime()).isNotNull();
@@ -53,14 +54,13 @@ class DescribeTableConformanceTests {
     @DisplayName("DescribeTable lists global secondary indexes with their key schema and projection")
     void describesGlobalSecondaryIndexes() {
         String table = tables.create(request -> request
-                .attributeDefinitions(definition("pk", S), definition("owner", S))
-                .keySchema(key("pk", KeyType.HASH))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName("by-owner")
-                        .keySchema(key("owner", KeyType.HASH))
-                        .projection(projection -> projection.projectionType(ProjectionType.INCLUDE)
-                                .nonKeyAttributes("note"))
-                        .build()));
+            .attributeDefinitions(definition("pk", S), definition("owner", S))
+            .keySchema(key("pk", KeyType.HASH))
+            .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+                .indexName("by-owner")
+                .keySchema(key("owner", KeyType.HASH))
+                .projection(projection -> projection.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("note"))
+                .build()));
 
         TableDescription description = dynamo.describeTable(request -> request.tableName(table)).table();
 
@@ -79,6 +79,7 @@ class DescribeTableConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.describeTable(request -> request.tableName(missing)))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
+
 }

@@ -16,6 +16,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class DescribeTimeToLiveConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     DescribeTimeToLiveConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -29,7 +30,7 @@ class DescribeTimeToLiveConformanceTests {
         String table = tables.withPartitionKey("pk", S);
 
         TimeToLiveDescription description = dynamo.describeTimeToLive(request -> request.tableName(table))
-                .timeToLiveDescription();
+            .timeToLiveDescription();
 
         assertThat(description.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.DISABLED);
     }
@@ -39,10 +40,10 @@ class DescribeTimeToLiveConformanceTests {
     void describesTheEnabledAttribute() {
         String table = tables.withPartitionKey("pk", S);
         dynamo.updateTimeToLive(request -> request.tableName(table)
-                .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
+            .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
 
         TimeToLiveDescription description = dynamo.describeTimeToLive(request -> request.tableName(table))
-                .timeToLiveDescription();
+            .timeToLiveDescription();
 
         assertThat(description.timeToLiveStatus()).isIn(TimeToLiveStatus.ENABLING, TimeToLiveStatus.ENABLED);
         assertThat(description.attributeName()).isEqualTo("expiresAt");
@@ -54,6 +55,7 @@ class DescribeTimeToLiveConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.describeTimeToLive(request -> request.tableName(missing)))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Reads that are eventually consistent by definition (global secondary indexes), repeated until they show what the
- * test wrote; an engine that is consistent at once passes on the first read.
+ * Reads that are eventually consistent by definition (global secondary indexes), repeated
+ * until they show what the test wrote; an engine that is consistent at once passes on the
+ * first read.
  */
 final class Eventually {
 
@@ -31,4 +32,5 @@ final class Eventually {
         }
         return result;
     }
+
 }

@@ -21,6 +21,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class GetItemConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     GetItemConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -35,8 +36,8 @@ class GetItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "sk", n(1), "v", s("one"))));
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "sk", n(2), "v", s("two"))));
 
-        GetItemResponse response = dynamo.getItem(request -> request.tableName(table)
-                .key(item("pk", s("a"), "sk", n(2))).consistentRead(true));
+        GetItemResponse response = dynamo
+            .getItem(request -> request.tableName(table).key(item("pk", s("a"), "sk", n(2))).consistentRead(true));
 
         assertThat(response.item()).isEqualTo(item("pk", s("a"), "sk", n(2), "v", s("two")));
     }
@@ -46,8 +47,8 @@ class GetItemConformanceTests {
     void returnsNoItemWhenThereIsNone() {
         String table = tables.withPartitionKey("pk", S);
 
-        GetItemResponse response = dynamo.getItem(request -> request.tableName(table)
-                .key(item("pk", s("missing"))).consistentRead(true));
+        GetItemResponse response = dynamo
+            .getItem(request -> request.tableName(table).key(item("pk", s("missing"))).consistentRead(true));
 
         assertThat(response.hasItem()).isFalse();
     }
@@ -69,7 +70,9 @@ class GetItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "x", n(1), "y", n(2), "z", n(3))));
 
         GetItemResponse response = dynamo.getItem(request -> request.tableName(table)
-                .key(item("pk", s("a"))).consistentRead(true).projectionExpression("x, z"));
+            .key(item("pk", s("a")))
+            .consistentRead(true)
+            .projectionExpression("x, z"));
 
         assertThat(response.item()).isEqualTo(item("x", n(1), "z", n(3)));
     }
@@ -80,6 +83,7 @@ class GetItemConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.getItem(request -> request.tableName(missing).key(item("pk", s("a")))))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
+
 }

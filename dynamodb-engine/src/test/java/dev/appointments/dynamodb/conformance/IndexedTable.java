@@ -18,8 +18,9 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 /**
- * A table keyed by pk with the same global secondary index (author, created) three times, once per projection type,
- * holding four items: two by alice, one by bob and one without an author, which no index holds.
+ * A table keyed by pk with the same global secondary index (author, created) three times,
+ * once per projection type, holding four items: two by alice, one by bob and one without
+ * an author, which no index holds.
  */
 record IndexedTable(String name) {
 
@@ -27,22 +28,20 @@ record IndexedTable(String name) {
     static final String KEYS_ONLY = "by-author-keys";
     static final String INCLUDE = "by-author-include";
 
-    static final Map<String, AttributeValue> FIRST =
-            item("pk", s("i1"), "author", s("alice"), "created", n(1), "note", s("n1"), "extra", s("e1"));
-    static final Map<String, AttributeValue> SECOND =
-            item("pk", s("i2"), "author", s("alice"), "created", n(2), "note", s("n2"), "extra", s("e2"));
-    static final Map<String, AttributeValue> BY_BOB =
-            item("pk", s("i3"), "author", s("bob"), "created", n(3), "note", s("n3"));
+    static final Map<String, AttributeValue> FIRST = item("pk", s("i1"), "author", s("alice"), "created", n(1), "note",
+            s("n1"), "extra", s("e1"));
+    static final Map<String, AttributeValue> SECOND = item("pk", s("i2"), "author", s("alice"), "created", n(2), "note",
+            s("n2"), "extra", s("e2"));
+    static final Map<String, AttributeValue> BY_BOB = item("pk", s("i3"), "author", s("bob"), "created", n(3), "note",
+            s("n3"));
     static final Map<String, AttributeValue> WITHOUT_AUTHOR = item("pk", s("i4"), "note", s("n4"));
 
     static IndexedTable create(ConformanceTables tables, DynamoDbClient dynamo) {
         String name = tables.create(table -> table
-                .attributeDefinitions(definition("pk", S), definition("author", S), definition("created", N))
-                .keySchema(key("pk", KeyType.HASH))
-                .globalSecondaryIndexes(
-                        index(ALL, ProjectionType.ALL),
-                        index(KEYS_ONLY, ProjectionType.KEYS_ONLY),
-                        index(INCLUDE, ProjectionType.INCLUDE)));
+            .attributeDefinitions(definition("pk", S), definition("author", S), definition("created", N))
+            .keySchema(key("pk", KeyType.HASH))
+            .globalSecondaryIndexes(index(ALL, ProjectionType.ALL), index(KEYS_ONLY, ProjectionType.KEYS_ONLY),
+                    index(INCLUDE, ProjectionType.INCLUDE)));
         for (Map<String, AttributeValue> item : List.of(FIRST, SECOND, BY_BOB, WITHOUT_AUTHOR)) {
             dynamo.putItem(request -> request.tableName(name).item(item));
         }
@@ -51,14 +50,14 @@ record IndexedTable(String name) {
 
     private static GlobalSecondaryIndex index(String name, ProjectionType projection) {
         return GlobalSecondaryIndex.builder()
-                .indexName(name)
-                .keySchema(key("author", KeyType.HASH), key("created", KeyType.RANGE))
-                .projection(builder -> {
-                    builder.projectionType(projection);
-                    if (projection == ProjectionType.INCLUDE) {
-                        builder.nonKeyAttributes("note");
-                    }
-                })
-                .build();
+            .indexName(name)
+            .keySchema(key("author", KeyType.HASH), key("created", KeyType.RANGE))
+            .projection(builder -> {
+                builder.projectionType(projection);
+                if (projection == ProjectionType.INCLUDE) {
+                    builder.nonKeyAttributes("note");
+                }
+            })
+            .build();
     }
 }

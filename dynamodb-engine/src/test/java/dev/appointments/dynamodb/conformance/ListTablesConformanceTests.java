@@ -16,6 +16,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class ListTablesConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     ListTablesConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -67,12 +68,14 @@ class ListTablesConformanceTests {
         String start = null;
         do {
             String exclusiveStart = start;
-            ListTablesResponse page = dynamo.listTables(request -> request.limit(limit)
-                    .exclusiveStartTableName(exclusiveStart));
+            ListTablesResponse page = dynamo
+                .listTables(request -> request.limit(limit).exclusiveStartTableName(exclusiveStart));
             assertThat(page.tableNames()).hasSizeLessThanOrEqualTo(limit);
             names.addAll(page.tableNames());
             start = page.lastEvaluatedTableName();
-        } while (start != null);
+        }
+        while (start != null);
         return names;
     }
+
 }

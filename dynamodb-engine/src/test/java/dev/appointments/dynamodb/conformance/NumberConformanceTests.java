@@ -20,8 +20,9 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 /**
- * The Number type (the guide's "Supported data types"): up to 38 digits of precision, exact decimals, positive and
- * negative magnitudes from 1E-130 to 9.9999999999999999999999999999999999999E+125, compared by value.
+ * The Number type (the guide's "Supported data types"): up to 38 digits of precision,
+ * exact decimals, positive and negative magnitudes from 1E-130 to
+ * 9.9999999999999999999999999999999999999E+125, compared by value.
  */
 @ExtendWith(ConformanceEndpoint.class)
 class NumberConformanceTests {
@@ -29,7 +30,9 @@ class NumberConformanceTests {
     private static final String LARGEST = "9.9999999999999999999999999999999999999E+125";
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String table;
 
     NumberConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -42,11 +45,11 @@ class NumberConformanceTests {
     @DisplayName("Numbers can have up to 38 digits of precision, stored and returned exactly")
     void keeps38Digits() {
         assertThat(roundTrip("12345678901234567890123456789012345678"))
-                .isEqualTo("12345678901234567890123456789012345678");
+            .isEqualTo("12345678901234567890123456789012345678");
         assertThat(roundTrip("-0.12345678901234567890123456789012345678"))
-                .isEqualTo("-0.12345678901234567890123456789012345678");
+            .isEqualTo("-0.12345678901234567890123456789012345678");
         assertThat(roundTrip("1234567890123456789.0123456789012345678"))
-                .isEqualTo("1234567890123456789.0123456789012345678");
+            .isEqualTo("1234567890123456789.0123456789012345678");
     }
 
     @Test
@@ -128,9 +131,10 @@ class NumberConformanceTests {
     void comparesByValue() {
         put(n("10"));
 
-        dynamo.putItem(request -> request.tableName(table).item(item("pk", s("k"), "v", n("10")))
-                .conditionExpression("v > :nine AND v = :ten")
-                .expressionAttributeValues(values(":nine", n("9"), ":ten", n("10.00"))));
+        dynamo.putItem(request -> request.tableName(table)
+            .item(item("pk", s("k"), "v", n("10")))
+            .conditionExpression("v > :nine AND v = :ten")
+            .expressionAttributeValues(values(":nine", n("9"), ":ten", n("10.00"))));
     }
 
     @Test
@@ -141,9 +145,15 @@ class NumberConformanceTests {
             dynamo.putItem(request -> request.tableName(sorted).item(item("pk", s("p"), "sk", n(value))));
         }
 
-        List<String> order = dynamo.query(request -> request.tableName(sorted).consistentRead(true)
-                        .keyConditionExpression("pk = :p").expressionAttributeValues(values(":p", s("p"))))
-                .items().stream().map(found -> found.get("sk").n()).toList();
+        List<String> order = dynamo
+            .query(request -> request.tableName(sorted)
+                .consistentRead(true)
+                .keyConditionExpression("pk = :p")
+                .expressionAttributeValues(values(":p", s("p"))))
+            .items()
+            .stream()
+            .map(found -> found.get("sk").n())
+            .toList();
 
         assertThat(order).containsExactly("-10", "-2.5", "0", "1.5", "2", "9.99", "10", "100");
     }
@@ -175,11 +185,14 @@ class NumberConformanceTests {
     }
 
     private void update(String expression, Object... placeholdersAndValues) {
-        dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .updateExpression(expression).expressionAttributeValues(values(placeholdersAndValues)));
+        dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .updateExpression(expression)
+            .expressionAttributeValues(values(placeholdersAndValues)));
     }
 
     private AttributeValue read(String attribute) {
         return tables.read(table, item("pk", s("k"))).get(attribute);
     }
+
 }

@@ -20,26 +20,26 @@ import static dev.appointments.dynamodb.conformance.ValidationErrors.assertRefus
 import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
-/** Projection expressions (the guide's "Using projection expressions in DynamoDB") on GetItem, Query and Scan. */
+/**
+ * Projection expressions (the guide's "Using projection expressions in DynamoDB") on
+ * GetItem, Query and Scan.
+ */
 @ExtendWith(ConformanceEndpoint.class)
 class ProjectionExpressionConformanceTests {
 
     private static final Map<String, AttributeValue> KEY = item("pk", s("k"));
 
     private final DynamoDbClient dynamo;
+
     private final String table;
 
     ProjectionExpressionConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
         this.dynamo = dynamo;
         this.table = tables.withPartitionKey("pk", S);
-        dynamo.putItem(request -> request.tableName(table).item(item(
-                "pk", s("k"),
-                "num", n(1),
-                "str", s("two"),
-                "doc", m("mid", m("leaf", s("x"), "twig", s("y")), "tally", n(3)),
-                "seq", l(s("zero"), s("one"), s("two"), m("tip", s("v"))),
-                "dotted.zz", s("dot"),
-                "name", s("reserved"))));
+        dynamo.putItem(request -> request.tableName(table)
+            .item(item("pk", s("k"), "num", n(1), "str", s("two"), "doc",
+                    m("mid", m("leaf", s("x"), "twig", s("y")), "tally", n(3)), "seq",
+                    l(s("zero"), s("one"), s("two"), m("tip", s("v"))), "dotted.zz", s("dot"), "name", s("reserved"))));
     }
 
     @Test
@@ -67,7 +67,7 @@ class ProjectionExpressionConformanceTests {
     @DisplayName("Paths into one map are merged into one map")
     void mergesPathsIntoOneMap() {
         assertThat(project("doc.mid.leaf, doc.tally"))
-                .isEqualTo(item("doc", m("mid", m("leaf", s("x")), "tally", n(3))));
+            .isEqualTo(item("doc", m("mid", m("leaf", s("x")), "tally", n(3))));
     }
 
     @Test
@@ -79,9 +79,11 @@ class ProjectionExpressionConformanceTests {
     @Test
     @DisplayName("Expression attribute names stand for reserved words and names with dots")
     void resolvesExpressionAttributeNames() {
-        var response = dynamo.getItem(request -> request.tableName(table).key(KEY).consistentRead(true)
-                .projectionExpression("#name, #dotted")
-                .expressionAttributeNames(names("#name", "name", "#dotted", "dotted.zz")));
+        var response = dynamo.getItem(request -> request.tableName(table)
+            .key(KEY)
+            .consistentRead(true)
+            .projectionExpression("#name, #dotted")
+            .expressionAttributeNames(names("#name", "name", "#dotted", "dotted.zz")));
 
         assertThat(response.item()).isEqualTo(item("name", s("reserved"), "dotted.zz", s("dot")));
     }
@@ -102,11 +104,13 @@ class ProjectionExpressionConformanceTests {
     @Test
     @DisplayName("Query and Scan apply the projection to every item they return")
     void appliesToQueryAndScan() {
-        var queried = dynamo.query(request -> request.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :k").expressionAttributeValues(values(":k", s("k")))
-                .projectionExpression("str, doc.tally"));
-        var scanned = dynamo.scan(request -> request.tableName(table).consistentRead(true)
-                .projectionExpression("str, doc.tally"));
+        var queried = dynamo.query(request -> request.tableName(table)
+            .consistentRead(true)
+            .keyConditionExpression("pk = :k")
+            .expressionAttributeValues(values(":k", s("k")))
+            .projectionExpression("str, doc.tally"));
+        var scanned = dynamo
+            .scan(request -> request.tableName(table).consistentRead(true).projectionExpression("str, doc.tally"));
 
         Map<String, AttributeValue> projected = item("str", s("two"), "doc", m("tally", n(3)));
         assertThat(queried.items()).containsExactly(projected);
@@ -116,12 +120,14 @@ class ProjectionExpressionConformanceTests {
     @Test
     @DisplayName("ValidationException: Select ALL_ATTRIBUTES cannot be combined with a ProjectionExpression")
     void refusesAllAttributesWithAProjection() {
-        assertRefusedAsInvalid(() -> dynamo.scan(request -> request.tableName(table)
-                .select(Select.ALL_ATTRIBUTES).projectionExpression("num")));
+        assertRefusedAsInvalid(() -> dynamo
+            .scan(request -> request.tableName(table).select(Select.ALL_ATTRIBUTES).projectionExpression("num")));
     }
 
     private Map<String, AttributeValue> project(String projection) {
-        return dynamo.getItem(request -> request.tableName(table).key(KEY).consistentRead(true)
-                .projectionExpression(projection)).item();
+        return dynamo
+            .getItem(request -> request.tableName(table).key(KEY).consistentRead(true).projectionExpression(projection))
+            .item();
     }
+
 }

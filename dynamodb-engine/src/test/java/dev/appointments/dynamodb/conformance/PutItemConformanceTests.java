@@ -35,7 +35,9 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class PutItemConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String table;
 
     PutItemConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -47,17 +49,10 @@ class PutItemConformanceTests {
     @Test
     @DisplayName("PutItem stores every data type: scalars, documents and sets, nested, as given")
     void storesEveryDataType() {
-        Map<String, AttributeValue> written = item(
-                "pk", s("all-types"),
-                "str", s("text"),
-                "num", n("-12.5"),
-                "bin", b(0, 1, 255),
-                "yes", bool(true),
-                "nothing", nul(),
-                "things", l(s("a"), n(1), l(bool(false)), m("k", s("v"))),
-                "doc", m("inner", m("deep", ss("x", "y")), "count", n(3)),
-                "tags", ss("red", "blue"),
-                "nums", ns("1", "2.5"),
+        Map<String, AttributeValue> written = item("pk", s("all-types"), "str", s("text"), "num", n("-12.5"), "bin",
+                b(0, 1, 255), "yes", bool(true), "nothing", nul(), "things",
+                l(s("a"), n(1), l(bool(false)), m("k", s("v"))), "doc",
+                m("inner", m("deep", ss("x", "y")), "count", n(3)), "tags", ss("red", "blue"), "nums", ns("1", "2.5"),
                 "bins", bs("one", "two"));
 
         dynamo.putItem(request -> request.tableName(table).item(written));
@@ -91,7 +86,8 @@ class PutItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "v", s("old"))));
 
         PutItemResponse response = dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("a"), "v", s("new"))).returnValues(ReturnValue.NONE));
+            .item(item("pk", s("a"), "v", s("new")))
+            .returnValues(ReturnValue.NONE));
 
         assertThat(response.hasAttributes()).isFalse();
     }
@@ -102,7 +98,8 @@ class PutItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "v", s("old"))));
 
         PutItemResponse response = dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("a"), "v", s("new"))).returnValues(ReturnValue.ALL_OLD));
+            .item(item("pk", s("a"), "v", s("new")))
+            .returnValues(ReturnValue.ALL_OLD));
 
         assertThat(response.attributes()).isEqualTo(item("pk", s("a"), "v", s("old")));
     }
@@ -110,8 +107,8 @@ class PutItemConformanceTests {
     @Test
     @DisplayName("ReturnValues ALL_OLD returns nothing when no item was overwritten")
     void returnsNothingForANewItem() {
-        PutItemResponse response = dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("new"))).returnValues(ReturnValue.ALL_OLD));
+        PutItemResponse response = dynamo
+            .putItem(request -> request.tableName(table).item(item("pk", s("new"))).returnValues(ReturnValue.ALL_OLD));
 
         assertThat(response.hasAttributes()).isFalse();
     }
@@ -119,10 +116,10 @@ class PutItemConformanceTests {
     @Test
     @DisplayName("ValidationException: PutItem supports ReturnValues NONE and ALL_OLD only")
     void refusesOtherReturnValues() {
-        for (ReturnValue unsupported : new ReturnValue[] {ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD,
-                ReturnValue.UPDATED_NEW}) {
-            assertRefusedAsInvalid(() -> dynamo.putItem(request -> request.tableName(table)
-                    .item(item("pk", s("a"))).returnValues(unsupported)));
+        for (ReturnValue unsupported : new ReturnValue[] { ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD,
+                ReturnValue.UPDATED_NEW }) {
+            assertRefusedAsInvalid(() -> dynamo
+                .putItem(request -> request.tableName(table).item(item("pk", s("a"))).returnValues(unsupported)));
         }
     }
 
@@ -132,9 +129,8 @@ class PutItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "v", s("first"))));
 
         assertThatThrownBy(() -> dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("a"), "v", s("second")))
-                .conditionExpression("attribute_not_exists(pk)")))
-                .isInstanceOf(ConditionalCheckFailedException.class);
+            .item(item("pk", s("a"), "v", s("second")))
+            .conditionExpression("attribute_not_exists(pk)"))).isInstanceOf(ConditionalCheckFailedException.class);
         assertThat(tables.read(table, item("pk", s("a")))).isEqualTo(item("pk", s("a"), "v", s("first")));
     }
 
@@ -144,9 +140,9 @@ class PutItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "version", n(1))));
 
         dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("a"), "version", n(2)))
-                .conditionExpression("version = :expected")
-                .expressionAttributeValues(values(":expected", n(1))));
+            .item(item("pk", s("a"), "version", n(2)))
+            .conditionExpression("version = :expected")
+            .expressionAttributeValues(values(":expected", n(1))));
 
         assertThat(tables.read(table, item("pk", s("a")))).isEqualTo(item("pk", s("a"), "version", n(2)));
     }
@@ -154,8 +150,9 @@ class PutItemConformanceTests {
     @Test
     @DisplayName("attribute_not_exists(pk) lets a new item in")
     void conditionalPutCreatesANewItem() {
-        dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a")))
-                .conditionExpression("attribute_not_exists(pk)"));
+        dynamo.putItem(request -> request.tableName(table)
+            .item(item("pk", s("a")))
+            .conditionExpression("attribute_not_exists(pk)"));
 
         assertThat(tables.read(table, item("pk", s("a")))).isEqualTo(item("pk", s("a")));
     }
@@ -166,11 +163,11 @@ class PutItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"), "v", s("first"))));
 
         assertThatThrownBy(() -> dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("a"), "v", s("second")))
-                .conditionExpression("attribute_not_exists(pk)")
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
-                .isInstanceOfSatisfying(ConditionalCheckFailedException.class, failed ->
-                        assertThat(failed.item()).isEqualTo(item("pk", s("a"), "v", s("first"))));
+            .item(item("pk", s("a"), "v", s("second")))
+            .conditionExpression("attribute_not_exists(pk)")
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+            .isInstanceOfSatisfying(ConditionalCheckFailedException.class,
+                    failed -> assertThat(failed.item()).isEqualTo(item("pk", s("a"), "v", s("first"))));
     }
 
     @Test
@@ -179,10 +176,9 @@ class PutItemConformanceTests {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("a"))));
 
         assertThatThrownBy(() -> dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("a")))
-                .conditionExpression("attribute_not_exists(pk)")))
-                .isInstanceOfSatisfying(ConditionalCheckFailedException.class, failed ->
-                        assertThat(failed.hasItem()).isFalse());
+            .item(item("pk", s("a")))
+            .conditionExpression("attribute_not_exists(pk)"))).isInstanceOfSatisfying(
+                    ConditionalCheckFailedException.class, failed -> assertThat(failed.hasItem()).isFalse());
     }
 
     @Test
@@ -191,6 +187,7 @@ class PutItemConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.putItem(request -> request.tableName(missing).item(item("pk", s("a")))))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
+
 }

@@ -29,8 +29,9 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 /**
- * Query on a table and on global secondary indexes. The table holds partition "p" with sort keys a1, a2, b1, b2, c1
- * (written out of order; a1 and b2 have keep = true) and partition "q" with a1.
+ * Query on a table and on global secondary indexes. The table holds partition "p" with
+ * sort keys a1, a2, b1, b2, c1 (written out of order; a1 and b2 have keep = true) and
+ * partition "q" with a1.
  */
 @ExtendWith(ConformanceEndpoint.class)
 class QueryConformanceTests {
@@ -38,6 +39,7 @@ class QueryConformanceTests {
     private static final List<String> SORT_KEYS = List.of("a1", "a2", "b1", "b2", "c1");
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     QueryConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -72,9 +74,10 @@ class QueryConformanceTests {
     void narrowsBySortKey(String sortKeyCondition, String value, String expected) {
         String table = sortedTable();
 
-        QueryResponse response = dynamo.query(request -> request.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :p AND " + sortKeyCondition)
-                .expressionAttributeValues(values(":p", s("p"), ":v", s(value))));
+        QueryResponse response = dynamo.query(request -> request.tableName(table)
+            .consistentRead(true)
+            .keyConditionExpression("pk = :p AND " + sortKeyCondition)
+            .expressionAttributeValues(values(":p", s("p"), ":v", s(value))));
 
         assertThat(sortKeys(response)).containsExactly(expected.split(" "));
     }
@@ -84,9 +87,10 @@ class QueryConformanceTests {
     void narrowsBySortKeyRange() {
         String table = sortedTable();
 
-        QueryResponse response = dynamo.query(request -> request.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :p AND sk BETWEEN :lo AND :hi")
-                .expressionAttributeValues(values(":p", s("p"), ":lo", s("a2"), ":hi", s("b2"))));
+        QueryResponse response = dynamo.query(request -> request.tableName(table)
+            .consistentRead(true)
+            .keyConditionExpression("pk = :p AND sk BETWEEN :lo AND :hi")
+            .expressionAttributeValues(values(":p", s("p"), ":lo", s("a2"), ":hi", s("b2"))));
 
         assertThat(sortKeys(response)).containsExactly("a2", "b1", "b2");
     }
@@ -99,15 +103,14 @@ class QueryConformanceTests {
             dynamo.putItem(request -> request.tableName(strings).item(item("pk", s("p"), "sk", s(key))));
         }
         String binaries = tables.withPartitionAndSortKey("pk", S, "sk", B);
-        for (int key : new int[] {0xFF, 0x01, 0x80, 0x7F}) {
+        for (int key : new int[] { 0xFF, 0x01, 0x80, 0x7F }) {
             dynamo.putItem(request -> request.tableName(binaries).item(item("pk", s("p"), "sk", b(key))));
         }
 
-        assertThat(sortKeys(dynamo.query(partition(strings).build())))
-                .containsExactly("B", "Z", "a", "\u00E9", "\uFF21", "\uD83D\uDE00");
-        assertThat(dynamo.query(partition(binaries).build()).items())
-                .extracting(found -> found.get("sk"))
-                .containsExactly(b(0x01), b(0x7F), b(0x80), b(0xFF));
+        assertThat(sortKeys(dynamo.query(partition(strings).build()))).containsExactly("B", "Z", "a", "\u00E9",
+                "\uFF21", "\uD83D\uDE00");
+        assertThat(dynamo.query(partition(binaries).build()).items()).extracting(found -> found.get("sk"))
+            .containsExactly(b(0x01), b(0x7F), b(0x80), b(0xFF));
     }
 
     @Test
@@ -126,7 +129,8 @@ class QueryConformanceTests {
         String table = sortedTable();
 
         QueryResponse response = dynamo.query(partition(table).filterExpression("keep = :yes")
-                .expressionAttributeValues(values(":p", s("p"), ":yes", bool(true))).build());
+            .expressionAttributeValues(values(":p", s("p"), ":yes", bool(true)))
+            .build());
 
         assertThat(sortKeys(response)).containsExactly("a1", "b2");
         assertThat(response.count()).isEqualTo(2);
@@ -138,8 +142,10 @@ class QueryConformanceTests {
     void limitCountsItemsBeforeTheFilter() {
         String table = sortedTable();
 
-        QueryResponse response = dynamo.query(partition(table).limit(3).filterExpression("keep = :yes")
-                .expressionAttributeValues(values(":p", s("p"), ":yes", bool(true))).build());
+        QueryResponse response = dynamo.query(partition(table).limit(3)
+            .filterExpression("keep = :yes")
+            .expressionAttributeValues(values(":p", s("p"), ":yes", bool(true)))
+            .build());
 
         assertThat(sortKeys(response)).containsExactly("a1");
         assertThat(response.count()).isEqualTo(1);
@@ -176,8 +182,10 @@ class QueryConformanceTests {
         String table = sortedTable();
 
         QueryResponse all = dynamo.query(partition(table).select(Select.COUNT).build());
-        QueryResponse kept = dynamo.query(partition(table).select(Select.COUNT).filterExpression("keep = :yes")
-                .expressionAttributeValues(values(":p", s("p"), ":yes", bool(true))).build());
+        QueryResponse kept = dynamo.query(partition(table).select(Select.COUNT)
+            .filterExpression("keep = :yes")
+            .expressionAttributeValues(values(":p", s("p"), ":yes", bool(true)))
+            .build());
 
         assertThat(all.count()).isEqualTo(5);
         assertThat(all.hasItems()).isFalse();
@@ -210,7 +218,8 @@ class QueryConformanceTests {
         String table = sortedTable();
 
         assertRefusedAsInvalid(() -> dynamo.query(partition(table).filterExpression("sk = :v")
-                .expressionAttributeValues(values(":p", s("p"), ":v", s("a1"))).build()));
+            .expressionAttributeValues(values(":p", s("p"), ":v", s("a1")))
+            .build()));
     }
 
     @Test
@@ -218,8 +227,7 @@ class QueryConformanceTests {
     void refusesAMissingTable() {
         String missing = tables.newName();
 
-        assertThatThrownBy(() -> query(missing, "pk = :p", ":p", s("p")))
-                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> query(missing, "pk = :p", ":p", s("p"))).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
@@ -227,8 +235,8 @@ class QueryConformanceTests {
     void queriesAnIndexProjectingEverything() {
         IndexedTable table = IndexedTable.create(tables, dynamo);
 
-        assertThat(queryIndex(table, IndexedTable.ALL, "alice", 2).items())
-                .containsExactly(IndexedTable.FIRST, IndexedTable.SECOND);
+        assertThat(queryIndex(table, IndexedTable.ALL, "alice", 2).items()).containsExactly(IndexedTable.FIRST,
+                IndexedTable.SECOND);
     }
 
     @Test
@@ -258,8 +266,8 @@ class QueryConformanceTests {
         Map<String, AttributeValue> twin = item("pk", s("i5"), "author", s("bob"), "created", n(3));
         dynamo.putItem(request -> request.tableName(table.name()).item(twin));
 
-        assertThat(queryIndex(table, IndexedTable.KEYS_ONLY, "bob", 2).items())
-                .containsExactlyInAnyOrder(twin, item("pk", s("i3"), "author", s("bob"), "created", n(3)));
+        assertThat(queryIndex(table, IndexedTable.KEYS_ONLY, "bob", 2).items()).containsExactlyInAnyOrder(twin,
+                item("pk", s("i3"), "author", s("bob"), "created", n(3)));
     }
 
     @Test
@@ -267,8 +275,8 @@ class QueryConformanceTests {
     void itemsWithoutTheIndexKeyLeaveTheIndex() {
         IndexedTable table = IndexedTable.create(tables, dynamo);
 
-        dynamo.updateItem(request -> request.tableName(table.name()).key(item("pk", s("i2")))
-                .updateExpression("REMOVE author"));
+        dynamo.updateItem(
+                request -> request.tableName(table.name()).key(item("pk", s("i2"))).updateExpression("REMOVE author"));
 
         assertThat(queryIndex(table, IndexedTable.ALL, "alice", 1).items()).containsExactly(IndexedTable.FIRST);
     }
@@ -281,10 +289,10 @@ class QueryConformanceTests {
 
         QueryResponse first = dynamo.query(indexQuery(table, IndexedTable.ALL, "alice").limit(1).build());
         QueryResponse second = dynamo.query(indexQuery(table, IndexedTable.ALL, "alice").limit(1)
-                .exclusiveStartKey(first.lastEvaluatedKey()).build());
+            .exclusiveStartKey(first.lastEvaluatedKey())
+            .build());
 
-        assertThat(first.lastEvaluatedKey())
-                .isEqualTo(item("pk", s("i1"), "author", s("alice"), "created", n(1)));
+        assertThat(first.lastEvaluatedKey()).isEqualTo(item("pk", s("i1"), "author", s("alice"), "created", n(1)));
         assertThat(first.items()).containsExactly(IndexedTable.FIRST);
         assertThat(second.items()).containsExactly(IndexedTable.SECOND);
     }
@@ -294,8 +302,8 @@ class QueryConformanceTests {
     void refusesConsistentReadsOnAnIndex() {
         IndexedTable table = IndexedTable.create(tables, dynamo);
 
-        assertRefusedAsInvalid(() -> dynamo.query(indexQuery(table, IndexedTable.ALL, "alice")
-                .consistentRead(true).build()));
+        assertRefusedAsInvalid(
+                () -> dynamo.query(indexQuery(table, IndexedTable.ALL, "alice").consistentRead(true).build()));
     }
 
     @Test
@@ -306,12 +314,15 @@ class QueryConformanceTests {
         assertRefusedAsInvalid(() -> dynamo.query(indexQuery(table, "no-such-index", "alice").build()));
     }
 
-    /** Partition p: sort keys a1..c1 written out of order, keep = true on a1 and b2; partition q: a1. */
+    /**
+     * Partition p: sort keys a1..c1 written out of order, keep = true on a1 and b2;
+     * partition q: a1.
+     */
     private String sortedTable() {
         String table = tables.withPartitionAndSortKey("pk", S, "sk", S);
         for (String sortKey : List.of("b2", "a1", "c1", "a2", "b1")) {
-            Map<String, AttributeValue> written = item("pk", s("p"), "sk", s(sortKey),
-                    "keep", bool(sortKey.equals("a1") || sortKey.equals("b2")));
+            Map<String, AttributeValue> written = item("pk", s("p"), "sk", s(sortKey), "keep",
+                    bool(sortKey.equals("a1") || sortKey.equals("b2")));
             dynamo.putItem(request -> request.tableName(table).item(written));
         }
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("q"), "sk", s("a1"))));
@@ -319,13 +330,17 @@ class QueryConformanceTests {
     }
 
     private static QueryRequest.Builder partition(String table) {
-        return QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :p").expressionAttributeValues(values(":p", s("p")));
+        return QueryRequest.builder()
+            .tableName(table)
+            .consistentRead(true)
+            .keyConditionExpression("pk = :p")
+            .expressionAttributeValues(values(":p", s("p")));
     }
 
     private QueryResponse query(String table, String keyCondition, Object... placeholdersAndValues) {
-        return dynamo.query(request -> request.tableName(table).keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values(placeholdersAndValues)));
+        return dynamo.query(request -> request.tableName(table)
+            .keyConditionExpression(keyCondition)
+            .expressionAttributeValues(values(placeholdersAndValues)));
     }
 
     private List<List<String>> pages(QueryRequest.Builder request) {
@@ -335,16 +350,23 @@ class QueryConformanceTests {
             QueryResponse page = dynamo.query(request.exclusiveStartKey(start).build());
             pages.add(sortKeys(page));
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        } while (start != null && pages.size() < 10);
+        }
+        while (start != null && pages.size() < 10);
         return pages;
     }
 
     private static QueryRequest.Builder indexQuery(IndexedTable table, String index, String author) {
-        return QueryRequest.builder().tableName(table.name()).indexName(index)
-                .keyConditionExpression("author = :a").expressionAttributeValues(values(":a", s(author)));
+        return QueryRequest.builder()
+            .tableName(table.name())
+            .indexName(index)
+            .keyConditionExpression("author = :a")
+            .expressionAttributeValues(values(":a", s(author)));
     }
 
-    /** Index reads are eventually consistent: read until the expected number of items shows. */
+    /**
+     * Index reads are eventually consistent: read until the expected number of items
+     * shows.
+     */
     private QueryResponse queryIndex(IndexedTable table, String index, String author, int expected) {
         return Eventually.read(() -> dynamo.query(indexQuery(table, index, author).build()),
                 response -> response.count() == expected);
@@ -353,4 +375,5 @@ class QueryConformanceTests {
     private static List<String> sortKeys(QueryResponse response) {
         return response.items().stream().map(found -> found.get("sk").s()).toList();
     }
+
 }

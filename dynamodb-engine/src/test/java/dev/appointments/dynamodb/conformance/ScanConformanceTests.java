@@ -27,13 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
-/** Scan of a table holding items i00..i19, where num is the item's number (even ones are the ones filters keep). */
+/**
+ * Scan of a table holding items i00..i19, where num is the item's number (even ones are
+ * the ones filters keep).
+ */
 @ExtendWith(ConformanceEndpoint.class)
 class ScanConformanceTests {
 
     private static final int ITEMS = 20;
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     ScanConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -61,7 +65,7 @@ class ScanConformanceTests {
         ScanResponse response = dynamo.scan(evenOnly(scan(table)).build());
 
         assertThat(response.items())
-                .allSatisfy(found -> assertThat(Integer.parseInt(found.get("num").n()) % 2).isZero());
+            .allSatisfy(found -> assertThat(Integer.parseInt(found.get("num").n()) % 2).isZero());
         assertThat(response.count()).isEqualTo(ITEMS / 2);
         assertThat(response.scannedCount()).isEqualTo(ITEMS);
     }
@@ -89,7 +93,7 @@ class ScanConformanceTests {
         assertThat(pages.subList(0, 4)).allSatisfy(page -> assertThat(page.scannedCount()).isEqualTo(5));
         assertThat(pages.stream().mapToInt(ScanResponse::count).sum()).isEqualTo(ITEMS / 2);
         assertThat(pages.stream().flatMap(page -> keys(page).stream()))
-                .containsExactlyInAnyOrderElementsOf(keys(i -> i % 2 == 0));
+            .containsExactlyInAnyOrderElementsOf(keys(i -> i % 2 == 0));
     }
 
     @Test
@@ -132,8 +136,9 @@ class ScanConformanceTests {
     void scansASparseIndex() {
         IndexedTable table = IndexedTable.create(tables, dynamo);
 
-        ScanResponse response = Eventually.read(() -> dynamo.scan(request -> request.tableName(table.name())
-                .indexName(IndexedTable.KEYS_ONLY)), scanned -> scanned.count() == 3);
+        ScanResponse response = Eventually.read(
+                () -> dynamo.scan(request -> request.tableName(table.name()).indexName(IndexedTable.KEYS_ONLY)),
+                scanned -> scanned.count() == 3);
 
         Set<String> found = new HashSet<>();
         response.items().forEach(indexed -> found.add(indexed.get("pk").s()));
@@ -146,13 +151,14 @@ class ScanConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.scan(request -> request.tableName(missing)))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private String numberedTable() {
         String table = tables.withPartitionKey("pk", S);
-        IntStream.range(0, ITEMS).forEach(i -> dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s(String.format("i%02d", i)), "num", n(i)))));
+        IntStream.range(0, ITEMS)
+            .forEach(i -> dynamo.putItem(
+                    request -> request.tableName(table).item(item("pk", s(String.format("i%02d", i)), "num", n(i)))));
         return table;
     }
 
@@ -170,8 +176,8 @@ class ScanConformanceTests {
 
     private static ScanRequest.Builder evenOnly(ScanRequest.Builder request) {
         return request.filterExpression("num IN (:0, :2, :4, :6, :8, :10, :12, :14, :16, :18)")
-                .expressionAttributeValues(values(":0", n(0), ":2", n(2), ":4", n(4), ":6", n(6), ":8", n(8),
-                        ":10", n(10), ":12", n(12), ":14", n(14), ":16", n(16), ":18", n(18)));
+            .expressionAttributeValues(values(":0", n(0), ":2", n(2), ":4", n(4), ":6", n(6), ":8", n(8), ":10", n(10),
+                    ":12", n(12), ":14", n(14), ":16", n(16), ":18", n(18)));
     }
 
     private List<ScanResponse> pages(ScanRequest.Builder request) {
@@ -181,11 +187,13 @@ class ScanConformanceTests {
             ScanResponse page = dynamo.scan(request.exclusiveStartKey(start).build());
             pages.add(page);
             start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-        } while (start != null && pages.size() < 50);
+        }
+        while (start != null && pages.size() < 50);
         return pages;
     }
 
     private static List<String> keys(ScanResponse response) {
         return response.items().stream().map(found -> found.get("pk").s()).toList();
     }
+
 }

@@ -23,8 +23,11 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class TransactGetItemsConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String first;
+
     private final String second;
 
     TransactGetItemsConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -39,8 +42,10 @@ class TransactGetItemsConformanceTests {
     @Test
     @DisplayName("Responses are in the order of the requested items; an item that does not exist has an empty response")
     void returnsItemsInRequestOrder() {
-        List<ItemResponse> responses = dynamo.transactGetItems(request -> request.transactItems(
-                get(second, "b"), get(first, "missing"), get(first, "a"))).responses();
+        List<ItemResponse> responses = dynamo
+            .transactGetItems(
+                    request -> request.transactItems(get(second, "b"), get(first, "missing"), get(first, "a")))
+            .responses();
 
         assertThat(responses).hasSize(3);
         assertThat(responses.get(0).item()).isEqualTo(item("pk", s("b"), "num", n(2)));
@@ -51,9 +56,11 @@ class TransactGetItemsConformanceTests {
     @Test
     @DisplayName("A ProjectionExpression per Get returns only the named attributes")
     void projectsPerGet() {
-        List<ItemResponse> responses = dynamo.transactGetItems(request -> request.transactItems(
-                TransactGetItem.builder().get(get -> get.tableName(first).key(item("pk", s("a")))
-                        .projectionExpression("str")).build())).responses();
+        List<ItemResponse> responses = dynamo
+            .transactGetItems(request -> request.transactItems(TransactGetItem.builder()
+                .get(get -> get.tableName(first).key(item("pk", s("a"))).projectionExpression("str"))
+                .build()))
+            .responses();
 
         assertThat(responses.get(0).item()).isEqualTo(item("str", s("x")));
     }
@@ -62,7 +69,7 @@ class TransactGetItemsConformanceTests {
     @DisplayName("A transaction reads up to 100 items")
     void acceptsAHundredGets() {
         List<ItemResponse> responses = dynamo.transactGetItems(request -> request.transactItems(numberedGets(100)))
-                .responses();
+            .responses();
 
         assertThat(responses).hasSize(100);
         assertThat(responses.get(0).item()).containsEntry("pk", s("a"));
@@ -80,7 +87,7 @@ class TransactGetItemsConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.transactGetItems(request -> request.transactItems(get(missing, "a"))))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private static TransactGetItem get(String table, String key) {
@@ -91,4 +98,5 @@ class TransactGetItemsConformanceTests {
     private List<TransactGetItem> numberedGets(int count) {
         return IntStream.range(0, count).mapToObj(i -> get(first, i == 0 ? "a" : "key-" + i)).toList();
     }
+
 }

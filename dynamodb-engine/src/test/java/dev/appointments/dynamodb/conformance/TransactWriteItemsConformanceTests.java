@@ -27,15 +27,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 /**
- * TransactWriteItems: all of the actions succeed or none of them does. The orders table starts with "counter" (hits 1)
- * and the guards table with "guard" and "doomed".
+ * TransactWriteItems: all of the actions succeed or none of them does. The orders table
+ * starts with "counter" (hits 1) and the guards table with "guard" and "doomed".
  */
 @ExtendWith(ConformanceEndpoint.class)
 class TransactWriteItemsConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String orders;
+
     private final String guards;
 
     TransactWriteItemsConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -51,11 +54,8 @@ class TransactWriteItemsConformanceTests {
     @Test
     @DisplayName("Put, Update, Delete and ConditionCheck on items of two tables are applied together")
     void appliesEveryAction() {
-        dynamo.transactWriteItems(request -> request.transactItems(
-                put(orders, item("pk", s("new"), "v", s("x"))),
-                incrementCounter(),
-                delete(guards, "doomed"),
-                check(guards, "guard", "attribute_exists(pk)")));
+        dynamo.transactWriteItems(request -> request.transactItems(put(orders, item("pk", s("new"), "v", s("x"))),
+                incrementCounter(), delete(guards, "doomed"), check(guards, "guard", "attribute_exists(pk)")));
 
         assertThat(tables.read(orders, item("pk", s("new")))).isEqualTo(item("pk", s("new"), "v", s("x")));
         assertThat(tables.read(orders, item("pk", s("counter")))).containsEntry("hits", n(2));
@@ -65,13 +65,17 @@ class TransactWriteItemsConformanceTests {
     @Test
     @DisplayName("A failed condition cancels the whole transaction: TransactionCanceledException, nothing applied")
     void aFailedConditionCancelsEverything() {
-        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request.transactItems(
-                put(orders, item("pk", s("new"))),
-                TransactWriteItem.builder().update(update -> update.tableName(orders).key(item("pk", s("counter")))
-                        .updateExpression("ADD hits :one").conditionExpression("hits > :ten")
-                        .expressionAttributeValues(values(":one", n(1), ":ten", n(10)))).build(),
-                delete(guards, "doomed"))))
-                .isInstanceOf(TransactionCanceledException.class);
+        assertThatThrownBy(
+                () -> dynamo.transactWriteItems(request -> request.transactItems(put(orders, item("pk", s("new"))),
+                        TransactWriteItem.builder()
+                            .update(update -> update.tableName(orders)
+                                .key(item("pk", s("counter")))
+                                .updateExpression("ADD hits :one")
+                                .conditionExpression("hits > :ten")
+                                .expressionAttributeValues(values(":one", n(1), ":ten", n(10))))
+                            .build(),
+                        delete(guards, "doomed"))))
+            .isInstanceOf(TransactionCanceledException.class);
 
         assertThat(tables.read(orders, item("pk", s("new")))).isNull();
         assertThat(tables.read(orders, item("pk", s("counter")))).containsEntry("hits", n(1));
@@ -82,52 +86,51 @@ class TransactWriteItemsConformanceTests {
     @DisplayName("CancellationReasons are in the order of the actions: None for those that would have succeeded,"
             + " ConditionalCheckFailed for the failed condition")
     void reportsAReasonPerActionInRequestOrder() {
-        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request.transactItems(
-                put(orders, item("pk", s("new"))),
-                incrementCounter(),
-                check(guards, "guard", "attribute_not_exists(pk)"),
-                delete(guards, "doomed"))))
-                .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled -> {
-                    assertThat(cancelled.hasCancellationReasons()).isTrue();
-                    assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
-                            .containsExactly("None", "None", "ConditionalCheckFailed", "None");
-                });
+        assertThatThrownBy(() -> dynamo
+            .transactWriteItems(request -> request.transactItems(put(orders, item("pk", s("new"))), incrementCounter(),
+                    check(guards, "guard", "attribute_not_exists(pk)"), delete(guards, "doomed"))))
+            .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled -> {
+                assertThat(cancelled.hasCancellationReasons()).isTrue();
+                assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
+                    .containsExactly("None", "None", "ConditionalCheckFailed", "None");
+            });
         assertThat(tables.read(orders, item("pk", s("counter")))).containsEntry("hits", n(1));
     }
 
     @Test
     @DisplayName("ReturnValuesOnConditionCheckFailure ALL_OLD puts the item that failed into its cancellation reason")
     void returnsTheItemThatFailedTheCondition() {
-        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request.transactItems(
-                put(orders, item("pk", s("new"))),
-                TransactWriteItem.builder().conditionCheck(check -> check.tableName(orders)
-                        .key(item("pk", s("counter"))).conditionExpression("hits > :ten")
-                        .expressionAttributeValues(values(":ten", n(10)))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build())))
-                .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled -> {
-                    CancellationReason failed = cancelled.cancellationReasons().get(1);
-                    assertThat(failed.code()).isEqualTo("ConditionalCheckFailed");
-                    assertThat(failed.item()).isEqualTo(item("pk", s("counter"), "hits", n(1)));
-                });
+        assertThatThrownBy(
+                () -> dynamo.transactWriteItems(request -> request.transactItems(put(orders, item("pk", s("new"))),
+                        TransactWriteItem.builder()
+                            .conditionCheck(check -> check.tableName(orders)
+                                .key(item("pk", s("counter")))
+                                .conditionExpression("hits > :ten")
+                                .expressionAttributeValues(values(":ten", n(10)))
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                            .build())))
+            .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled -> {
+                CancellationReason failed = cancelled.cancellationReasons().get(1);
+                assertThat(failed.code()).isEqualTo("ConditionalCheckFailed");
+                assertThat(failed.item()).isEqualTo(item("pk", s("counter"), "hits", n(1)));
+            });
     }
 
     @Test
     @DisplayName("A condition on an item that does not exist fails the transaction")
     void aConditionOnAMissingItemFails() {
-        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request.transactItems(
-                put(orders, item("pk", s("new"))),
-                check(guards, "missing", "attribute_exists(pk)"))))
-                .isInstanceOfSatisfying(TransactionCanceledException.class, cancelled ->
-                        assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
-                                .containsExactly("None", "ConditionalCheckFailed"));
+        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request
+            .transactItems(put(orders, item("pk", s("new"))), check(guards, "missing", "attribute_exists(pk)"))))
+            .isInstanceOfSatisfying(TransactionCanceledException.class,
+                    cancelled -> assertThat(cancelled.cancellationReasons()).extracting(CancellationReason::code)
+                        .containsExactly("None", "ConditionalCheckFailed"));
         assertThat(tables.read(orders, item("pk", s("new")))).isNull();
     }
 
     @Test
     @DisplayName("ValidationException: a transaction cannot include multiple operations on one item")
     void refusesTwoActionsOnOneItem() {
-        assertRefusedAsInvalid(() -> dynamo.transactWriteItems(request -> request.transactItems(
-                incrementCounter(),
+        assertRefusedAsInvalid(() -> dynamo.transactWriteItems(request -> request.transactItems(incrementCounter(),
                 check(orders, "counter", "attribute_exists(pk)"))));
         assertThat(tables.read(orders, item("pk", s("counter")))).containsEntry("hits", n(1));
     }
@@ -164,9 +167,9 @@ class TransactWriteItemsConformanceTests {
         String token = UUID.randomUUID().toString();
         dynamo.transactWriteItems(request -> request.clientRequestToken(token).transactItems(incrementCounter()));
 
-        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request.clientRequestToken(token)
-                .transactItems(put(orders, item("pk", s("other"))))))
-                .isInstanceOf(IdempotentParameterMismatchException.class);
+        assertThatThrownBy(() -> dynamo.transactWriteItems(
+                request -> request.clientRequestToken(token).transactItems(put(orders, item("pk", s("other"))))))
+            .isInstanceOf(IdempotentParameterMismatchException.class);
         assertThat(tables.read(orders, item("pk", s("other")))).isNull();
     }
 
@@ -175,14 +178,18 @@ class TransactWriteItemsConformanceTests {
     void refusesAMissingTable() {
         String missing = tables.newName();
 
-        assertThatThrownBy(() -> dynamo.transactWriteItems(request -> request.transactItems(
-                put(missing, item("pk", s("a"))))))
-                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(
+                () -> dynamo.transactWriteItems(request -> request.transactItems(put(missing, item("pk", s("a"))))))
+            .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private TransactWriteItem incrementCounter() {
-        return TransactWriteItem.builder().update(update -> update.tableName(orders).key(item("pk", s("counter")))
-                .updateExpression("ADD hits :one").expressionAttributeValues(values(":one", n(1)))).build();
+        return TransactWriteItem.builder()
+            .update(update -> update.tableName(orders)
+                .key(item("pk", s("counter")))
+                .updateExpression("ADD hits :one")
+                .expressionAttributeValues(values(":one", n(1))))
+            .build();
     }
 
     private static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
@@ -194,11 +201,13 @@ class TransactWriteItemsConformanceTests {
     }
 
     private static TransactWriteItem check(String table, String key, String condition) {
-        return TransactWriteItem.builder().conditionCheck(check -> check.tableName(table).key(item("pk", s(key)))
-                .conditionExpression(condition)).build();
+        return TransactWriteItem.builder()
+            .conditionCheck(check -> check.tableName(table).key(item("pk", s(key))).conditionExpression(condition))
+            .build();
     }
 
     private List<TransactWriteItem> numberedPuts(int count) {
         return IntStream.range(0, count).mapToObj(i -> put(orders, item("pk", s("item-" + i)))).toList();
     }
+
 }

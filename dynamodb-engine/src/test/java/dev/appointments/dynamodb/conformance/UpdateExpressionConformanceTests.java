@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S;
 
 /**
- * The four clauses of update expressions (the guide's "Using update expressions in DynamoDB"), applied by UpdateItem to
- * one item and checked by reading the item back.
+ * The four clauses of update expressions (the guide's "Using update expressions in
+ * DynamoDB"), applied by UpdateItem to one item and checked by reading the item back.
  */
 @ExtendWith(ConformanceEndpoint.class)
 class UpdateExpressionConformanceTests {
@@ -31,21 +31,18 @@ class UpdateExpressionConformanceTests {
     private static final Map<String, AttributeValue> KEY = item("pk", s("k"));
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String table;
 
     UpdateExpressionConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
         this.dynamo = dynamo;
         this.tables = tables;
         this.table = tables.withPartitionKey("pk", S);
-        dynamo.putItem(request -> request.tableName(table).item(item(
-                "pk", s("k"),
-                "num", n(5),
-                "str", s("text"),
-                "tags", ss("a", "b"),
-                "nums", ns("1", "2"),
-                "seq", l(n(1), n(2), n(3)),
-                "doc", m("mid", m("leaf", n(1))))));
+        dynamo.putItem(request -> request.tableName(table)
+            .item(item("pk", s("k"), "num", n(5), "str", s("text"), "tags", ss("a", "b"), "nums", ns("1", "2"), "seq",
+                    l(n(1), n(2), n(3)), "doc", m("mid", m("leaf", n(1))))));
     }
 
     @Test
@@ -242,8 +239,7 @@ class UpdateExpressionConformanceTests {
     @Test
     @DisplayName("One expression may hold SET, REMOVE, ADD and DELETE clauses, in any order")
     void combinesAllClauses() {
-        update("REMOVE str ADD num :one SET fresh = :v DELETE tags :a",
-                ":one", n(1), ":v", s("new"), ":a", ss("a"));
+        update("REMOVE str ADD num :one SET fresh = :v DELETE tags :a", ":one", n(1), ":v", s("new"), ":a", ss("a"));
 
         Map<String, AttributeValue> item = read();
         assertThat(item).doesNotContainKey("str");
@@ -279,11 +275,14 @@ class UpdateExpressionConformanceTests {
 
     private void update(String expression, Object... placeholdersAndValues) {
         Map<String, AttributeValue> values = new LinkedHashMap<>(item(placeholdersAndValues));
-        dynamo.updateItem(request -> request.tableName(table).key(KEY).updateExpression(expression)
-                .expressionAttributeValues(values.isEmpty() ? null : values));
+        dynamo.updateItem(request -> request.tableName(table)
+            .key(KEY)
+            .updateExpression(expression)
+            .expressionAttributeValues(values.isEmpty() ? null : values));
     }
 
     private Map<String, AttributeValue> read() {
         return tables.read(table, KEY);
     }
+
 }

@@ -31,7 +31,9 @@ class UpdateItemConformanceTests {
     private static final String UPDATE = "SET a = :two, d = :new REMOVE b";
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
+
     private final String table;
 
     UpdateItemConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -43,8 +45,10 @@ class UpdateItemConformanceTests {
     @Test
     @DisplayName("UpdateItem creates the item when none has the key (an upsert), with the key and the set attributes")
     void createsAMissingItem() {
-        dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("new")))
-                .updateExpression("SET v = :v").expressionAttributeValues(values(":v", s("x"))));
+        dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("new")))
+            .updateExpression("SET v = :v")
+            .expressionAttributeValues(values(":v", s("x"))));
 
         assertThat(tables.read(table, item("pk", s("new")))).isEqualTo(item("pk", s("new"), "v", s("x")));
     }
@@ -64,8 +68,10 @@ class UpdateItemConformanceTests {
         dynamo.putItem(request -> request.tableName(composite).item(item("pk", s("a"), "sk", n(1), "v", n(1))));
         dynamo.putItem(request -> request.tableName(composite).item(item("pk", s("a"), "sk", n(2), "v", n(1))));
 
-        dynamo.updateItem(request -> request.tableName(composite).key(item("pk", s("a"), "sk", n(2)))
-                .updateExpression("SET v = :v").expressionAttributeValues(values(":v", n(2))));
+        dynamo.updateItem(request -> request.tableName(composite)
+            .key(item("pk", s("a"), "sk", n(2)))
+            .updateExpression("SET v = :v")
+            .expressionAttributeValues(values(":v", n(2))));
 
         assertThat(tables.read(composite, item("pk", s("a"), "sk", n(1))).get("v")).isEqualTo(n(1));
         assertThat(tables.read(composite, item("pk", s("a"), "sk", n(2))).get("v")).isEqualTo(n(2));
@@ -115,13 +121,16 @@ class UpdateItemConformanceTests {
     @DisplayName("UPDATED_NEW of a nested update returns just the updated path, inside its maps")
     void returnsUpdatedNestedPaths() {
         dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("k"), "doc", m("mid", m("leaf", n(1), "twig", n(2))), "rest", n(3))));
+            .item(item("pk", s("k"), "doc", m("mid", m("leaf", n(1), "twig", n(2))), "rest", n(3))));
 
-        UpdateItemResponse response = dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .updateExpression("SET doc.mid.leaf = :v").expressionAttributeValues(values(":v", n(10)))
-                .returnValues(ReturnValue.UPDATED_NEW));
+        UpdateItemResponse response = dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .updateExpression("SET doc.mid.leaf = :v")
+            .expressionAttributeValues(values(":v", n(10)))
+            .returnValues(ReturnValue.UPDATED_NEW));
 
-        // Only doc.mid.leaf was updated; some emulators return the whole top-level attribute, siblings included.
+        // Only doc.mid.leaf was updated; some emulators return the whole top-level
+        // attribute, siblings included.
         assertThat(response.attributes()).isEqualTo(item("doc", m("mid", m("leaf", n(10)))));
     }
 
@@ -131,11 +140,12 @@ class UpdateItemConformanceTests {
         Map<String, AttributeValue> original = item("pk", s("k"), "version", n(3));
         dynamo.putItem(request -> request.tableName(table).item(original));
 
-        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .updateExpression("SET version = :next")
-                .conditionExpression("version = :expected")
-                .expressionAttributeValues(values(":next", n(2), ":expected", n(1)))))
-                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .updateExpression("SET version = :next")
+            .conditionExpression("version = :expected")
+            .expressionAttributeValues(values(":next", n(2), ":expected", n(1)))))
+            .isInstanceOf(ConditionalCheckFailedException.class);
         assertThat(tables.read(table, item("pk", s("k")))).isEqualTo(original);
     }
 
@@ -145,23 +155,23 @@ class UpdateItemConformanceTests {
         Map<String, AttributeValue> original = item("pk", s("k"), "version", n(3));
         dynamo.putItem(request -> request.tableName(table).item(original));
 
-        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .updateExpression("SET version = :next")
-                .conditionExpression("version = :expected")
-                .expressionAttributeValues(values(":next", n(2), ":expected", n(1)))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
-                .isInstanceOfSatisfying(ConditionalCheckFailedException.class, failed ->
-                        assertThat(failed.item()).isEqualTo(original));
+        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .updateExpression("SET version = :next")
+            .conditionExpression("version = :expected")
+            .expressionAttributeValues(values(":next", n(2), ":expected", n(1)))
+            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))).isInstanceOfSatisfying(
+                    ConditionalCheckFailedException.class, failed -> assertThat(failed.item()).isEqualTo(original));
     }
 
     @Test
     @DisplayName("A condition on a missing item sees no attributes: attribute_exists fails and no item is made")
     void conditionOnAMissingItemFails() {
-        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("none")))
-                .updateExpression("SET v = :v")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(values(":v", n(1)))))
-                .isInstanceOf(ConditionalCheckFailedException.class);
+        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("none")))
+            .updateExpression("SET v = :v")
+            .conditionExpression("attribute_exists(pk)")
+            .expressionAttributeValues(values(":v", n(1))))).isInstanceOf(ConditionalCheckFailedException.class);
         assertThat(tables.read(table, item("pk", s("none")))).isNull();
     }
 
@@ -170,8 +180,10 @@ class UpdateItemConformanceTests {
     void refusesToUpdateTheKey() {
         dynamo.putItem(request -> request.tableName(table).item(item("pk", s("k"))));
 
-        assertRefusedAsInvalid(() -> dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .updateExpression("SET pk = :other").expressionAttributeValues(values(":other", s("j")))));
+        assertRefusedAsInvalid(() -> dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .updateExpression("SET pk = :other")
+            .expressionAttributeValues(values(":other", s("j")))));
     }
 
     @Test
@@ -179,17 +191,20 @@ class UpdateItemConformanceTests {
     void refusesAMissingTable() {
         String missing = tables.newName();
 
-        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(missing).key(item("pk", s("a")))
-                .updateExpression("SET v = :v").expressionAttributeValues(values(":v", n(1)))))
-                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> dynamo.updateItem(request -> request.tableName(missing)
+            .key(item("pk", s("a")))
+            .updateExpression("SET v = :v")
+            .expressionAttributeValues(values(":v", n(1))))).isInstanceOf(ResourceNotFoundException.class);
     }
 
     private UpdateItemResponse update(ReturnValue returnValue) {
-        dynamo.putItem(request -> request.tableName(table)
-                .item(item("pk", s("k"), "a", n(1), "b", s("x"), "c", s("keep"))));
-        return dynamo.updateItem(request -> request.tableName(table).key(item("pk", s("k")))
-                .updateExpression(UPDATE)
-                .expressionAttributeValues(values(":two", n(2), ":new", s("new")))
-                .returnValues(returnValue));
+        dynamo.putItem(
+                request -> request.tableName(table).item(item("pk", s("k"), "a", n(1), "b", s("x"), "c", s("keep"))));
+        return dynamo.updateItem(request -> request.tableName(table)
+            .key(item("pk", s("k")))
+            .updateExpression(UPDATE)
+            .expressionAttributeValues(values(":two", n(2), ":new", s("new")))
+            .returnValues(returnValue));
     }
+
 }

@@ -16,6 +16,7 @@ import static software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType
 class UpdateTimeToLiveConformanceTests {
 
     private final DynamoDbClient dynamo;
+
     private final ConformanceTables tables;
 
     UpdateTimeToLiveConformanceTests(DynamoDbClient dynamo, ConformanceTables tables) {
@@ -28,9 +29,10 @@ class UpdateTimeToLiveConformanceTests {
     void returnsTheSpecification() {
         String table = tables.withPartitionKey("pk", S);
 
-        TimeToLiveSpecification applied = dynamo.updateTimeToLive(request -> request.tableName(table)
+        TimeToLiveSpecification applied = dynamo
+            .updateTimeToLive(request -> request.tableName(table)
                 .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)))
-                .timeToLiveSpecification();
+            .timeToLiveSpecification();
 
         assertThat(applied.attributeName()).isEqualTo("expiresAt");
         assertThat(applied.enabled()).isTrue();
@@ -41,10 +43,10 @@ class UpdateTimeToLiveConformanceTests {
     void refusesToEnableTwice() {
         String table = tables.withPartitionKey("pk", S);
         dynamo.updateTimeToLive(request -> request.tableName(table)
-                .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
+            .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true)));
 
         assertRefusedAsInvalid(() -> dynamo.updateTimeToLive(request -> request.tableName(table)
-                .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true))));
+            .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true))));
     }
 
     @Test
@@ -53,7 +55,8 @@ class UpdateTimeToLiveConformanceTests {
         String missing = tables.newName();
 
         assertThatThrownBy(() -> dynamo.updateTimeToLive(request -> request.tableName(missing)
-                .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true))))
-                .isInstanceOf(ResourceNotFoundException.class);
+            .timeToLiveSpecification(ttl -> ttl.attributeName("expiresAt").enabled(true))))
+            .isInstanceOf(ResourceNotFoundException.class);
     }
+
 }

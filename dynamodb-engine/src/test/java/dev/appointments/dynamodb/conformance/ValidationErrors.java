@@ -6,8 +6,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * ValidationException has no class of its own in the SDK: it arrives as a plain {@link DynamoDbException}, so the
- * error code and HTTP status are what tell it apart from the errors that do have one.
+ * ValidationException has no class of its own in the SDK: it arrives as a plain
+ * {@link DynamoDbException}, so the error code and HTTP status are what tell it apart
+ * from the errors that do have one.
  */
 final class ValidationErrors {
 
@@ -15,13 +16,13 @@ final class ValidationErrors {
     }
 
     static void assertRefusedAsInvalid(ThrowingCallable request) {
-        assertThatThrownBy(request)
-                .isExactlyInstanceOf(DynamoDbException.class)
-                .satisfies(thrown -> {
-                    DynamoDbException error = (DynamoDbException) thrown;
-                    org.assertj.core.api.Assertions.assertThat(error.awsErrorDetails().errorCode())
-                            .as("error code of: %s", error.getMessage()).isEqualTo("ValidationException");
-                    org.assertj.core.api.Assertions.assertThat(error.statusCode()).isEqualTo(400);
-                });
+        assertThatThrownBy(request).isExactlyInstanceOf(DynamoDbException.class).satisfies(thrown -> {
+            DynamoDbException error = (DynamoDbException) thrown;
+            org.assertj.core.api.Assertions.assertThat(error.awsErrorDetails().errorCode())
+                .as("error code of: %s", error.getMessage())
+                .isEqualTo("ValidationException");
+            org.assertj.core.api.Assertions.assertThat(error.statusCode()).isEqualTo(400);
+        });
     }
+
 }

@@ -1,2 +1,5 @@
-/** Tests of documented DynamoDB behaviour that run unchanged against this engine, DynamoDB itself or any emulator. */
+/**
+ * Tests of documented DynamoDB behaviour that run unchanged against this engine, DynamoDB
+ * itself or any emulator.
+ */
 package dev.appointments.dynamodb.conformance;

@@ -47,7 +47,7 @@ class ConditionExpressionTests {
         assertThat(holds("a = :v", item("a", n("1.50")), values(":v", n("1.5")))).isTrue();
         assertThat(holds("a = :v", item("a", ss("x", "y")), values(":v", ss("y", "x")))).isTrue();
         assertThat(holds("a = :v", item("a", m("x", n("1"), "y", n("2"))), values(":v", m("y", n("2"), "x", n("1")))))
-                .isTrue();
+            .isTrue();
         assertThat(holds("a = :v", item("a", l(n("1"), n("2"))), values(":v", l(n("2"), n("1"))))).isFalse();
         assertThat(holds("a = b", item("a", s("x"), "b", s("x")), values())).isTrue();
     }
@@ -80,7 +80,8 @@ class ConditionExpressionTests {
 
     @Test
     void orderingComparesStringsByTheirUtf8Bytes() {
-        // U+FFFF sorts before U+1F600 in UTF-8, though its UTF-16 unit 0xFFFF sorts after the surrogate 0xD83D.
+        // U+FFFF sorts before U+1F600 in UTF-8, though its UTF-16 unit 0xFFFF sorts after
+        // the surrogate 0xD83D.
         assertThat(holds("a < :v", item("a", s("\uFFFF")), values(":v", s("😀")))).isTrue();
         assertThat(holds("a < :v", item("a", s("cat")), values(":v", s("dog")))).isTrue();
         assertThat(holds("a < :v", item("a", s("Zebra")), values(":v", s("apple")))).isTrue();
@@ -141,7 +142,8 @@ class ConditionExpressionTests {
                 "Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper "
                         + "bounds; lower bound operand: AttributeValue: {N:1}, upper bound operand: "
                         + "AttributeValue: {S:dog}");
-        // Bounds read from the item are only known at run time: out of order, the condition is false.
+        // Bounds read from the item are only known at run time: out of order, the
+        // condition is false.
         assertThat(holds("a BETWEEN x AND :hi", item("a", n("2"), "x", n("5")), values(":hi", n("1")))).isFalse();
     }
 
@@ -186,7 +188,8 @@ class ConditionExpressionTests {
     void keywordsAreCaseInsensitiveAndNamesCaseSensitive() {
         Map<String, Value> item = item("Colour", s("red"), "a", n("1"));
         assertThat(holds("Colour = :v aNd nOt a bEtWeEn :lo AnD :lo oR a In (:lo)", item,
-                values(":v", s("red"), ":lo", n("5")))).isTrue();
+                values(":v", s("red"), ":lo", n("5"))))
+            .isTrue();
         assertThat(holds("colour = :v", item, values(":v", s("red")))).isFalse();
     }
 
@@ -195,7 +198,7 @@ class ConditionExpressionTests {
         Map<String, Value> item = item("a", m("b", l(n("0"), n("1"), m("c", s("deep")))));
         assertThat(holds("a.b[2].c = :v", item, values(":v", s("deep")))).isTrue();
         assertThat(holds("#a.#b[2].#c = :v", item, names("#a", "a", "#b", "b", "#c", "c"), values(":v", s("deep"))))
-                .isTrue();
+            .isTrue();
         assertThat(holds("a.b[7] = :v", item, values(":v", s("deep")))).isFalse();
         assertThat(holds("a.b.c = :v", item, values(":v", s("deep")))).isFalse();
         assertThat(holds("a[0] = :v", item, values(":v", s("deep")))).isFalse();
@@ -211,10 +214,12 @@ class ConditionExpressionTests {
 
     @Test
     void filterExpressionErrorsNameTheFilterParameter() {
-        assertValidation(() -> ConditionExpression.parseFilter("a = :missing", new ExpressionContext(Map.of(),
-                Map.of())), "Invalid FilterExpression: An expression attribute value used in expression is not "
+        assertValidation(
+                () -> ConditionExpression.parseFilter("a = :missing", new ExpressionContext(Map.of(), Map.of())),
+                "Invalid FilterExpression: An expression attribute value used in expression is not "
                         + "defined; attribute value: :missing");
         assertThat(ConditionExpression.parseFilter("a = :v", new ExpressionContext(Map.of(), values(":v", n("1"))))
-                .test(item("a", n("1")))).isTrue();
+            .test(item("a", n("1")))).isTrue();
     }
+
 }

@@ -46,8 +46,8 @@ class ConditionFunctionTests {
 
     @Test
     void attributeTypeMatchesEachOfTheTenTypes() {
-        List<Value> values = List.of(s("x"), ss("x"), n("2"), ns("1"), b(1), bs(bytes(1)), bool(true), nul(),
-                l(n("1")), m("a", n("3")));
+        List<Value> values = List.of(s("x"), ss("x"), n("2"), ns("1"), b(1), bs(bytes(1)), bool(true), nul(), l(n("1")),
+                m("a", n("3")));
         for (int i = 0; i < values.size(); i++) {
             Value value = values.get(i);
             Value other = values.get((i + 1) % values.size());
@@ -111,8 +111,8 @@ class ConditionFunctionTests {
 
     @Test
     void sizeCountsStringCodeUnitsBinaryBytesAndElements() {
-        Map<String, Value> item = item("s", s("é𝄞"), "b", b(1, 2, 3, 4), "ss", ss("x", "y"), "l", l(n("1")),
-                "m", m("x", n("1"), "y", m()));
+        Map<String, Value> item = item("s", s("é𝄞"), "b", b(1, 2, 3, 4), "ss", ss("x", "y"), "l", l(n("1")), "m",
+                m("x", n("1"), "y", m()));
         assertThat(holds("size(s) = :n", item, values(":n", n("3")))).isTrue();
         assertThat(holds("size(b) = :n", item, values(":n", n("4")))).isTrue();
         assertThat(holds("size(ss) = :n", item, values(":n", n("2")))).isTrue();
@@ -161,4 +161,5 @@ class ConditionFunctionTests {
                 "Invalid ConditionExpression: The function is not allowed in a condition expression; "
                         + "function: list_append");
     }
+
 }

@@ -99,8 +99,8 @@ class ConditionSyntaxTests {
 
     @Test
     void placeholdersAreMarkedUsedSoTheRequestCanRefuseTheOthers() {
-        var context = new ExpressionContext(names("#a", "a", "#b", "b"), values(":v", n("1"), ":w", n("2"), ":x",
-                n("3")));
+        var context = new ExpressionContext(names("#a", "a", "#b", "b"),
+                values(":v", n("1"), ":w", n("2"), ":x", n("3")));
         ConditionExpression.parse("#a = :v", context);
         assertValidation(context::requireAllUsed,
                 "Value provided in ExpressionAttributeNames unused in expressions: keys: {#b}");
@@ -120,4 +120,5 @@ class ConditionSyntaxTests {
         assertValidation(() -> new ExpressionContext(names("#a", ""), Map.of()),
                 "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
     }
+
 }

@@ -29,8 +29,9 @@ class KeyConditionTests {
         KeyCondition condition = parse(" p  =   :p ", values(":p", s("x")));
         assertThat(condition.hashValue()).isEqualTo(s("x"));
         assertThat(condition.range()).isEmpty();
-        assertThat(KeyCondition.parse("p = :p", new ExpressionContext(Map.of(), values(":p", s("x"))), "p", null)
-                .range()).isEmpty();
+        assertThat(
+                KeyCondition.parse("p = :p", new ExpressionContext(Map.of(), values(":p", s("x"))), "p", null).range())
+            .isEmpty();
     }
 
     @Test
@@ -41,15 +42,16 @@ class KeyConditionTests {
         assertThat(parse(":p = p AND :c < c", values).range()).contains(new RangeCondition(Operator.GT, n("5"), null));
         assertThat(parse(":c >= c and :p = p", values).range()).contains(new RangeCondition(Operator.LE, n("5"), null));
         assertThat(parse("((c = :c) AND (p = :p))", values).range())
-                .contains(new RangeCondition(Operator.EQ, n("5"), null));
+            .contains(new RangeCondition(Operator.EQ, n("5"), null));
     }
 
     @Test
     void betweenAndBeginsWithAreTheOtherSortKeyConditions() {
-        assertThat(parse("p = :p AnD c BeTwEeN :lo aNd :hi", values(":p", s("x"), ":lo", n("4"), ":hi", n("7")))
-                .range()).contains(new RangeCondition(Operator.BETWEEN, n("4"), n("7")));
+        assertThat(
+                parse("p = :p AnD c BeTwEeN :lo aNd :hi", values(":p", s("x"), ":lo", n("4"), ":hi", n("7"))).range())
+            .contains(new RangeCondition(Operator.BETWEEN, n("4"), n("7")));
         assertThat(parse("p = :p AND begins_with(c, :pre)", values(":p", s("x"), ":pre", s("00"))).range())
-                .contains(new RangeCondition(Operator.BEGINS_WITH, s("00"), null));
+            .contains(new RangeCondition(Operator.BEGINS_WITH, s("00"), null));
     }
 
     @Test
@@ -84,8 +86,10 @@ class KeyConditionTests {
                 PREFIX + "Conditions can be of length 1 or 2 only");
         assertValidation(() -> parse("p = :p AND a < :a", values(":p", s("x"), ":a", n("1"))),
                 "Query condition missed key schema element: c");
-        assertValidation(() -> KeyCondition.parse("p = :p AND a < :a", new ExpressionContext(Map.of(),
-                values(":p", s("x"), ":a", n("1"))), "p", null), "Query key condition not supported");
+        assertValidation(
+                () -> KeyCondition.parse("p = :p AND a < :a",
+                        new ExpressionContext(Map.of(), values(":p", s("x"), ":a", n("1"))), "p", null),
+                "Query key condition not supported");
         assertValidation(() -> parse("p = :p AND a.b < :a", values(":p", s("x"), ":a", n("1"))),
                 PREFIX + "KeyConditionExpressions cannot have conditions on nested attributes");
     }
@@ -124,7 +128,7 @@ class KeyConditionTests {
     void keyNamesMayBePlaceholdersAndReservedWordsMustBe() {
         var context = new ExpressionContext(names("#n1", "p", "#n2", "c"), values(":p", s("x"), ":c", n("3")));
         assertThat(KeyCondition.parse("#n1 = :p AND #n2 = :c", context, "p", "c").range())
-                .contains(new RangeCondition(Operator.EQ, n("3"), null));
+            .contains(new RangeCondition(Operator.EQ, n("3"), null));
         context.requireAllUsed();
         assertValidation(() -> KeyCondition.parse("Size = :p", new ExpressionContext(Map.of(), values(":p", s("x"))),
                 "Size", null), PREFIX + "Attribute name is a reserved keyword; reserved keyword: Size");
@@ -132,9 +136,11 @@ class KeyConditionTests {
 
     @Test
     void betweenBoundsOutOfOrderAreRefused() {
-        assertValidation(() -> parse("p = :p AND c BETWEEN :hi AND :lo", values(":p", s("x"), ":lo", n("1"), ":hi",
-                n("2"))), PREFIX + "The BETWEEN operator requires upper bound to be greater than or equal to lower "
+        assertValidation(
+                () -> parse("p = :p AND c BETWEEN :hi AND :lo", values(":p", s("x"), ":lo", n("1"), ":hi", n("2"))),
+                PREFIX + "The BETWEEN operator requires upper bound to be greater than or equal to lower "
                         + "bound; lower bound operand: AttributeValue: {N:2}, upper bound operand: "
                         + "AttributeValue: {N:1}");
     }
+
 }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectionExpressionTests {
 
-    private static final Map<String, Value> ITEM = item("p", s("key"), "a", m("b", l(n("2"), n("4"), m("x", s("deep"))),
-            "c", n("5")), "b", s("hello"), "a.b", s("dotted"));
+    private static final Map<String, Value> ITEM = item("p", s("key"), "a",
+            m("b", l(n("2"), n("4"), m("x", s("deep"))), "c", n("5")), "b", s("hello"), "a.b", s("dotted"));
 
     private static Map<String, Value> project(String expression) {
         return project(expression, Map.of());
@@ -64,9 +64,10 @@ class ProjectionExpressionTests {
         assertValidation(() -> project("a.b[0],a.b[0]"), "Invalid ProjectionExpression: Two document paths overlap "
                 + "with each other; must remove or rewrite one of these paths; path one: [a, b, [0]], path two: "
                 + "[a, b, [0]]");
-        assertValidation(() -> project("a, a.b[2].c"), "Invalid ProjectionExpression: Two document paths overlap "
-                + "with each other; must remove or rewrite one of these paths; path one: [a], path two: "
-                + "[a, b, [2], c]");
+        assertValidation(() -> project("a, a.b[2].c"),
+                "Invalid ProjectionExpression: Two document paths overlap "
+                        + "with each other; must remove or rewrite one of these paths; path one: [a], path two: "
+                        + "[a, b, [2], c]");
         assertValidation(() -> project("a.b, a[1]"), "Invalid ProjectionExpression: Two document paths conflict "
                 + "with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a, [1]]");
         assertThat(project("a.b[0], a.b[1], a.c")).containsOnlyKeys("a");
@@ -74,12 +75,13 @@ class ProjectionExpressionTests {
 
     @Test
     void syntaxAndReservedWordsAreCheckedAsInOtherExpressions() {
-        assertValidation(() -> project("a,"), "Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", "
-                + "near: \",\"");
-        assertValidation(() -> project("Comment"), "Invalid ProjectionExpression: Attribute name is a reserved "
-                + "keyword; reserved keyword: Comment");
+        assertValidation(() -> project("a,"),
+                "Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", " + "near: \",\"");
+        assertValidation(() -> project("Comment"),
+                "Invalid ProjectionExpression: Attribute name is a reserved " + "keyword; reserved keyword: Comment");
         assertValidation(() -> project(""), "Invalid ProjectionExpression: The expression can not be empty;");
-        assertValidation(() -> project("a = b"), "Invalid ProjectionExpression: Syntax error; token: \"=\", "
-                + "near: \"a = b\"");
+        assertValidation(() -> project("a = b"),
+                "Invalid ProjectionExpression: Syntax error; token: \"=\", " + "near: \"a = b\"");
     }
+
 }

@@ -56,8 +56,8 @@ final class TestValues {
     }
 
     static Value.NS ns(String... values) {
-        return new Value.NS(Arrays.stream(values).map(BigDecimal::new)
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        return new Value.NS(
+                Arrays.stream(values).map(BigDecimal::new).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     static Value.BS bs(Value.Bytes... values) {
@@ -99,11 +99,14 @@ final class TestValues {
         return names;
     }
 
-    /** Asserts the call fails with a ValidationException carrying exactly this message. */
+    /**
+     * Asserts the call fails with a ValidationException carrying exactly this message.
+     */
     static void assertValidation(ThrowingCallable call, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(DynamoDbError.class, error -> {
             assertThat(error.name()).isEqualTo("ValidationException");
             assertThat(error.getMessage()).isEqualTo(message);
         });
     }
+
 }

@@ -44,30 +44,30 @@ class UpdateSyntaxTests {
 
     @Test
     void pathsThatOverlapAreRefusedWhateverTheItemHolds() {
-        String[][] cases = {
-            {"SET a = :v REMOVE a", "[a]", "[a]"},
-            {"SET a = :v, a.b = :v", "[a]", "[a, b]"},
-            {"SET a.b.c = :v, a.b = :v", "[a, b, c]", "[a, b]"},
-            {"SET a[1] = :v, a[1][1] = :v", "[a, [1]]", "[a, [1], [1]]"},
-            {"ADD a :v REMOVE a", "[a]", "[a]"},
-        };
+        String[][] cases = { { "SET a = :v REMOVE a", "[a]", "[a]" }, { "SET a = :v, a.b = :v", "[a]", "[a, b]" },
+                { "SET a.b.c = :v, a.b = :v", "[a, b, c]", "[a, b]" },
+                { "SET a[1] = :v, a[1][1] = :v", "[a, [1]]", "[a, [1], [1]]" },
+                { "ADD a :v REMOVE a", "[a]", "[a]" }, };
         for (String[] overlap : cases) {
-            assertValidation(() -> update(overlap[0], item(), values(":v", n("1"))), PREFIX + "Two document paths "
-                    + "overlap with each other; must remove or rewrite one of these paths; path one: " + overlap[1]
-                    + ", path two: " + overlap[2]);
+            assertValidation(() -> update(overlap[0], item(), values(":v", n("1"))),
+                    PREFIX + "Two document paths "
+                            + "overlap with each other; must remove or rewrite one of these paths; path one: "
+                            + overlap[1] + ", path two: " + overlap[2]);
         }
-        assertValidation(() -> update("SET #a1 = :v, #a2 = :v", item(), names("#a1", "a", "#a2", "a"),
-                values(":v", n("1"))), PREFIX + "Two document paths overlap with each other; must remove or rewrite "
+        assertValidation(
+                () -> update("SET #a1 = :v, #a2 = :v", item(), names("#a1", "a", "#a2", "a"), values(":v", n("1"))),
+                PREFIX + "Two document paths overlap with each other; must remove or rewrite "
                         + "one of these paths; path one: [a], path two: [a]");
     }
 
     @Test
     void pathsUsingOneAttributeAsMapAndListConflict() {
-        assertValidation(() -> update("SET a.b = :v, a[1] = :v", item(), values(":v", n("1"))), PREFIX
-                + "Two document paths conflict with each other; must remove or rewrite one of these paths; "
-                + "path one: [a, b], path two: [a, [1]]");
+        assertValidation(() -> update("SET a.b = :v, a[1] = :v", item(), values(":v", n("1"))),
+                PREFIX + "Two document paths conflict with each other; must remove or rewrite one of these paths; "
+                        + "path one: [a, b], path two: [a, [1]]");
         assertThat(update("SET a.b = :v, a.c[1] = :w", item("a", m("c", l(n("0"), n("1")))),
-                values(":v", n("1"), ":w", n("2")))).containsEntry("a", m("c", l(n("0"), n("2")), "b", n("1")));
+                values(":v", n("1"), ":w", n("2"))))
+            .containsEntry("a", m("c", l(n("0"), n("2")), "b", n("1")));
     }
 
     @Test
@@ -81,7 +81,9 @@ class UpdateSyntaxTests {
         assertValidation(() -> update("SET Size = :v", item(), values(":v", n("1"))),
                 PREFIX + "Attribute name is a reserved keyword; reserved keyword: Size");
         assertThat(update("SET #s = :v, Alpha_Numeric_123 = :v", item(), names("#s", "3can include any char!.#="),
-                values(":v", s("x")))).containsEntry("3can include any char!.#=", s("x"))
-                .containsEntry("Alpha_Numeric_123", s("x"));
+                values(":v", s("x"))))
+            .containsEntry("3can include any char!.#=", s("x"))
+            .containsEntry("Alpha_Numeric_123", s("x"));
     }
+
 }

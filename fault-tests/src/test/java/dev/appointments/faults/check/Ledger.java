@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * What DynamoDB itself says happened, read with the table definitions of {@code aws-resources}: outcomes by
- * requestId, and a provider's appointments with their histories. Every check of the suite ends here, not in a
- * service's answer.
+ * What DynamoDB itself says happened, read with the table definitions of
+ * {@code aws-resources}: outcomes by requestId, and a provider's appointments with their
+ * histories. Every check of the suite ends here, not in a service's answer.
  */
 public final class Ledger {
 
@@ -32,27 +32,36 @@ public final class Ledger {
         this.dynamoDb = dynamoDb;
     }
 
-    /** The recorded outcomes of these requestIds, by requestId; those without one are absent. */
+    /**
+     * The recorded outcomes of these requestIds, by requestId; those without one are
+     * absent.
+     */
     public Map<String, Outcome> outcomes(Collection<String> requestIds) {
         Map<String, Outcome> found = new HashMap<>();
         List<String> ids = requestIds.stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(from + 100, ids.size())).stream()
-                    .map(id -> Map.of(Tables.RequestOutcomes.REQUEST_ID, AttributeValue.fromS(id))).toList();
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(from + 100, ids.size()))
+                .stream()
+                .map(id -> Map.of(Tables.RequestOutcomes.REQUEST_ID, AttributeValue.fromS(id)))
+                .toList();
             Map<String, KeysAndAttributes> pending = Map.of(Tables.RequestOutcomes.NAME,
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!pending.isEmpty()) {
                 Map<String, KeysAndAttributes> request = pending;
                 var response = dynamoDb.batchGetItem(builder -> builder.requestItems(request));
-                response.responses().getOrDefault(Tables.RequestOutcomes.NAME, List.of())
-                        .forEach(item -> found.put(item.get(Tables.RequestOutcomes.REQUEST_ID).s(), Outcome.of(item)));
+                response.responses()
+                    .getOrDefault(Tables.RequestOutcomes.NAME, List.of())
+                    .forEach(item -> found.put(item.get(Tables.RequestOutcomes.REQUEST_ID).s(), Outcome.of(item)));
                 pending = response.unprocessedKeys();
             }
         }
         return found;
     }
 
-    /** Waits until every requestId has an outcome, or the time is up; returns those that have one. */
+    /**
+     * Waits until every requestId has an outcome, or the time is up; returns those that
+     * have one.
+     */
     public Map<String, Outcome> awaitOutcomes(Collection<String> requestIds, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Outcome> found = outcomes(requestIds);
@@ -70,11 +79,11 @@ public final class Ledger {
         do {
             Map<String, AttributeValue> exclusiveStart = start;
             var response = dynamoDb.query(request -> request.tableName(Tables.Appointments.NAME)
-                    .indexName(Tables.Appointments.BY_PROVIDER)
-                    .keyConditionExpression("#p = :p")
-                    .expressionAttributeNames(Map.of("#p", Tables.Appointments.PROVIDER_ID))
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))
-                    .exclusiveStartKey(exclusiveStart));
+                .indexName(Tables.Appointments.BY_PROVIDER)
+                .keyConditionExpression("#p = :p")
+                .expressionAttributeNames(Map.of("#p", Tables.Appointments.PROVIDER_ID))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(providerId)))
+                .exclusiveStartKey(exclusiveStart));
             response.items().forEach(item -> appointments.add(Appointment.of(item)));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
@@ -83,10 +92,14 @@ public final class Ledger {
         return appointments;
     }
 
-    /** Pairs of appointments on the calendar at the same time: each is a double booking. */
+    /**
+     * Pairs of appointments on the calendar at the same time: each is a double booking.
+     */
     public static int doubleBookings(List<Appointment> appointments) {
-        List<Appointment> held = appointments.stream().filter(a -> ON_THE_CALENDAR.contains(a.status()))
-                .sorted(Comparator.comparing(Appointment::startsAt)).toList();
+        List<Appointment> held = appointments.stream()
+            .filter(a -> ON_THE_CALENDAR.contains(a.status()))
+            .sorted(Comparator.comparing(Appointment::startsAt))
+            .toList();
         int overlaps = 0;
         for (int i = 0; i < held.size(); i++) {
             for (int j = i + 1; j < held.size() && held.get(j).startsAt().isBefore(held.get(i).endsAt()); j++) {
@@ -96,12 +109,17 @@ public final class Ledger {
         return overlaps;
     }
 
-    /** History steps recorded more than once for the same cause: each extra copy is a duplicated transition. */
+    /**
+     * History steps recorded more than once for the same cause: each extra copy is a
+     * duplicated transition.
+     */
     public static int duplicatedTransitions(List<Appointment> appointments) {
         int duplicates = 0;
         for (Appointment appointment : appointments) {
-            Map<String, Long> steps = appointment.history().stream().collect(Collectors.groupingBy(
-                    step -> step.cause() + "|" + step.from() + "|" + step.to(), Collectors.counting()));
+            Map<String, Long> steps = appointment.history()
+                .stream()
+                .collect(Collectors.groupingBy(step -> step.cause() + "|" + step.from() + "|" + step.to(),
+                        Collectors.counting()));
             duplicates += (int) steps.values().stream().mapToLong(count -> count - 1).sum();
         }
         return duplicates;
@@ -154,11 +172,13 @@ public final class Ledger {
             List<Step> history) {
 
         static Appointment of(Map<String, AttributeValue> item) {
-            List<Step> steps = item.containsKey("history") ? item.get("history").l().stream()
-                    .map(AttributeValue::m)
-                    .map(step -> new Step(text(step, "from"), text(step, "to"), text(step, "cause"),
-                            step.containsKey("at") ? Instant.parse(step.get("at").s()) : null)).toList()
-                    : List.of();
+            List<Step> steps = item.containsKey("history") ? item.get("history")
+                .l()
+                .stream()
+                .map(AttributeValue::m)
+                .map(step -> new Step(text(step, "from"), text(step, "to"), text(step, "cause"),
+                        step.containsKey("at") ? Instant.parse(step.get("at").s()) : null))
+                .toList() : List.of();
             return new Appointment(text(item, Tables.Appointments.ID), text(item, Tables.Appointments.STATUS),
                     Instant.parse(item.get(Tables.Appointments.STARTS_AT).s()), Instant.parse(item.get("endsAt").s()),
                     steps);
@@ -180,4 +200,5 @@ public final class Ledger {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
+
 }

@@ -14,14 +14,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local mail server's mailbox, read through its HTTP API ({@code GET /api/mails}) as a patient's inbox would be:
- * every mail with its recipients and the {@code X-Notification-Id} the reminder-service gives each notification.
+ * The local mail server's mailbox, read through its HTTP API ({@code GET /api/mails}) as
+ * a patient's inbox would be: every mail with its recipients and the
+ * {@code X-Notification-Id} the reminder-service gives each notification.
  */
 public final class Mailbox {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI mails;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     public Mailbox(URI mails) {
@@ -51,29 +53,44 @@ public final class Mailbox {
         }
     }
 
-    /** Copies beyond the first of one notification to one recipient: a patient got the same mail twice. */
+    /**
+     * Copies beyond the first of one notification to one recipient: a patient got the
+     * same mail twice.
+     */
     public static int duplicates(List<Mail> mails) {
-        Map<String, Long> copies = mails.stream().filter(mail -> mail.notificationId() != null)
-                .collect(Collectors.groupingBy(mail -> mail.notificationId() + "|" + mail.to(), Collectors.counting()));
+        Map<String, Long> copies = mails.stream()
+            .filter(mail -> mail.notificationId() != null)
+            .collect(Collectors.groupingBy(mail -> mail.notificationId() + "|" + mail.to(), Collectors.counting()));
         return (int) copies.values().stream().mapToLong(count -> count - 1).sum();
     }
 
-    /** The notification ids that reached one recipient more than once, with how many copies, at most ten. */
+    /**
+     * The notification ids that reached one recipient more than once, with how many
+     * copies, at most ten.
+     */
     public static Map<String, Long> duplicated(List<Mail> mails) {
-        Map<String, Long> copies = mails.stream().filter(mail -> mail.notificationId() != null)
-                .collect(Collectors.groupingBy(mail -> mail.notificationId() + " to " + mail.to(), Collectors.counting()));
-        return copies.entrySet().stream().filter(entry -> entry.getValue() > 1).limit(10)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> copies = mails.stream()
+            .filter(mail -> mail.notificationId() != null)
+            .collect(Collectors.groupingBy(mail -> mail.notificationId() + " to " + mail.to(), Collectors.counting()));
+        return copies.entrySet()
+            .stream()
+            .filter(entry -> entry.getValue() > 1)
+            .limit(10)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The mails of these recipients only: a scenario judges its own patients' mail. */
     public static List<Mail> toAny(List<Mail> mails, java.util.Collection<String> recipients) {
-        java.util.Set<String> wanted = recipients.stream().map(r -> r.toLowerCase(java.util.Locale.ROOT))
-                .collect(Collectors.toSet());
+        java.util.Set<String> wanted = recipients.stream()
+            .map(r -> r.toLowerCase(java.util.Locale.ROOT))
+            .collect(Collectors.toSet());
         return mails.stream().filter(mail -> mail.to().stream().anyMatch(wanted::contains)).toList();
     }
 
-    /** The e-mail address of the patient a booking of the suite created (see Commands.book). */
+    /**
+     * The e-mail address of the patient a booking of the suite created (see
+     * Commands.book).
+     */
     public static String patientOf(String bookingRequestId) {
         return bookingRequestId.toLowerCase(java.util.Locale.ROOT) + "@example.com";
     }
@@ -93,4 +110,5 @@ public final class Mailbox {
      */
     public record Mail(List<String> to, String subject, String notificationId, java.time.Instant receivedAt) {
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * What the scenarios check against: outcomes and appointments in DynamoDB itself, and the mailbox.
+ * What the scenarios check against: outcomes and appointments in DynamoDB itself, and the
+ * mailbox.
  */
 package dev.appointments.faults.check;

@@ -8,15 +8,19 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The commands of the producer contract, as JSON bodies, for the suite's own providers (see {@link Providers}). Every
- * patient is new and fictional; their e-mail addresses are unique per command, so that mails can be told apart.
+ * The commands of the producer contract, as JSON bodies, for the suite's own providers
+ * (see {@link Providers}). Every patient is new and fictional; their e-mail addresses are
+ * unique per command, so that mails can be told apart.
  */
 public final class Commands {
 
     public static final String REQUESTS = dev.appointments.resources.Queues.APPOINTMENT_REQUESTS;
+
     public static final String CONFIRMATIONS = dev.appointments.resources.Queues.APPOINTMENT_CONFIRMATIONS;
 
-    /** A last name no other data uses: a log line that contains it leaks a patient's name. */
+    /**
+     * A last name no other data uses: a log line that contains it leaks a patient's name.
+     */
     public static final String LAST_NAME = "Faultington";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -93,6 +97,8 @@ public final class Commands {
     }
 
     private static Command of(ObjectNode body) {
-        return new Command(body.get("requestId").asString(), body.get("type").asString(), JSON.writeValueAsString(body));
+        return new Command(body.get("requestId").asString(), body.get("type").asString(),
+                JSON.writeValueAsString(body));
     }
+
 }

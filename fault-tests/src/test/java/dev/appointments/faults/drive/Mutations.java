@@ -9,10 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Mutates a JSON body the way careless or hostile producers do: fields missing or of the wrong type, huge strings,
- * impossible dates, unicode oddities, deep nesting, unknown types, extra fields, duplicate keys, cut-off or non-JSON
- * text. Every result is text SQS accepts (only the characters its API allows). A requestId is only ever removed or
- * made invalid, never changed into another valid one, so that an outcome can be traced back to its message.
+ * Mutates a JSON body the way careless or hostile producers do: fields missing or of the
+ * wrong type, huge strings, impossible dates, unicode oddities, deep nesting, unknown
+ * types, extra fields, duplicate keys, cut-off or non-JSON text. Every result is text SQS
+ * accepts (only the characters its API allows). A requestId is only ever removed or made
+ * invalid, never changed into another valid one, so that an outcome can be traced back to
+ * its message.
  */
 public final class Mutations {
 
@@ -31,15 +33,14 @@ public final class Mutations {
     private static final List<String> BAD_DATES = List.of("2026-02-30", "2026-13-01", "yesterday", "", "01/12/2026",
             "2026-1-1", "+999999999-12-31", "2026-12-01T09:30", "0000-00-00", "2026-W49-1");
 
-    private static final List<String> BAD_TIMES = List.of("25:00", "09:61", "9:30", "09:30:00.000000001", "noon",
-            "", "-01:00", "09:07", "24:00", "09h30");
+    private static final List<String> BAD_TIMES = List.of("25:00", "09:61", "9:30", "09:30:00.000000001", "noon", "",
+            "-01:00", "09:07", "24:00", "09h30");
 
     private Mutations() {
     }
 
     /**
      * One to three mutations of a command.
-     *
      * @return the body, and the names of the mutations applied
      */
     public static Mutated mutate(ObjectNode command, Random random) {
@@ -59,18 +60,21 @@ public final class Mutations {
                 case 5 -> body.put(field(body, random, true), DEEP);
                 case 6 -> text = cut(JSON.writeValueAsString(body), random);
                 case 7 -> text = garbage(random);
-                case 8 -> body.put("type", List.of("TeleportAppointment", "requestappointment", "", "RequestAppointment ",
-                        "ConfirmAppointment", "CancelAppointment").get(random.nextInt(6)));
+                case 8 -> body.put("type", List
+                    .of("TeleportAppointment", "requestappointment", "", "RequestAppointment ", "ConfirmAppointment",
+                            "CancelAppointment")
+                    .get(random.nextInt(6)));
                 case 9 -> {
                     body.put("x-extra-" + random.nextInt(1000), "surprise");
                     body.putObject("patientId2").put("nested", true);
                 }
                 case 10 -> text = duplicateKey(JSON.writeValueAsString(body), random);
                 case 11 -> badRequestId(body, random);
-                case 12 -> body.set("durationMinutes", List.<JsonNode>of(JSON.getNodeFactory().numberNode(-15),
-                        JSON.getNodeFactory().numberNode(100_000), JSON.getNodeFactory().numberNode(12.5),
-                        JSON.getNodeFactory().stringNode("30"), JSON.getNodeFactory().numberNode(Long.MAX_VALUE),
-                        JSON.getNodeFactory().numberNode(0)).get(random.nextInt(6)));
+                case 12 -> body.set("durationMinutes", List
+                    .<JsonNode>of(JSON.getNodeFactory().numberNode(-15), JSON.getNodeFactory().numberNode(100_000),
+                            JSON.getNodeFactory().numberNode(12.5), JSON.getNodeFactory().stringNode("30"),
+                            JSON.getNodeFactory().numberNode(Long.MAX_VALUE), JSON.getNodeFactory().numberNode(0))
+                    .get(random.nextInt(6)));
                 default -> patientJunk(body, random);
             }
             if (text != null) {
@@ -78,7 +82,8 @@ public final class Mutations {
             }
         }
         String json = text != null ? text : JSON.writeValueAsString(body);
-        // Written as text: Jackson's own writer refuses nesting beyond 500 levels, which is what this tests.
+        // Written as text: Jackson's own writer refuses nesting beyond 500 levels, which
+        // is what this tests.
         return new Mutated(json.replace("\"" + DEEP + "\"", nested(random.nextInt(3) == 0 ? 1500 : 40)), applied);
     }
 
@@ -182,4 +187,5 @@ public final class Mutations {
      */
     public record Mutated(String body, List<String> mutations) {
     }
+
 }

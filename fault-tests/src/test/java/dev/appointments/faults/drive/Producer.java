@@ -20,20 +20,27 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * A producer as the contract describes one: a plain AWS SDK SQS client that puts command bodies on a queue, with the
- * command's {@code type} as a message attribute when it has one. It also reads queue depths and dead letters.
+ * A producer as the contract describes one: a plain AWS SDK SQS client that puts command
+ * bodies on a queue, with the command's {@code type} as a message attribute when it has
+ * one. It also reads queue depths and dead letters.
  */
 public final class Producer implements AutoCloseable {
 
     private final SqsClient sqs;
+
     private final Map<String, String> urls = new ConcurrentHashMap<>();
 
     public Producer(URI endpoint) {
-        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30)).maxConnections(32).build())
-                .build();
+        this.sqs = SqsClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClient(ApacheHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(30))
+                .maxConnections(32)
+                .build())
+            .build();
     }
 
     public SqsClient sqs() {
@@ -56,15 +63,21 @@ public final class Producer implements AutoCloseable {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = from; i < Math.min(from + 10, commands.size()); i++) {
                 Command command = commands.get(i);
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - from))
-                        .messageBody(command.body()).messageAttributes(attributes(command.type())).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i - from))
+                    .messageBody(command.body())
+                    .messageAttributes(attributes(command.type()))
+                    .build());
             }
             refused += sqs.sendMessageBatch(request -> request.queueUrl(url(queue)).entries(entries)).failed().size();
         }
         return refused;
     }
 
-    /** Sends, retrying every few hundred milliseconds while SQS cannot be reached; returns the failed attempts. */
+    /**
+     * Sends, retrying every few hundred milliseconds while SQS cannot be reached; returns
+     * the failed attempts.
+     */
     public int sendRetrying(String queue, Command command, Duration giveUpAfter) {
         long deadline = System.nanoTime() + giveUpAfter.toNanos();
         int failures = 0;
@@ -85,24 +98,31 @@ public final class Producer implements AutoCloseable {
 
     /** Visible plus in-flight plus delayed messages of a queue. */
     public long depth(String queue) {
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request.queueUrl(url(queue))
+        Map<QueueAttributeName, String> attributes = sqs
+            .getQueueAttributes(request -> request.queueUrl(url(queue))
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+            .attributes();
         return attributes.values().stream().mapToLong(Long::parseLong).sum();
     }
 
     /**
-     * Every message of a queue (a dead-letter queue) by message id, read without deleting: each receive hides a
-     * message for a few seconds, so that the next receive returns others; they come back afterwards.
+     * Every message of a queue (a dead-letter queue) by message id, read without
+     * deleting: each receive hides a message for a few seconds, so that the next receive
+     * returns others; they come back afterwards.
      */
     public Map<String, String> peekAll(String queue) {
         Map<String, String> bodies = new LinkedHashMap<>();
         List<String> receipts = new ArrayList<>();
         int emptyPolls = 0;
         while (emptyPolls < 2) {
-            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(url(queue)).maxNumberOfMessages(10)
-                    .visibilityTimeout(30).waitTimeSeconds(1)).messages();
+            List<Message> messages = sqs
+                .receiveMessage(request -> request.queueUrl(url(queue))
+                    .maxNumberOfMessages(10)
+                    .visibilityTimeout(30)
+                    .waitTimeSeconds(1))
+                .messages();
             int before = bodies.size();
             messages.forEach(message -> bodies.put(message.messageId(), message.body()));
             messages.forEach(message -> receipts.add(message.receiptHandle()));
@@ -110,8 +130,8 @@ public final class Producer implements AutoCloseable {
         }
         // Give them back at once, so that a redrive or an operator finds them.
         for (String receipt : receipts) {
-            sqs.changeMessageVisibility(request -> request.queueUrl(url(queue)).receiptHandle(receipt)
-                    .visibilityTimeout(0));
+            sqs.changeMessageVisibility(
+                    request -> request.queueUrl(url(queue)).receiptHandle(receipt).visibilityTimeout(0));
         }
         return bodies;
     }
@@ -135,4 +155,5 @@ public final class Producer implements AutoCloseable {
     public void close() {
         sqs.close();
     }
+
 }

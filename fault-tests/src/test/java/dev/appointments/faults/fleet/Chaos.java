@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Kills a random service instance with {@code kill -9} every interval and starts it again at once, without waiting
- * for it: the next kill may find it still starting, as a crash loop would.
+ * Kills a random service instance with {@code kill -9} every interval and starts it again
+ * at once, without waiting for it: the next kill may find it still starting, as a crash
+ * loop would.
  */
 public final class Chaos implements Runnable {
 
     private final Fleet fleet;
+
     private final int kills;
+
     private final Duration interval;
+
     private final Random random;
+
     private final List<String> killed = Collections.synchronizedList(new ArrayList<>());
+
     private volatile Instant lastKill;
 
     public Chaos(Fleet fleet, int kills, Duration interval, long seed) {
@@ -54,4 +60,5 @@ public final class Chaos implements Runnable {
     public Instant lastKill() {
         return lastKill;
     }
+
 }

@@ -13,23 +13,32 @@ import dev.appointments.engines.EmbeddedEngines;
 import dev.appointments.engines.LocalMailServer;
 
 /**
- * The system under test: the engines, the mail server and the authorization server in this JVM (one set for the
- * whole suite), and the services as child processes, each from its own jar. Services reach SQS through a
- * {@link TcpProxy}, so that a scenario can cut the queue off; they reach DynamoDB directly, whose engine can refuse
- * connections itself. Scenarios ask for a {@link Shape}; instances that fit are kept running between scenarios.
+ * The system under test: the engines, the mail server and the authorization server in
+ * this JVM (one set for the whole suite), and the services as child processes, each from
+ * its own jar. Services reach SQS through a {@link TcpProxy}, so that a scenario can cut
+ * the queue off; they reach DynamoDB directly, whose engine can refuse connections
+ * itself. Scenarios ask for a {@link Shape}; instances that fit are kept running between
+ * scenarios.
  */
 public final class Fleet {
 
-    /** Readiness of a freshly started JVM, slow when several start at once on two cores. */
+    /**
+     * Readiness of a freshly started JVM, slow when several start at once on two cores.
+     */
     public static final Duration STARTUP = Duration.ofMinutes(3);
 
     private static Fleet shared;
 
     private final Infrastructure infrastructure;
+
     private final TcpProxy sqsProxy;
+
     private final Path logDirectory;
+
     private final Map<Service, List<ServiceProcess>> instances = new EnumMap<>(Service.class);
+
     private final int queryPort = Ports.free();
+
     private int requestPort;
 
     private Fleet(Infrastructure infrastructure, TcpProxy sqsProxy, Path logDirectory) {
@@ -41,7 +50,10 @@ public final class Fleet {
         }
     }
 
-    /** The suite's fleet: started at first use, stopped, children included, when the JVM exits. */
+    /**
+     * The suite's fleet: started at first use, stopped, children included, when the JVM
+     * exits.
+     */
     public static synchronized Fleet shared() {
         if (shared == null) {
             Infrastructure infrastructure = Infrastructure.start();
@@ -54,7 +66,9 @@ public final class Fleet {
         return shared;
     }
 
-    /** Each run's logs stand alone: the fuzz scenario reads all of them for personal data. */
+    /**
+     * Each run's logs stand alone: the fuzz scenario reads all of them for personal data.
+     */
     private static void deleteLogs(Path directory) {
         if (!java.nio.file.Files.isDirectory(directory)) {
             return;
@@ -69,7 +83,10 @@ public final class Fleet {
         }
     }
 
-    /** Starts, stops or restarts instances until the fleet has this shape, then waits until all are ready. */
+    /**
+     * Starts, stops or restarts instances until the fleet has this shape, then waits
+     * until all are ready.
+     */
     public synchronized void shape(Shape shape) {
         List<ServiceProcess> starting = new ArrayList<>();
         for (Service service : Service.values()) {
@@ -101,9 +118,11 @@ public final class Fleet {
 
     /** Waits for these instances together: they start in parallel. */
     public void awaitReady(List<ServiceProcess> starting) {
-        CompletableFuture.allOf(starting.stream()
+        CompletableFuture
+            .allOf(starting.stream()
                 .map(instance -> CompletableFuture.runAsync(() -> instance.awaitReady(STARTUP)))
-                .toArray(CompletableFuture[]::new)).join();
+                .toArray(CompletableFuture[]::new))
+            .join();
     }
 
     private List<String> argumentsFor(Service service, List<String> extra) {
@@ -151,8 +170,8 @@ public final class Fleet {
 
     /** A token of one of the local authorization server's demo clients. */
     public String token(String clientId) {
-        return infrastructure.auth().clientCredentialsToken(clientId,
-                dev.appointments.authserver.LocalAuthServer.DEMO_SECRET);
+        return infrastructure.auth()
+            .clientCredentialsToken(clientId, dev.appointments.authserver.LocalAuthServer.DEMO_SECRET);
     }
 
     /** The relay between every SQS client and ElasticMQ: cut it for a queue outage. */
@@ -164,10 +183,14 @@ public final class Fleet {
         return logDirectory;
     }
 
-    /** Stops every instance normally, which also writes their class-data archives for the next run. */
+    /**
+     * Stops every instance normally, which also writes their class-data archives for the
+     * next run.
+     */
     private synchronized void close() {
         all().parallelStream().forEach(ServiceProcess::stop);
         sqsProxy.close();
         infrastructure.close();
     }
+
 }

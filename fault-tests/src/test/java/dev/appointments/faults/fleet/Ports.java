@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Free loopback ports, taken before the process that binds them starts, so that a service keeps its port across
- * restarts.
+ * Free loopback ports, taken before the process that binds them starts, so that a service
+ * keeps its port across restarts.
  */
 final class Ports {
 
@@ -22,4 +22,5 @@ final class Ports {
             throw new UncheckedIOException("No free port on loopback", ex);
         }
     }
+
 }

@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Samples every instance's readiness probe once a second on its own thread: what a load balancer or Kubernetes would
- * see during a fault.
+ * Samples every instance's readiness probe once a second on its own thread: what a load
+ * balancer or Kubernetes would see during a fault.
  */
 public final class ReadinessWatch implements AutoCloseable {
 
     private final List<ServiceProcess> instances;
+
     private final Map<String, String> latest = new ConcurrentHashMap<>();
+
     private final Thread thread;
+
     private volatile boolean stopped;
 
     public ReadinessWatch(List<ServiceProcess> instances) {
@@ -44,8 +47,12 @@ public final class ReadinessWatch implements AutoCloseable {
 
     /** Instances whose last report was not UP. */
     public List<String> notUp() {
-        return latest.entrySet().stream().filter(entry -> !"UP".equals(entry.getValue())).map(Map.Entry::getKey)
-                .sorted().toList();
+        return latest.entrySet()
+            .stream()
+            .filter(entry -> !"UP".equals(entry.getValue()))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
     }
 
     @Override
@@ -53,4 +60,5 @@ public final class ReadinessWatch implements AutoCloseable {
         stopped = true;
         thread.interrupt();
     }
+
 }

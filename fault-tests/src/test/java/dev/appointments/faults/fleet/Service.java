@@ -5,9 +5,7 @@ package dev.appointments.faults.fleet;
  */
 public enum Service {
 
-    REQUEST("request-service"),
-    CONFIRMATION("confirmation-service"),
-    REMINDER("reminder-service"),
+    REQUEST("request-service"), CONFIRMATION("confirmation-service"), REMINDER("reminder-service"),
     QUERY("query-service");
 
     private final String artifactId;
@@ -21,7 +19,10 @@ public enum Service {
         return artifactId;
     }
 
-    /** The consumer binding of this service's queue, whose queue attributes the binding sets when it starts. */
+    /**
+     * The consumer binding of this service's queue, whose queue attributes the binding
+     * sets when it starts.
+     */
     String consumerBinding() {
         return switch (this) {
             case REQUEST -> "appointmentRequests-in-0";
@@ -30,4 +31,5 @@ public enum Service {
             case QUERY -> null;
         };
     }
+
 }

@@ -14,23 +14,33 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One instance of a service: a child JVM started from the service's executable jar, as in production. It keeps its
- * HTTP port across restarts, so that callers find it again, and appends everything it prints to one log file.
+ * One instance of a service: a child JVM started from the service's executable jar, as in
+ * production. It keeps its HTTP port across restarts, so that callers find it again, and
+ * appends everything it prints to one log file.
  */
 public final class ServiceProcess {
 
-    /** Small heaps and the quick compiler only: several services share two cores with the suite and the engines. */
+    /**
+     * Small heaps and the quick compiler only: several services share two cores with the
+     * suite and the engines.
+     */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
             "-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+
     private final int index;
+
     private final int port;
+
     private final Path logFile;
+
     private List<String> arguments;
+
     private Process process;
+
     private int starts;
 
     ServiceProcess(Service service, int index, int port, Path logDirectory) {
@@ -86,23 +96,28 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
-        // A class-data archive per instance, written when it stops normally and read by its next start (this run's
-        // or the next run's): starts take a good part less CPU. A stale or broken archive is ignored and rewritten.
-        command.add("-XX:SharedArchiveFile=" + logFile.resolveSibling("cds")
-                .resolve(service.artifactId() + "-" + index + ".jsa"));
+        // A class-data archive per instance, written when it stops normally and read by
+        // its next start (this run's
+        // or the next run's): starts take a good part less CPU. A stale or broken archive
+        // is ignored and rewritten.
+        command.add("-XX:SharedArchiveFile="
+                + logFile.resolveSibling("cds").resolve(service.artifactId() + "-" + index + ".jsa"));
         command.add("-jar");
         command.add(ServiceJars.of(service).toString());
         command.addAll(arguments);
         command.add("--server.port=" + port);
         try {
             Files.createDirectories(logFile.resolveSibling("cds"));
-            // A new run of the suite starts each log afresh; restarts within a run append to it.
-            Files.writeString(logFile, "%n===== start %d of %s-%d =====%n".formatted(starts + 1, service.artifactId(),
-                    index), java.nio.file.StandardOpenOption.CREATE, starts == 0
-                            ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING
+            // A new run of the suite starts each log afresh; restarts within a run append
+            // to it.
+            Files.writeString(logFile,
+                    "%n===== start %d of %s-%d =====%n".formatted(starts + 1, service.artifactId(), index),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    starts == 0 ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING
                             : java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
             starts++;
         }
         catch (IOException ex) {
@@ -110,7 +125,10 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until the readiness probe answers UP; fails early, with the log's tail, when the JVM exits. */
+    /**
+     * Waits until the readiness probe answers UP; fails early, with the log's tail, when
+     * the JVM exits.
+     */
     public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -122,19 +140,23 @@ public final class ServiceProcess {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(this + " was not ready within " + timeout + "; its log ends with:\n"
-                + logTail(40));
+        throw new IllegalStateException(
+                this + " was not ready within " + timeout + "; its log ends with:\n" + logTail(40));
     }
 
-    /** The readiness probe's status: UP, DOWN, OUT_OF_SERVICE, or UNREACHABLE when nothing answers. */
+    /**
+     * The readiness probe's status: UP, DOWN, OUT_OF_SERVICE, or UNREACHABLE when nothing
+     * answers.
+     */
     public String readiness() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP
+                .send(HttpRequest.newBuilder(baseUri().resolve("/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             int at = body.indexOf("\"status\":\"");
-            return at < 0 ? "HTTP " + response.statusCode()
-                    : body.substring(at + 10, body.indexOf('"', at + 10));
+            return at < 0 ? "HTTP " + response.statusCode() : body.substring(at + 10, body.indexOf('"', at + 10));
         }
         catch (IOException ex) {
             return "UNREACHABLE";
@@ -198,4 +220,5 @@ public final class ServiceProcess {
     public String toString() {
         return service.artifactId() + "-" + index + " (port " + port + ")";
     }
+
 }

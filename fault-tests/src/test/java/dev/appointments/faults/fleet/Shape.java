@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How many instances of each service a scenario runs, and the arguments it adds to a service's own.
+ * How many instances of each service a scenario runs, and the arguments it adds to a
+ * service's own.
  *
  * @param instances instances per service; a service not named runs none
  * @param arguments extra arguments per service
@@ -30,7 +31,10 @@ public record Shape(Map<Service, Integer> instances, Map<Service, List<String>> 
         return new Shape(changed, arguments);
     }
 
-    /** This shape with the service's queue redelivering sooner and dead-lettering after fewer receives. */
+    /**
+     * This shape with the service's queue redelivering sooner and dead-lettering after
+     * fewer receives.
+     */
     public Shape withQueue(Service service, java.time.Duration visibilityTimeout, int maxReceiveCount) {
         String binding = "--spring.cloud.stream.sqs.bindings." + service.consumerBinding() + ".consumer.";
         return withArguments(service, List.of(binding + "visibility-timeout=" + visibilityTimeout.toSeconds() + "s",

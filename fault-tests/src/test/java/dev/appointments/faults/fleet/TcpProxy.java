@@ -13,16 +13,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP relay in front of an engine, to cut it off as a network outage would: {@link #cut()} closes the
- * listening socket and every open connection, so that new connections are refused and pooled ones break;
- * {@link #restore()} listens again on the same port. The engine itself keeps running with its data, as a real queue
- * service does while a client cannot reach it.
+ * A loopback TCP relay in front of an engine, to cut it off as a network outage would:
+ * {@link #cut()} closes the listening socket and every open connection, so that new
+ * connections are refused and pooled ones break; {@link #restore()} listens again on the
+ * same port. The engine itself keeps running with its data, as a real queue service does
+ * while a client cannot reach it.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
+
     private final int port;
+
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
     private volatile ServerSocket listener;
 
     private TcpProxy(int targetPort, int port) {
@@ -124,4 +128,5 @@ public final class TcpProxy implements AutoCloseable {
     public void close() {
         cut();
     }
+
 }

@@ -15,8 +15,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fault report: {@code target/fault-report.md} and {@code target/fault-report.json}, one row per scenario,
- * rewritten after each scenario, so that a run cut short still reports what it measured.
+ * The fault report: {@code target/fault-report.md} and {@code target/fault-report.json},
+ * one row per scenario, rewritten after each scenario, so that a run cut short still
+ * reports what it measured.
  */
 public final class FaultReport {
 
@@ -27,7 +28,10 @@ public final class FaultReport {
     private FaultReport() {
     }
 
-    /** Adds a scenario's row (replacing an earlier row of the same scenario) and rewrites both files. */
+    /**
+     * Adds a scenario's row (replacing an earlier row of the same scenario) and rewrites
+     * both files.
+     */
     public static synchronized void record(ScenarioResult result) {
         ROWS.removeIf(row -> row.scenario().equals(result.scenario()));
         ROWS.add(result);
@@ -46,22 +50,36 @@ public final class FaultReport {
     }
 
     private static String markdown() {
-        StringBuilder out = new StringBuilder("# Fault report\n\n")
-                .append("Written ").append(Instant.now()).append(" by the fault-tests module.\n\n")
-                .append("| scenario | scale | load | faults injected | lost | duplicated | double-booked "
-                        + "| time to recover |\n")
-                .append("|---|---|---|---|---:|---:|---:|---:|\n");
+        StringBuilder out = new StringBuilder("# Fault report\n\n").append("Written ")
+            .append(Instant.now())
+            .append(" by the fault-tests module.\n\n")
+            .append("| scenario | scale | load | faults injected | lost | duplicated | double-booked "
+                    + "| time to recover |\n")
+            .append("|---|---|---|---|---:|---:|---:|---:|\n");
         for (ScenarioResult row : ROWS) {
-            out.append("| ").append(row.scenario()).append(" | ").append(row.scale()).append(" | ")
-                    .append(row.load()).append(" | ").append(row.faultsInjected()).append(" | ").append(row.lost())
-                    .append(" | ").append(row.duplicated()).append(" | ").append(row.doubleBooked()).append(" | ")
-                    .append(seconds(row.timeToRecover())).append(" |\n");
+            out.append("| ")
+                .append(row.scenario())
+                .append(" | ")
+                .append(row.scale())
+                .append(" | ")
+                .append(row.load())
+                .append(" | ")
+                .append(row.faultsInjected())
+                .append(" | ")
+                .append(row.lost())
+                .append(" | ")
+                .append(row.duplicated())
+                .append(" | ")
+                .append(row.doubleBooked())
+                .append(" | ")
+                .append(seconds(row.timeToRecover()))
+                .append(" |\n");
         }
         out.append("\n## Figures per scenario\n");
         for (ScenarioResult row : ROWS) {
             out.append("\n### ").append(row.scenario()).append("\n\n");
-            row.figures().forEach((name, value) -> out.append("- ").append(name).append(": ").append(value)
-                    .append('\n'));
+            row.figures()
+                .forEach((name, value) -> out.append("- ").append(name).append(": ").append(value).append('\n'));
         }
         return out.toString();
     }
@@ -77,8 +95,8 @@ public final class FaultReport {
             json.put("lost", row.lost());
             json.put("duplicated", row.duplicated());
             json.put("doubleBooked", row.doubleBooked());
-            json.put("timeToRecoverSeconds", row.timeToRecover() == null ? null
-                    : row.timeToRecover().toMillis() / 1000.0);
+            json.put("timeToRecoverSeconds",
+                    row.timeToRecover() == null ? null : row.timeToRecover().toMillis() / 1000.0);
             json.put("figures", row.figures());
             rows.add(json);
         }
@@ -88,4 +106,5 @@ public final class FaultReport {
     private static String seconds(Duration duration) {
         return duration == null ? "n/a" : "%.1f s".formatted(duration.toMillis() / 1000.0);
     }
+
 }

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param load what was sent, in words
  * @param faultsInjected what was broken, in words
  * @param lost commands that got no answer, or whose effect is missing
- * @param duplicated effects that happened more than once (appointments, transitions, e-mails)
+ * @param duplicated effects that happened more than once (appointments, transitions,
+ * e-mails)
  * @param doubleBooked appointments on the calendar at the same time as another
- * @param timeToRecover from the end of the last fault until everything was processed, {@code null} when no fault
- *        had to be recovered from
+ * @param timeToRecover from the end of the last fault until everything was processed,
+ * {@code null} when no fault had to be recovered from
  * @param figures further figures of the scenario, by name
  */
 public record ScenarioResult(String scenario, String scale, String load, String faultsInjected, long lost,

@@ -28,9 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/appointments/{id}} and {@code GET /api/appointments?patientId=|providerId=|status=...}. A patient
- * sees its own appointments, a provider those of its providers, schedulers and ops all: another's appointment is
- * answered 404 like a missing one, another's list is empty.
+ * {@code GET /api/appointments/{id}} and
+ * {@code GET /api/appointments?patientId=|providerId=|status=...}. A patient sees its own
+ * appointments, a provider those of its providers, schedulers and ops all: another's
+ * appointment is answered 404 like a missing one, another's list is empty.
  */
 @RestController
 @Tag(name = "Appointments")
@@ -45,16 +46,18 @@ class AppointmentController {
     @GetMapping("/api/appointments/{id}")
     @Operation(summary = "One appointment with its history",
             description = "The ETag is the appointment's version; send it as If-None-Match to get 304 while unchanged.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AppointmentView.class),
-            examples = @ExampleObject(value = Examples.APPOINTMENT)))
+    @ApiResponse(responseCode = "200",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class),
+                    examples = @ExampleObject(value = Examples.APPOINTMENT)))
     @ApiResponse(responseCode = "404", description = "No such appointment",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = Examples.NOT_FOUND)))
     ResponseEntity<AppointmentView> appointment(@PathVariable String id, Caller caller) {
         Appointment appointment = search.find(id, caller);
-        return ResponseEntity.ok().eTag(ETags.ofVersion(appointment.version())).cacheControl(CacheControl.noCache())
-                .body(AppointmentView.of(appointment, caller));
+        return ResponseEntity.ok()
+            .eTag(ETags.ofVersion(appointment.version()))
+            .cacheControl(CacheControl.noCache())
+            .body(AppointmentView.of(appointment, caller));
     }
 
     @GetMapping("/api/appointments")
@@ -62,22 +65,26 @@ class AppointmentController {
             description = "Exactly one of patientId, providerId and status. Served by an index query, a page at a "
                     + "time: pass nextCursor back as cursor until it is absent. A patient lists its own patientId, a "
                     + "provider its providerIds, schedulers and ops anything; other lists are empty.")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = AppointmentListView.class),
-            examples = @ExampleObject(value = Examples.LIST)))
+    @ApiResponse(responseCode = "200",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AppointmentListView.class),
+                    examples = @ExampleObject(value = Examples.LIST)))
     @ApiResponse(responseCode = "400", description = "No filter or several, a bad time, limit or cursor",
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(value = Examples.BAD_LIMIT)))
     AppointmentListView appointments(@RequestParam(required = false) String patientId,
             @RequestParam(required = false) String providerId,
-            @Parameter(description = "REQUESTED, CONFIRMED, COMPLETED, NO_SHOW, DECLINED, EXPIRED or CANCELLED")
-            @RequestParam(required = false) String status,
+            @Parameter(
+                    description = "REQUESTED, CONFIRMED, COMPLETED, NO_SHOW, DECLINED, EXPIRED or CANCELLED") @RequestParam(
+                            required = false) String status,
             @Parameter(description = "Earliest start, inclusive: instant, date-time with offset, or UTC date",
                     example = "2027-03-01") @RequestParam(required = false) String from,
             @Parameter(description = "Latest start, exclusive; a date includes that whole day",
                     example = "2027-03-31T23:59:59Z") @RequestParam(required = false) String to,
-            @Parameter(description = "Page size, 1 to 200", example = "50") @RequestParam(required = false) Integer limit,
-            @Parameter(description = "The nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "Page size, 1 to 200",
+                    example = "50") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "The nextCursor of the previous page") @RequestParam(
+                    required = false) String cursor,
             Caller caller) {
         Map.Entry<AppointmentIndex, String> filter = filter(patientId, providerId, status);
         Instant start = TimeParameters.from(from);
@@ -85,10 +92,10 @@ class AppointmentController {
         if (start != null && end != null && !start.isBefore(end)) {
             throw new BadParameter("to", "Parameter 'to' (%s) must be after 'from' (%s).".formatted(end, start));
         }
-        Listing listing = search.list(caller,
-                new AppointmentFilter(filter.getKey(), filter.getValue(), start, end), PageParameters.rest(limit, cursor));
-        return new AppointmentListView(listing.appointments().stream()
-                .map(appointment -> AppointmentView.of(appointment, caller)).toList(),
+        Listing listing = search.list(caller, new AppointmentFilter(filter.getKey(), filter.getValue(), start, end),
+                PageParameters.rest(limit, cursor));
+        return new AppointmentListView(
+                listing.appointments().stream().map(appointment -> AppointmentView.of(appointment, caller)).toList(),
                 limit == null ? AppointmentSearch.DEFAULT_LIMIT : limit, listing.nextCursor());
     }
 
@@ -105,8 +112,8 @@ class AppointmentController {
         }
         if (given.size() != 1) {
             throw new BadParameter(given.isEmpty() ? "patientId" : String.join(",", given.keySet()),
-                    "Give exactly one of the parameters patientId, providerId and status%s."
-                            .formatted(given.isEmpty() ? "" : "; this request has " + String.join(" and ", given.keySet())));
+                    "Give exactly one of the parameters patientId, providerId and status%s.".formatted(
+                            given.isEmpty() ? "" : "; this request has " + String.join(" and ", given.keySet())));
         }
         Map.Entry<String, String> only = given.entrySet().iterator().next();
         if (only.getValue().isBlank()) {
@@ -128,4 +135,5 @@ class AppointmentController {
                     Arrays.stream(AppointmentStatus.values()).map(Enum::name).collect(Collectors.joining(", ")), text));
         }
     }
+
 }

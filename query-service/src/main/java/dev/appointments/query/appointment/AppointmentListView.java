@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param items the appointments of this page
  * @param limit the page size that was asked for
- * @param nextCursor what to pass as {@code cursor} for the next page; absent on the last page
+ * @param nextCursor what to pass as {@code cursor} for the next page; absent on the last
+ * page
  */
 record AppointmentListView(List<AppointmentView> items, int limit,
         @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {

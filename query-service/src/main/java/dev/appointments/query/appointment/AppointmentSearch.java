@@ -16,17 +16,20 @@ import dev.appointments.store.appointment.Appointments;
 import org.springframework.stereotype.Service;
 
 /**
- * Finds appointments by id and lists them a page at a time from an index: what the REST and FHIR views share. Every
- * read is for a {@link Caller}: an appointment the caller may not see is answered like a missing one, and a list the
- * caller may not read is empty, so that ids can't be probed.
+ * Finds appointments by id and lists them a page at a time from an index: what the REST
+ * and FHIR views share. Every read is for a {@link Caller}: an appointment the caller may
+ * not see is answered like a missing one, and a list the caller may not read is empty, so
+ * that ids can't be probed.
  */
 @Service
 public class AppointmentSearch {
 
     public static final int DEFAULT_LIMIT = 50;
+
     public static final int MAX_LIMIT = 200;
 
     private final Appointments appointments;
+
     private final AppointmentLists lists;
 
     AppointmentSearch(Appointments appointments, AppointmentLists lists) {
@@ -34,32 +37,36 @@ public class AppointmentSearch {
         this.lists = lists;
     }
 
-    /** @throws NotFound when there is no such appointment, or the caller may not see it (the same answer) */
+    /**
+     * @throws NotFound when there is no such appointment, or the caller may not see it
+     * (the same answer)
+     */
     public Appointment find(String appointmentId, Caller caller) {
         return appointments.find(appointmentId)
-                .filter(appointment -> caller.canSeeAppointment(appointment.patientId(), appointment.providerId()))
-                .orElseThrow(() -> new NotFound("There is no appointment " + appointmentId + "."));
+            .filter(appointment -> caller.canSeeAppointment(appointment.patientId(), appointment.providerId()))
+            .orElseThrow(() -> new NotFound("There is no appointment " + appointmentId + "."));
     }
 
     /**
-     * A page of the appointments {@code filter} selects, in start-time order; empty when the caller may not read that
-     * list: schedulers and ops read every list, a patient its own, a provider those of its providers.
-     *
-     * @throws BadParameter when the limit is out of range or the cursor is not one given out for this filter
+     * A page of the appointments {@code filter} selects, in start-time order; empty when
+     * the caller may not read that list: schedulers and ops read every list, a patient
+     * its own, a provider those of its providers.
+     * @throws BadParameter when the limit is out of range or the cursor is not one given
+     * out for this filter
      */
     public Listing list(Caller caller, AppointmentFilter filter, PageParameters page) {
         int size = page.limit() == null ? DEFAULT_LIMIT : page.limit();
         if (size < 1 || size > MAX_LIMIT) {
-            throw new BadParameter(page.limitName(), "Parameter '%s' must be between 1 and %d, not %d."
-                    .formatted(page.limitName(), MAX_LIMIT, size));
+            throw new BadParameter(page.limitName(),
+                    "Parameter '%s' must be between 1 and %d, not %d.".formatted(page.limitName(), MAX_LIMIT, size));
         }
         Map<String, String> startKey = Cursors.decode(page.cursorName(), page.cursor(), filter.index(), filter.key(),
                 filter.from(), filter.to());
         if (filter.emptyRange() || !mayList(caller, filter.index(), filter.key())) {
             return new Listing(List.of(), null);
         }
-        AppointmentPage found = lists.page(new AppointmentRange(filter.index(), filter.key(), filter.from(),
-                filter.to(), size, startKey));
+        AppointmentPage found = lists
+            .page(new AppointmentRange(filter.index(), filter.key(), filter.from(), filter.to(), size, startKey));
         return new Listing(found.appointments(), Cursors.encode(found.nextKey()));
     }
 
@@ -74,4 +81,5 @@ public class AppointmentSearch {
             case BY_STATUS -> false;
         };
     }
+
 }

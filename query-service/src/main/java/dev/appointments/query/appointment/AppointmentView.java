@@ -15,13 +15,16 @@ import dev.appointments.store.appointment.Appointment;
 import dev.appointments.store.appointment.HistoryEntry;
 
 /**
- * An appointment in the producer's own words: {@code appointmentDate}, {@code startTime} and {@code endTime} are the
- * provider's wall clock in {@code timeZone}, as in the commands; {@code startsAt}/{@code endsAt} are UTC instants.
+ * An appointment in the producer's own words: {@code appointmentDate}, {@code startTime}
+ * and {@code endTime} are the provider's wall clock in {@code timeZone}, as in the
+ * commands; {@code startsAt}/{@code endsAt} are UTC instants.
  * <p>
- * The notes are the patient's words for the provider: shown to the patient, the provider and the scheduler who books,
- * not to ops, and never logged (this record prints no notes).
+ * The notes are the patient's words for the provider: shown to the patient, the provider
+ * and the scheduler who books, not to ops, and never logged (this record prints no
+ * notes).
  *
- * @param notes the booking's notes; absent when there are none or the caller is not to read them
+ * @param notes the booking's notes; absent when there are none or the caller is not to
+ * read them
  * @param reason why it was cancelled or declined, when it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,12 +41,10 @@ record AppointmentView(String appointmentId, String providerId, String patientId
         ZoneId zone = ZoneId.of(appointment.timeZone());
         return new AppointmentView(appointment.appointmentId(), appointment.providerId(), appointment.patientId(),
                 appointment.localDate(), HOURS_MINUTES.format(appointment.localStartTime()),
-                HOURS_MINUTES.format(appointment.endsAt().atZone(zone)), appointment.timeZone(),
-                appointment.startsAt(), appointment.endsAt(),
-                Duration.between(appointment.startsAt(), appointment.endsAt()).toMinutes(),
-                notes ? appointment.notes() : null, appointment.status(), appointment.reason(),
-                appointment.createdAt(), appointment.updatedAt(), appointment.version(),
-                appointment.history().stream().map(Step::of).toList());
+                HOURS_MINUTES.format(appointment.endsAt().atZone(zone)), appointment.timeZone(), appointment.startsAt(),
+                appointment.endsAt(), Duration.between(appointment.startsAt(), appointment.endsAt()).toMinutes(),
+                notes ? appointment.notes() : null, appointment.status(), appointment.reason(), appointment.createdAt(),
+                appointment.updatedAt(), appointment.version(), appointment.history().stream().map(Step::of).toList());
     }
 
     @Override

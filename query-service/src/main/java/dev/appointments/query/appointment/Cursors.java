@@ -16,12 +16,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The opaque cursor of a list: the DynamoDB key where the page ended, as base64url JSON. A cursor is only taken back
- * for the query that gave it out: same index and key, and inside the same time range.
+ * The opaque cursor of a list: the DynamoDB key where the page ended, as base64url JSON.
+ * A cursor is only taken back for the query that gave it out: same index and key, and
+ * inside the same time range.
  */
 final class Cursors {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final TypeReference<TreeMap<String, String>> KEY = new TypeReference<>() {
     };
 
@@ -77,4 +79,5 @@ final class Cursors {
                 + "pass back the nextCursor of the previous page with the same filter and range, or leave it out "
                 + "to start from the first page.");
     }
+
 }

@@ -42,4 +42,5 @@ final class Examples {
 
     private Examples() {
     }
+
 }

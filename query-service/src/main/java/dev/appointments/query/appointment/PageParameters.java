@@ -1,8 +1,8 @@
 package dev.appointments.query.appointment;
 
 /**
- * The page a caller asked for, with the names the caller knows the page size and the cursor by, so that a bad value
- * is reported in the caller's own words.
+ * The page a caller asked for, with the names the caller knows the page size and the
+ * cursor by, so that a bad value is reported in the caller's own words.
  */
 public record PageParameters(Integer limit, String limitName, String cursor, String cursorName) {
 

@@ -9,9 +9,11 @@ import java.time.format.DateTimeParseException;
 import dev.appointments.query.web.BadParameter;
 
 /**
- * Reads the {@code from} and {@code to} of a list: an instant ({@code 2027-03-01T09:00:00Z}), a date-time with an
- * offset ({@code 2027-03-01T09:00:00-05:00}) or a UTC date ({@code 2027-03-01}). A date as {@code from} means the
- * start of that day; as {@code to} the end of it, so {@code from=2027-03-01&to=2027-03-01} is that whole day.
+ * Reads the {@code from} and {@code to} of a list: an instant
+ * ({@code 2027-03-01T09:00:00Z}), a date-time with an offset
+ * ({@code 2027-03-01T09:00:00-05:00}) or a UTC date ({@code 2027-03-01}). A date as
+ * {@code from} means the start of that day; as {@code to} the end of it, so
+ * {@code from=2027-03-01&to=2027-03-01} is that whole day.
  */
 final class TimeParameters {
 
@@ -38,8 +40,11 @@ final class TimeParameters {
             return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
         }
         catch (DateTimeParseException ex) {
-            throw new BadParameter(name, ("Parameter '%s' must be an instant (2027-03-01T09:00:00Z), a date-time "
-                    + "with offset (2027-03-01T09:00:00-05:00) or a date (2027-03-01), not '%s'.").formatted(name, text));
+            throw new BadParameter(name,
+                    ("Parameter '%s' must be an instant (2027-03-01T09:00:00Z), a date-time "
+                            + "with offset (2027-03-01T09:00:00-05:00) or a date (2027-03-01), not '%s'.")
+                        .formatted(name, text));
         }
     }
+
 }

@@ -11,10 +11,11 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * Maps appointments to FHIR R4 Appointment resources. Statuses: REQUESTED=pending, CONFIRMED=booked,
- * COMPLETED=fulfilled, NO_SHOW=noshow, DECLINED/EXPIRED/CANCELLED=cancelled. The patient asked for the appointment,
- * so the patient has accepted it; the practitioner has accepted it while it is (or was, until cancelled) confirmed,
- * declined it when it was declined, and otherwise has still to act.
+ * Maps appointments to FHIR R4 Appointment resources. Statuses: REQUESTED=pending,
+ * CONFIRMED=booked, COMPLETED=fulfilled, NO_SHOW=noshow,
+ * DECLINED/EXPIRED/CANCELLED=cancelled. The patient asked for the appointment, so the
+ * patient has accepted it; the practitioner has accepted it while it is (or was, until
+ * cancelled) confirmed, declined it when it was declined, and otherwise has still to act.
  */
 final class AppointmentResources {
 
@@ -39,7 +40,8 @@ final class AppointmentResources {
             resource.setCancelationReason(new CodeableConcept().setText(appointment.reason()));
         }
         resource.addParticipant(participant("Patient/" + appointment.patientId(), ParticipationStatus.ACCEPTED));
-        resource.addParticipant(participant("Practitioner/" + appointment.providerId(), practitionerStatus(appointment)));
+        resource
+            .addParticipant(participant("Practitioner/" + appointment.providerId(), practitionerStatus(appointment)));
         return resource;
     }
 
@@ -58,15 +60,18 @@ final class AppointmentResources {
             case CONFIRMED, COMPLETED, NO_SHOW -> ParticipationStatus.ACCEPTED;
             case DECLINED -> ParticipationStatus.DECLINED;
             case REQUESTED, EXPIRED -> ParticipationStatus.NEEDSACTION;
-            // Cancelled after the provider confirmed it, or before the provider acted on it.
-            case CANCELLED -> appointment.history().isEmpty()
-                    || appointment.history().getLast().from() != AppointmentStatus.CONFIRMED
-                            ? ParticipationStatus.NEEDSACTION : ParticipationStatus.ACCEPTED;
+            // Cancelled after the provider confirmed it, or before the provider acted on
+            // it.
+            case CANCELLED ->
+                appointment.history().isEmpty() || appointment.history().getLast().from() != AppointmentStatus.CONFIRMED
+                        ? ParticipationStatus.NEEDSACTION : ParticipationStatus.ACCEPTED;
         };
     }
 
     private static AppointmentParticipantComponent participant(String reference, ParticipationStatus status) {
         return new AppointmentParticipantComponent().setActor(new Reference(reference))
-                .setRequired(ParticipantRequired.REQUIRED).setStatus(status);
+            .setRequired(ParticipantRequired.REQUIRED)
+            .setStatus(status);
     }
+
 }

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import dev.appointments.query.web.BadParameter;
 
 /**
- * The start range that FHIR {@code date} search parameters ask for, {@code [from, to)} with either bound open. Each
- * value is a FHIR date or dateTime ({@code 2026}, {@code 2026-12}, {@code 2026-12-01},
- * {@code 2026-12-01T09:30:00-05:00}) standing for the interval its precision covers (dates in UTC), with an optional
- * prefix {@code eq} (default), {@code ge}, {@code gt}, {@code le} or {@code lt}; several values all apply.
+ * The start range that FHIR {@code date} search parameters ask for, {@code [from, to)}
+ * with either bound open. Each value is a FHIR date or dateTime ({@code 2026},
+ * {@code 2026-12}, {@code 2026-12-01}, {@code 2026-12-01T09:30:00-05:00}) standing for
+ * the interval its precision covers (dates in UTC), with an optional prefix {@code eq}
+ * (default), {@code ge}, {@code gt}, {@code le} or {@code lt}; several values all apply.
  */
 record DateRange(Instant from, Instant to) {
 
@@ -75,7 +76,8 @@ record DateRange(Instant from, Instant to) {
     }
 
     private static Instant[] days(LocalDate first, LocalDate next) {
-        return new Instant[] { first.atStartOfDay(ZoneOffset.UTC).toInstant(), next.atStartOfDay(ZoneOffset.UTC).toInstant() };
+        return new Instant[] { first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                next.atStartOfDay(ZoneOffset.UTC).toInstant() };
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -87,7 +89,9 @@ record DateRange(Instant from, Instant to) {
     }
 
     private static BadParameter invalid(String value) {
-        return new BadParameter("date", ("'%s' is not a FHIR date search value: use an optional prefix (eq, ge, gt, "
-                + "le, lt) and a date or dateTime, e.g. ge2026-12-01 or 2026-12-01T09:30:00Z.").formatted(value));
+        return new BadParameter("date",
+                ("'%s' is not a FHIR date search value: use an optional prefix (eq, ge, gt, "
+                        + "le, lt) and a date or dateTime, e.g. ge2026-12-01 or 2026-12-01T09:30:00Z.")
+                    .formatted(value));
     }
 }

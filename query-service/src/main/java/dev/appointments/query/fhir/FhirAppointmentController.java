@@ -36,15 +36,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * FHIR R4 reads of appointments: {@code GET /fhir/Appointment/{id}} and the search
- * {@code GET /fhir/Appointment?patient=|practitioner=&date=&status=} (by patient or by practitioner, since those are
- * what an index serves), a searchset Bundle paged with {@code _count} and the {@code next} link. The same caller checks as the REST API: another's
- * appointment is a 404 OperationOutcome like a missing one, another patient's search an empty Bundle.
+ * {@code GET /fhir/Appointment?patient=|practitioner=&date=&status=} (by patient or by
+ * practitioner, since those are what an index serves), a searchset Bundle paged with
+ * {@code _count} and the {@code next} link. The same caller checks as the REST API:
+ * another's appointment is a 404 OperationOutcome like a missing one, another patient's
+ * search an empty Bundle.
  */
 @RestController
 @Tag(name = "FHIR R4")
 class FhirAppointmentController {
 
     private final AppointmentSearch search;
+
     private final FhirJson json;
 
     FhirAppointmentController(AppointmentSearch search, FhirJson json) {
@@ -59,8 +62,11 @@ class FhirAppointmentController {
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/fhir+json"))
     ResponseEntity<String> read(@PathVariable String id, Caller caller) {
         Appointment appointment = search.find(id, caller);
-        return ResponseEntity.ok().eTag("W/\"" + appointment.version() + "\"").cacheControl(CacheControl.noCache())
-                .contentType(FhirJson.FHIR_JSON).body(json.write(AppointmentResources.of(appointment)));
+        return ResponseEntity.ok()
+            .eTag("W/\"" + appointment.version() + "\"")
+            .cacheControl(CacheControl.noCache())
+            .contentType(FhirJson.FHIR_JSON)
+            .body(json.write(AppointmentResources.of(appointment)));
     }
 
     @GetMapping("/fhir/Appointment")
@@ -70,19 +76,20 @@ class FhirAppointmentController {
                     + "follows.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/fhir+json"))
     @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/fhir+json"))
-    ResponseEntity<String> search(
-            @Parameter(description = "Patient/{id} or {id}", example = "Patient/0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47")
-            @RequestParam(required = false) String patient,
-            @Parameter(description = "Practitioner/{providerId} or {providerId}", example = "Practitioner/dr-grey")
-            @RequestParam(required = false) String practitioner,
-            @Parameter(description = "Patient/{id} or Practitioner/{providerId}", example = "Practitioner/dr-grey")
-            @RequestParam(required = false) String actor,
+    ResponseEntity<String> search(@Parameter(description = "Patient/{id} or {id}",
+            example = "Patient/0f8e4c61-7d2b-4c55-a3d1-8e9b0a6c2d47") @RequestParam(required = false) String patient,
+            @Parameter(description = "Practitioner/{providerId} or {providerId}",
+                    example = "Practitioner/dr-grey") @RequestParam(required = false) String practitioner,
+            @Parameter(description = "Patient/{id} or Practitioner/{providerId}",
+                    example = "Practitioner/dr-grey") @RequestParam(required = false) String actor,
             @Parameter(description = "Start: optional prefix eq|ge|gt|le|lt and a FHIR date or dateTime; repeatable",
                     example = "ge2026-12-01") @RequestParam(name = "date", required = false) List<String> dates,
             @Parameter(description = "pending, booked, fulfilled, noshow, cancelled; several separated by commas",
                     example = "booked") @RequestParam(required = false) String status,
-            @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(name = "_count", required = false) String count,
-            @Parameter(description = "Opaque; taken from the Bundle's next link") @RequestParam(name = "_cursor", required = false) String cursor,
+            @Parameter(description = "Page size, 1 to 200 (default 50)") @RequestParam(name = "_count",
+                    required = false) String count,
+            @Parameter(description = "Opaque; taken from the Bundle's next link") @RequestParam(name = "_cursor",
+                    required = false) String cursor,
             Caller caller) {
         Map.Entry<AppointmentIndex, String> whose = whose(patient, practitioner, actor);
         Set<AppointmentStatus> statuses = statuses(status);
@@ -90,8 +97,10 @@ class FhirAppointmentController {
         Listing listing = range.empty() ? new Listing(List.of(), null)
                 : search.list(caller, new AppointmentFilter(whose.getKey(), whose.getValue(), range.from(), range.to()),
                         PageParameters.fhir(count(count), cursor));
-        List<Appointment> matching = listing.appointments().stream()
-                .filter(appointment -> statuses.isEmpty() || statuses.contains(appointment.status())).toList();
+        List<Appointment> matching = listing.appointments()
+            .stream()
+            .filter(appointment -> statuses.isEmpty() || statuses.contains(appointment.status()))
+            .toList();
         return json.ok(bundle(new Listing(matching, listing.nextCursor())));
     }
 
@@ -109,18 +118,25 @@ class FhirAppointmentController {
         var request = ServletUriComponentsBuilder.fromCurrentRequest();
         bundle.addLink().setRelation("self").setUrl(request.toUriString());
         if (listing.nextCursor() != null) {
-            bundle.addLink().setRelation("next")
-                    .setUrl(request.replaceQueryParam("_cursor", listing.nextCursor()).toUriString());
+            bundle.addLink()
+                .setRelation("next")
+                .setUrl(request.replaceQueryParam("_cursor", listing.nextCursor()).toUriString());
         }
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir/Appointment/").toUriString();
         for (Appointment appointment : listing.appointments()) {
-            bundle.addEntry().setFullUrl(base + appointment.appointmentId())
-                    .setResource(AppointmentResources.of(appointment)).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            bundle.addEntry()
+                .setFullUrl(base + appointment.appointmentId())
+                .setResource(AppointmentResources.of(appointment))
+                .getSearch()
+                .setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;
     }
 
-    /** The index and key of the search: the patient's or the practitioner's appointments, exactly one of them. */
+    /**
+     * The index and key of the search: the patient's or the practitioner's appointments,
+     * exactly one of them.
+     */
     private static Map.Entry<AppointmentIndex, String> whose(String patient, String practitioner, String actor) {
         String patientRef = patient;
         String practitionerRef = practitioner;
@@ -155,7 +171,10 @@ class FhirAppointmentController {
         return id;
     }
 
-    /** The stored statuses of FHIR status codes: cancelled is any of declined, expired and cancelled. */
+    /**
+     * The stored statuses of FHIR status codes: cancelled is any of declined, expired and
+     * cancelled.
+     */
     private static Set<AppointmentStatus> statuses(String codes) {
         Set<AppointmentStatus> statuses = EnumSet.noneOf(AppointmentStatus.class);
         if (codes == null || codes.isBlank()) {
@@ -164,7 +183,8 @@ class FhirAppointmentController {
         for (String code : codes.split(",")) {
             String wanted = code.trim();
             List<AppointmentStatus> matching = Arrays.stream(AppointmentStatus.values())
-                    .filter(each -> AppointmentResources.status(each).toCode().equals(wanted)).toList();
+                .filter(each -> AppointmentResources.status(each).toCode().equals(wanted))
+                .toList();
             if (matching.isEmpty()) {
                 throw new BadParameter("status", "'%s' is not a status this server gives; use pending, booked, "
                         + "fulfilled, noshow or cancelled.".formatted(wanted));
@@ -185,4 +205,5 @@ class FhirAppointmentController {
             throw new BadParameter("_count", "Parameter '_count' must be a whole number, not '%s'.".formatted(count));
         }
     }
+
 }

@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The HAPI FHIR R4 context: expensive to build (it scans the model), thread-safe, so one per application.
+ * The HAPI FHIR R4 context: expensive to build (it scans the model), thread-safe, so one
+ * per application.
  */
 @Configuration(proxyBeanMethods = false)
 class FhirConfiguration {
@@ -14,4 +15,5 @@ class FhirConfiguration {
     FhirContext fhirContext() {
         return FhirContext.forR4();
     }
+
 }

@@ -30,10 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The people and calendars behind the appointments, as FHIR R4 resources: {@code Practitioner/{providerId}} and its one
- * {@code Schedule/{providerId}} (read, and searched by {@code actor}), and {@code Patient/{id}}. Providers carry no
- * personal data and are read with any token; a patient record is read by its patient and by schedulers and ops only,
- * another's is a 404 like a missing one.
+ * The people and calendars behind the appointments, as FHIR R4 resources:
+ * {@code Practitioner/{providerId}} and its one {@code Schedule/{providerId}} (read, and
+ * searched by {@code actor}), and {@code Patient/{id}}. Providers carry no personal data
+ * and are read with any token; a patient record is read by its patient and by schedulers
+ * and ops only, another's is a 404 like a missing one.
  */
 @RestController
 @Tag(name = "FHIR R4")
@@ -42,7 +43,9 @@ class FhirDirectoryController {
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final Providers providers;
+
     private final Patients patients;
+
     private final FhirJson json;
 
     FhirDirectoryController(Providers providers, Patients patients, FhirJson json) {
@@ -85,16 +88,20 @@ class FhirDirectoryController {
         }
         String providerId = actor.substring(actor.lastIndexOf('/') + 1);
         if (providerId.isBlank() || actor.contains("/") && !actor.startsWith("Practitioner/")) {
-            throw new BadParameter("actor", "'%s' is not a practitioner reference; use Practitioner/{providerId}."
-                    .formatted(actor));
+            throw new BadParameter("actor",
+                    "'%s' is not a practitioner reference; use Practitioner/{providerId}.".formatted(actor));
         }
         Bundle bundle = new Bundle();
         bundle.setId(UUID.randomUUID().toString());
         bundle.setType(Bundle.BundleType.SEARCHSET);
         bundle.addLink().setRelation("self").setUrl(ServletUriComponentsBuilder.fromCurrentRequest().toUriString());
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir/Schedule/").toUriString();
-        providers.find(providerId).ifPresent(provider -> bundle.addEntry().setFullUrl(base + providerId)
-                .setResource(schedule(provider)).getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        providers.find(providerId)
+            .ifPresent(provider -> bundle.addEntry()
+                .setFullUrl(base + providerId)
+                .setResource(schedule(provider))
+                .getSearch()
+                .setMode(Bundle.SearchEntryMode.MATCH));
         bundle.setTotal(bundle.getEntry().size());
         return json.ok(bundle);
     }
@@ -104,14 +111,17 @@ class FhirDirectoryController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/fhir+json"))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/fhir+json"))
     ResponseEntity<String> patient(@PathVariable String id, Caller caller) {
-        Patient patient = patients.find(id).filter(found -> caller.canSeePatient(found.patientId()))
-                .orElseThrow(() -> new NotFound("There is no patient " + id + "."));
+        Patient patient = patients.find(id)
+            .filter(found -> caller.canSeePatient(found.patientId()))
+            .orElseThrow(() -> new NotFound("There is no patient " + id + "."));
         org.hl7.fhir.r4.model.Patient resource = new org.hl7.fhir.r4.model.Patient();
         resource.setId(fhirId(patient.patientId()));
         resource.addIdentifier().setSystem("urn:appointments:patient").setValue(patient.patientId());
         resource.setActive(true);
-        resource.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(patient.lastName())
-                .addGiven(patient.firstName());
+        resource.addName()
+            .setUse(HumanName.NameUse.OFFICIAL)
+            .setFamily(patient.lastName())
+            .addGiven(patient.firstName());
         resource.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(patient.email());
         if (patient.phone() != null) {
             resource.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(patient.phone());
@@ -137,8 +147,12 @@ class FhirDirectoryController {
         return schedule;
     }
 
-    /** FHIR ids are 1 to 64 of A-Za-z0-9-. ; an id outside that is still named by the resource's identifier. */
+    /**
+     * FHIR ids are 1 to 64 of A-Za-z0-9-. ; an id outside that is still named by the
+     * resource's identifier.
+     */
     private static String fhirId(String id) {
         return FHIR_ID.matcher(id).matches() ? id : null;
     }
+
 }

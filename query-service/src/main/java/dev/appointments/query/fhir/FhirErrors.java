@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Failures of the FHIR endpoints as OperationOutcome resources with the matching HTTP status, as FHIR clients
- * expect, instead of the REST API's problem responses.
+ * Failures of the FHIR endpoints as OperationOutcome resources with the matching HTTP
+ * status, as FHIR clients expect, instead of the REST API's problem responses.
  */
 @RestControllerAdvice(assignableTypes = { FhirAppointmentController.class, FhirSlotController.class,
         FhirDirectoryController.class, FhirMetadataController.class })
@@ -41,24 +41,28 @@ class FhirErrors {
                     "Parameter '%s' has a malformed value.".formatted(mismatch.getPropertyName()));
             case CallNotPermittedException unavailable -> unavailable(ex);
             case SdkException sdk when dev.appointments.query.web.RefusedKeys.refused(sdk) ->
-                    outcome(HttpStatus.NOT_FOUND, "There is no such resource.");
+                outcome(HttpStatus.NOT_FOUND, "There is no such resource.");
             case SdkException unavailable -> unavailable(ex);
             default -> {
                 log.error("FHIR request failed", ex);
-                yield outcome(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be served because of an internal error.");
+                yield outcome(HttpStatus.INTERNAL_SERVER_ERROR,
+                        "The request could not be served because of an internal error.");
             }
         };
     }
 
     private ResponseEntity<String> unavailable(Exception ex) {
         log.warn("DynamoDB read failed: {}", ex.toString());
-        return outcome(HttpStatus.SERVICE_UNAVAILABLE, "The appointment data can't be read right now; try again shortly.");
+        return outcome(HttpStatus.SERVICE_UNAVAILABLE,
+                "The appointment data can't be read right now; try again shortly.");
     }
 
     private ResponseEntity<String> outcome(HttpStatusCode status, String diagnostics) {
         OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(issueType(status.value()))
-                .setDiagnostics(diagnostics);
+        outcome.addIssue()
+            .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+            .setCode(issueType(status.value()))
+            .setDiagnostics(diagnostics);
         return ResponseEntity.status(status).contentType(FhirJson.FHIR_JSON).body(json.write(outcome));
     }
 
@@ -71,4 +75,5 @@ class FhirErrors {
             default -> status < 500 ? IssueType.PROCESSING : IssueType.EXCEPTION;
         };
     }
+
 }

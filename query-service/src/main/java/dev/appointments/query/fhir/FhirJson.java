@@ -7,8 +7,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes resources as {@code application/fhir+json} responses. HAPI parsers are not thread-safe, so each response
- * gets its own (they are cheap; the context is not).
+ * Writes resources as {@code application/fhir+json} responses. HAPI parsers are not
+ * thread-safe, so each response gets its own (they are cheap; the context is not).
  */
 @Component
 class FhirJson {
@@ -28,4 +28,5 @@ class FhirJson {
     ResponseEntity<String> ok(IBaseResource resource) {
         return ResponseEntity.ok().contentType(FHIR_JSON).body(write(resource));
     }
+
 }

@@ -20,14 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code GET /fhir/metadata}: the CapabilityStatement of this read-only FHIR R4 server, so that a FHIR client learns
- * which resources it offers and how each is searched, before it asks.
+ * {@code GET /fhir/metadata}: the CapabilityStatement of this read-only FHIR R4 server,
+ * so that a FHIR client learns which resources it offers and how each is searched, before
+ * it asks.
  */
 @RestController
 @Tag(name = "FHIR R4")
 class FhirMetadataController {
 
-    /** When this statement last changed in substance: a FHIR client may cache it by this date. */
+    /**
+     * When this statement last changed in substance: a FHIR client may cache it by this
+     * date.
+     */
     private static final Date CHANGED = Date.from(java.time.Instant.parse("2026-11-30T00:00:00Z"));
 
     private final FhirJson json;
@@ -50,13 +54,15 @@ class FhirMetadataController {
         statement.addFormat("application/fhir+json");
         statement.addFormat("json");
         statement.getSoftware().setName("appointment-scheduling query-service");
-        statement.getImplementation().setDescription("Read-only FHIR view of the appointment system")
-                .setUrl(ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").toUriString());
+        statement.getImplementation()
+            .setDescription("Read-only FHIR view of the appointment system")
+            .setUrl(ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").toUriString());
         CapabilityStatementRestComponent rest = statement.addRest()
-                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
-        rest.getSecurity().setDescription("Every request needs an OAuth2 bearer token with the roles claim; a "
-                + "patient sees its own records, a provider those of its provider_id.")
-                .addService(new CodeableConcept().setText("OAuth2 bearer token"));
+            .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+        rest.getSecurity()
+            .setDescription("Every request needs an OAuth2 bearer token with the roles claim; a "
+                    + "patient sees its own records, a provider those of its provider_id.")
+            .addService(new CodeableConcept().setText("OAuth2 bearer token"));
 
         CapabilityStatementRestResourceComponent appointment = resource(rest, "Appointment", true, true);
         param(appointment, "patient", SearchParamType.REFERENCE, "Patient/{id}; this or practitioner is required");
@@ -77,8 +83,8 @@ class FhirMetadataController {
         return json.ok(statement);
     }
 
-    private static CapabilityStatementRestResourceComponent resource(CapabilityStatementRestComponent rest,
-            String type, boolean read, boolean search) {
+    private static CapabilityStatementRestResourceComponent resource(CapabilityStatementRestComponent rest, String type,
+            boolean read, boolean search) {
         CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
         if (read) {
             resource.addInteraction().setCode(TypeRestfulInteraction.READ);
@@ -93,4 +99,5 @@ class FhirMetadataController {
             String documentation) {
         resource.addSearchParam().setName(name).setType(type).setDocumentation(documentation);
     }
+
 }

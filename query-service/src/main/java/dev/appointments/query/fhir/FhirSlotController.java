@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * {@code GET /fhir/Slot?schedule=Schedule/{providerId}&start=YYYY-MM-DD}: the free slots of a provider's date as FHIR
- * R4 Slot resources (status {@code free}). Each provider has one schedule, named by the provider's id.
+ * {@code GET /fhir/Slot?schedule=Schedule/{providerId}&start=YYYY-MM-DD}: the free slots
+ * of a provider's date as FHIR R4 Slot resources (status {@code free}). Each provider has
+ * one schedule, named by the provider's id.
  */
 @RestController
 @Tag(name = "FHIR R4")
@@ -33,6 +34,7 @@ class FhirSlotController {
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FreeSlots freeSlots;
+
     private final FhirJson json;
 
     FhirSlotController(FreeSlots freeSlots, FhirJson json) {
@@ -46,10 +48,10 @@ class FhirSlotController {
     @ApiResponse(responseCode = "400", content = @Content(mediaType = "application/fhir+json"))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/fhir+json"))
     ResponseEntity<String> search(
-            @Parameter(description = "Schedule/{providerId}; required", example = "Schedule/dr-grey")
-            @RequestParam(required = false) String schedule,
-            @Parameter(description = "The provider-local date, optionally prefixed eq; required", example = "2026-12-01")
-            @RequestParam(required = false) String start) {
+            @Parameter(description = "Schedule/{providerId}; required",
+                    example = "Schedule/dr-grey") @RequestParam(required = false) String schedule,
+            @Parameter(description = "The provider-local date, optionally prefixed eq; required",
+                    example = "2026-12-01") @RequestParam(required = false) String start) {
         String providerId = providerId(schedule);
         LocalDate date = date(start);
         Bundle bundle = new Bundle();
@@ -83,8 +85,8 @@ class FhirSlotController {
         }
         String id = schedule.substring(schedule.lastIndexOf('/') + 1);
         if (id.isBlank() || schedule.contains("/") && !schedule.contains("Schedule/")) {
-            throw new BadParameter("schedule", "'%s' is not a schedule reference; use Schedule/{providerId}."
-                    .formatted(schedule));
+            throw new BadParameter("schedule",
+                    "'%s' is not a schedule reference; use Schedule/{providerId}.".formatted(schedule));
         }
         return id;
     }
@@ -97,8 +99,9 @@ class FhirSlotController {
             return LocalDate.parse(start.startsWith("eq") ? start.substring(2) : start);
         }
         catch (DateTimeParseException ex) {
-            throw new BadParameter("start", "'%s' is not a date; use start=YYYY-MM-DD (the provider's local date)."
-                    .formatted(start));
+            throw new BadParameter("start",
+                    "'%s' is not a date; use start=YYYY-MM-DD (the provider's local date).".formatted(start));
         }
     }
+
 }

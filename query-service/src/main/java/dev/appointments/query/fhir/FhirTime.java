@@ -9,7 +9,8 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
 
 /**
- * FHIR times in UTC with second precision ({@code 2026-12-01T14:30:00Z}), whatever the server's default time zone.
+ * FHIR times in UTC with second precision ({@code 2026-12-01T14:30:00Z}), whatever the
+ * server's default time zone.
  */
 final class FhirTime {
 
@@ -29,4 +30,5 @@ final class FhirTime {
         type.setTimeZoneZulu(true);
         return type;
     }
+
 }

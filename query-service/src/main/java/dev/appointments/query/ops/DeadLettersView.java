@@ -18,8 +18,10 @@ record DeadLettersView(String queue, String deadLetterQueue, List<DeadLetter> me
      *
      * @param messageId SQS's id of the message
      * @param body the body, unchanged
-     * @param attributes the message attributes (String and Number as text, Binary as Base64)
-     * @param receiveCount SQS's ApproximateReceiveCount: the receives on the work queue, plus one per peek
+     * @param attributes the message attributes (String and Number as text, Binary as
+     * Base64)
+     * @param receiveCount SQS's ApproximateReceiveCount: the receives on the work queue,
+     * plus one per peek
      * @param firstReceivedAt when the message was first received from the work queue
      * @param sentAt when the producer sent it
      * @param sourceQueue the queue it was dead-lettered from, when SQS says

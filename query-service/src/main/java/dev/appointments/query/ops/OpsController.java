@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The ops API: queue depths, dead letters and redrives. Only callers with the {@code ops} role get here (the path
- * rule {@code /api/ops/**} of the service's access configuration).
+ * The ops API: queue depths, dead letters and redrives. Only callers with the {@code ops}
+ * role get here (the path rule {@code /api/ops/**} of the service's access
+ * configuration).
  */
 @RestController
 @RequestMapping("/api/ops")
@@ -54,7 +55,8 @@ class OpsController {
     DeadLettersView deadLetters(@Parameter(description = "the work queue, or its -dlq") @PathVariable String queue,
             @RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > MAX_PEEK) {
-            throw new BadParameter("limit", "Parameter 'limit' must be between 1 and " + MAX_PEEK + ", not " + limit + ".");
+            throw new BadParameter("limit",
+                    "Parameter 'limit' must be between 1 and " + MAX_PEEK + ", not " + limit + ".");
         }
         return browser.peek(watched.resolve(queue), limit);
     }
@@ -63,9 +65,10 @@ class OpsController {
     @Operation(summary = "Move every dead letter of a queue back to the queue (an SQS message move task)")
     @ApiResponse(responseCode = "202", description = "Started; follow it at the Location")
     @ApiResponse(responseCode = "409", description = "A redrive of this queue is already running")
-    ResponseEntity<RedriveView> redrive(@Parameter(description = "the work queue, or its -dlq") @PathVariable String queue,
-            @Parameter(description = "messages per second, 1 to 500; SQS picks a rate when absent")
-            @RequestParam(required = false) Integer maxPerSecond) {
+    ResponseEntity<RedriveView> redrive(
+            @Parameter(description = "the work queue, or its -dlq") @PathVariable String queue,
+            @Parameter(description = "messages per second, 1 to 500; SQS picks a rate when absent") @RequestParam(
+                    required = false) Integer maxPerSecond) {
         if (maxPerSecond != null && (maxPerSecond < 1 || maxPerSecond > 500)) {
             throw new BadParameter("maxPerSecond",
                     "Parameter 'maxPerSecond' must be between 1 and 500, not " + maxPerSecond + ".");
@@ -86,4 +89,5 @@ class OpsController {
     private static NotFound unknownRedrive(String id) {
         return new NotFound("No redrive " + id + " is known; SQS lists the last ten of each dead-letter queue.");
     }
+
 }

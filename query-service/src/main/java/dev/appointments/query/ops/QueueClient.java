@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
- * The ops API's way to SQS: queue URLs resolved once, and every call bounded in time, with failures turned into a
- * 503 problem that names the queue.
+ * The ops API's way to SQS: queue URLs resolved once, and every call bounded in time,
+ * with failures turned into a 503 problem that names the queue.
  */
 @Component
 class QueueClient {
@@ -45,15 +45,18 @@ class QueueClient {
     }
 
     CompletableFuture<Map<QueueAttributeName, String>> attributes(String queue, QueueAttributeName... names) {
-        return url(queue).thenCompose(url -> sqs.getQueueAttributes(request -> request.queueUrl(url)
-                .attributeNames(names))).thenApply(response -> response.attributes());
+        return url(queue)
+            .thenCompose(url -> sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(names)))
+            .thenApply(response -> response.attributes());
     }
 
     String arn(String queue) {
         return await(queue, attributes(queue, QueueAttributeName.QUEUE_ARN)).get(QueueAttributeName.QUEUE_ARN);
     }
 
-    /** Waits for a call about {@code queue}; SQS trouble becomes {@link SqsUnavailable}. */
+    /**
+     * Waits for a call about {@code queue}; SQS trouble becomes {@link SqsUnavailable}.
+     */
     <T> T await(String queue, CompletableFuture<T> call) {
         try {
             return call.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -84,4 +87,5 @@ class QueueClient {
         log.warn("SQS call about queue {} failed: {}", queue, cause.toString());
         return new SqsUnavailable("SQS did not answer about queue " + queue + "; try again in a few seconds.", cause);
     }
+
 }

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Reads the depth and redrive policy of every watched queue and of its dead-letter queue, all queues at once. The
- * numbers are live (read on each request), not the gauges' polled values.
+ * Reads the depth and redrive policy of every watched queue and of its dead-letter queue,
+ * all queues at once. The numbers are live (read on each request), not the gauges' polled
+ * values.
  */
 @Component
 class QueueDepths {
@@ -34,9 +35,11 @@ class QueueDepths {
         QueueAttributeName[] queueAttributes = { QueueView.DEPTH[0], QueueView.DEPTH[1], QueueView.DEPTH[2],
                 QueueAttributeName.REDRIVE_POLICY };
         List<CompletableFuture<Map<QueueAttributeName, String>>> work = queues.stream()
-                .map(queue -> client.attributes(queue, queueAttributes)).toList();
+            .map(queue -> client.attributes(queue, queueAttributes))
+            .toList();
         List<CompletableFuture<Map<QueueAttributeName, String>>> dead = queues.stream()
-                .map(queue -> client.attributes(WatchedQueues.deadLetterQueueOf(queue), QueueView.DEPTH)).toList();
+            .map(queue -> client.attributes(WatchedQueues.deadLetterQueueOf(queue), QueueView.DEPTH))
+            .toList();
         var readAt = clock.instant();
         List<QueueView> views = new ArrayList<>();
         for (int i = 0; i < queues.size(); i++) {
@@ -49,10 +52,14 @@ class QueueDepths {
         return new QueuesView(views, readAt);
     }
 
-    /** SQS gives the policy as JSON text; the count is a number or a string depending on who set it. */
+    /**
+     * SQS gives the policy as JSON text; the count is a number or a string depending on
+     * who set it.
+     */
     static QueueView.RedrivePolicy redrivePolicy(String json) {
         return RedrivePolicy.parse(json)
-                .map(policy -> new QueueView.RedrivePolicy(policy.deadLetterQueueName(), policy.maxReceiveCount()))
-                .orElse(null);
+            .map(policy -> new QueueView.RedrivePolicy(policy.deadLetterQueueName(), policy.maxReceiveCount()))
+            .orElse(null);
     }
+
 }

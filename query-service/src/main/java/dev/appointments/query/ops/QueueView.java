@@ -9,9 +9,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  *
  * @param name the queue's name
  * @param visible messages waiting to be received
- * @param inFlight messages received and not yet deleted (being processed, or waiting out a visibility timeout)
+ * @param inFlight messages received and not yet deleted (being processed, or waiting out
+ * a visibility timeout)
  * @param delayed messages whose delivery delay has not passed
- * @param redrivePolicy where SQS moves a message after too many receives; {@code null} when the queue has none
+ * @param redrivePolicy where SQS moves a message after too many receives; {@code null}
+ * when the queue has none
  * @param deadLetterQueue the depth of {@code <name>-dlq}
  */
 record QueueView(String name, long visible, long inFlight, long delayed, RedrivePolicy redrivePolicy,

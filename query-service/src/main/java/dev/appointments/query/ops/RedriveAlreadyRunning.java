@@ -5,7 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * SQS runs one message move task per dead-letter queue at a time: 409, naming the running one.
+ * SQS runs one message move task per dead-letter queue at a time: 409, naming the running
+ * one.
  */
 class RedriveAlreadyRunning extends ErrorResponseException {
 
@@ -15,11 +16,12 @@ class RedriveAlreadyRunning extends ErrorResponseException {
 
     private static ProblemDetail problem(RedriveView running) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "A redrive of %s is already running (%d of %s moved); follow it at /api/ops/redrives/%s."
-                        .formatted(running.deadLetterQueue(), running.moved(),
-                                running.toMove() == null ? "?" : running.toMove(), running.id()));
+                "A redrive of %s is already running (%d of %s moved); follow it at /api/ops/redrives/%s.".formatted(
+                        running.deadLetterQueue(), running.moved(), running.toMove() == null ? "?" : running.toMove(),
+                        running.id()));
         problem.setTitle("Redrive already running");
         problem.setProperty("redriveId", running.id());
         return problem;
     }
+
 }

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry
 /**
  * A redrive: an SQS message move task from a dead-letter queue back to its work queue.
  *
- * @param id this API's id of the redrive: the queue and SQS's task handle, so any instance of the service can
- *        answer for it without keeping state
+ * @param id this API's id of the redrive: the queue and SQS's task handle, so any
+ * instance of the service can answer for it without keeping state
  * @param queue the work queue the messages go back to
  * @param deadLetterQueue the queue they come from
  * @param status SQS's task status: RUNNING, COMPLETED, CANCELLING, CANCELLED or FAILED
@@ -25,16 +25,17 @@ record RedriveView(String id, String queue, String deadLetterQueue, String statu
 
     static RedriveView of(String queue, ListMessageMoveTasksResultEntry task) {
         return new RedriveView(id(queue, task.taskHandle()), queue, WatchedQueues.deadLetterQueueOf(queue),
-                task.status(), task.approximateNumberOfMessagesMoved() == null ? 0
-                        : task.approximateNumberOfMessagesMoved(),
+                task.status(),
+                task.approximateNumberOfMessagesMoved() == null ? 0 : task.approximateNumberOfMessagesMoved(),
                 task.approximateNumberOfMessagesToMove(),
                 task.startedTimestamp() == null ? null : Instant.ofEpochMilli(task.startedTimestamp()),
                 task.failureReason());
     }
 
     static String id(String queue, String taskHandle) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((queue + "\n" + taskHandle).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString((queue + "\n" + taskHandle).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The queue and task handle in an id, if it is one. */

@@ -6,7 +6,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * SQS did not answer, or refused a call: 503 with a Retry-After, and a detail that says which queue.
+ * SQS did not answer, or refused a call: 503 with a Retry-After, and a detail that says
+ * which queue.
  */
 class SqsUnavailable extends ErrorResponseException {
 
@@ -20,4 +21,5 @@ class SqsUnavailable extends ErrorResponseException {
         problem.setTitle("Queue service unavailable");
         return problem;
     }
+
 }

@@ -24,4 +24,5 @@ class UnknownQueue extends ErrorResponseException {
         problem.setProperty("knownQueues", known);
         return problem;
     }
+
 }

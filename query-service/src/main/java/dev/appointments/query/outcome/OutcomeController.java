@@ -16,21 +16,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/appointment-requests/{requestId}}: the recorded outcome of a command, which says where the command
- * is: answered, or (with {@code deadLetterQueue}) unreadable and moved to that dead-letter queue; a 404 means it still
- * waits in its queue. An outcome's decision never changes once recorded; other commands sent later under the same
- * requestId are listed in {@code laterSubmissions}, refused. A 404 may turn into a 200 once the command has been
- * handled.
+ * {@code GET /api/appointment-requests/{requestId}}: the recorded outcome of a command,
+ * which says where the command is: answered, or (with {@code deadLetterQueue}) unreadable
+ * and moved to that dead-letter queue; a 404 means it still waits in its queue. An
+ * outcome's decision never changes once recorded; other commands sent later under the
+ * same requestId are listed in {@code laterSubmissions}, refused. A 404 may turn into a
+ * 200 once the command has been handled.
  * <p>
- * Schedulers and ops see every outcome. A patient sees the outcomes about its own appointments, and the refusals of
- * bookings made for it by its patient id (which created no appointment); any other outcome is answered 404 like a
- * missing one.
+ * Schedulers and ops see every outcome. A patient sees the outcomes about its own
+ * appointments, and the refusals of bookings made for it by its patient id (which created
+ * no appointment); any other outcome is answered 404 like a missing one.
  */
 @RestController
 @Tag(name = "Request outcomes")
 class OutcomeController {
 
     private final Outcomes outcomes;
+
     private final Appointments appointments;
 
     OutcomeController(Outcomes outcomes, Appointments appointments) {
@@ -40,16 +42,14 @@ class OutcomeController {
 
     @GetMapping("/api/appointment-requests/{requestId}")
     @Operation(summary = "The outcome of a command, by its requestId")
-    @ApiResponse(responseCode = "200", content = @Content(examples = {
-            @ExampleObject(name = "accepted", value = """
-                    {"requestId": "req-7f3a", "commandType": "RequestAppointment", "status": "ACCEPTED",
-                     "message": "Booked; waiting for confirmation.",
-                     "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "recordedAt": "2026-11-20T10:00:00Z"}"""),
+    @ApiResponse(responseCode = "200", content = @Content(examples = { @ExampleObject(name = "accepted", value = """
+            {"requestId": "req-7f3a", "commandType": "RequestAppointment", "status": "ACCEPTED",
+             "message": "Booked; waiting for confirmation.",
+             "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "recordedAt": "2026-11-20T10:00:00Z"}"""),
             @ExampleObject(name = "rejected", value = """
                     {"requestId": "req-7f3b", "commandType": "RequestAppointment", "status": "REJECTED",
                      "reason": "SLOT_UNAVAILABLE", "message": "The slot is taken: 2026-12-01 09:30 at dr-grey.",
-                     "recordedAt": "2026-11-20T10:00:02Z"}"""),
-            @ExampleObject(name = "requestId reused", value = """
+                     "recordedAt": "2026-11-20T10:00:02Z"}"""), @ExampleObject(name = "requestId reused", value = """
                     {"requestId": "req-7f3a", "commandType": "RequestAppointment", "status": "ACCEPTED",
                      "message": "Booked; waiting for confirmation.",
                      "appointmentId": "5b0c2a57-3c1e-3b7e-9d0a-2f4b6f1a9c11", "recordedAt": "2026-11-20T10:00:00Z",
@@ -61,14 +61,17 @@ class OutcomeController {
                      has the wrong type or format); it was moved to appointment-requests-dlq as it was sent. Send a
                      corrected command with a new requestId.", "recordedAt": "2026-11-20T10:00:03Z",
                      "deadLetterQueue": "appointment-requests-dlq"}""") }))
-    @ApiResponse(responseCode = "404", description = "Nothing recorded (yet) for this requestId: the command waits "
-            + "in its queue, or was never sent, or was dead-lettered without a readable requestId",
+    @ApiResponse(responseCode = "404",
+            description = "Nothing recorded (yet) for this requestId: the command waits "
+                    + "in its queue, or was never sent, or was dead-lettered without a readable requestId",
             content = @Content(mediaType = "application/problem+json"))
     OutcomeView outcome(@PathVariable String requestId, Caller caller) {
-        return outcomes.find(requestId).filter(outcome -> maySee(caller, outcome)).map(OutcomeView::of)
-                .orElseThrow(() -> new NotFound("No outcome is recorded for request " + requestId
-                        + " yet: the command is still waiting in its queue, or was never sent. (A message without a "
-                        + "readable requestId goes to the dead-letter queue without an outcome.)"));
+        return outcomes.find(requestId)
+            .filter(outcome -> maySee(caller, outcome))
+            .map(OutcomeView::of)
+            .orElseThrow(() -> new NotFound("No outcome is recorded for request " + requestId
+                    + " yet: the command is still waiting in its queue, or was never sent. (A message without a "
+                    + "readable requestId goes to the dead-letter queue without an outcome.)"));
     }
 
     private boolean maySee(Caller caller, Outcome outcome) {
@@ -79,6 +82,8 @@ class OutcomeController {
             return true;
         }
         return outcome.appointmentId() != null && appointments.find(outcome.appointmentId())
-                .filter(appointment -> caller.canSeeOutcome(appointment.patientId())).isPresent();
+            .filter(appointment -> caller.canSeeOutcome(appointment.patientId()))
+            .isPresent();
     }
+
 }

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/patients/{id}} and {@code GET /api/patients?email=}: both key lookups (the e-mail one through the
- * table of e-mail claims). Schedulers and ops see every patient, a patient only itself: another patient is answered
- * 404 like a missing one.
+ * {@code GET /api/patients/{id}} and {@code GET /api/patients?email=}: both key lookups
+ * (the e-mail one through the table of e-mail claims). Schedulers and ops see every
+ * patient, a patient only itself: another patient is answered 404 like a missing one.
  */
 @RestController
 @Tag(name = "Patients")
@@ -42,9 +42,10 @@ class PatientController {
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = EXAMPLE)))
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<PatientView> patient(@PathVariable String id, Caller caller) {
-        PatientView patient = patients.find(id).filter(found -> caller.canSeePatient(found.patientId()))
-                .map(PatientView::of)
-                .orElseThrow(() -> new NotFound("There is no patient " + id + "."));
+        PatientView patient = patients.find(id)
+            .filter(found -> caller.canSeePatient(found.patientId()))
+            .map(PatientView::of)
+            .orElseThrow(() -> new NotFound("There is no patient " + id + "."));
         return ResponseEntity.ok().eTag(patient.etag()).cacheControl(CacheControl.noCache()).body(patient);
     }
 
@@ -58,12 +59,18 @@ class PatientController {
         if (email.isBlank() || !email.contains("@")) {
             throw new BadParameter("email", "Parameter 'email' must be an e-mail address.");
         }
-        // The address is not repeated in the problem: responses end up in logs of proxies and clients.
-        PatientView patient = patients.findIdByEmail(email).filter(caller::canSeePatient).flatMap(patients::find)
-                .map(PatientView::of)
-                .orElseThrow(() -> new NotFound("No patient has this e-mail address."));
-        return ResponseEntity.ok().eTag(patient.etag()).cacheControl(CacheControl.noCache())
-                .header("Content-Location", "/api/patients/" + patient.patientId()).body(patient);
+        // The address is not repeated in the problem: responses end up in logs of proxies
+        // and clients.
+        PatientView patient = patients.findIdByEmail(email)
+            .filter(caller::canSeePatient)
+            .flatMap(patients::find)
+            .map(PatientView::of)
+            .orElseThrow(() -> new NotFound("No patient has this e-mail address."));
+        return ResponseEntity.ok()
+            .eTag(patient.etag())
+            .cacheControl(CacheControl.noCache())
+            .header("Content-Location", "/api/patients/" + patient.patientId())
+            .body(patient);
     }
 
     @Hidden
@@ -72,4 +79,5 @@ class PatientController {
         throw new BadParameter("email", "Patients are found by id (/api/patients/{id}) or by e-mail "
                 + "(/api/patients?email=...); listing every patient is not offered.");
     }
+
 }

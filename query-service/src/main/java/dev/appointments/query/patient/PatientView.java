@@ -8,11 +8,12 @@ import dev.appointments.query.web.ETags;
 import dev.appointments.store.patient.Patient;
 
 /**
- * A patient. Every field but the id is personal data: it is shown to the caller and never logged.
+ * A patient. Every field but the id is personal data: it is shown to the caller and never
+ * logged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PatientView(String patientId, String firstName, String lastName, String email, String phone, LocalDate dateOfBirth,
-        Instant createdAt) {
+record PatientView(String patientId, String firstName, String lastName, String email, String phone,
+        LocalDate dateOfBirth, Instant createdAt) {
 
     static PatientView of(Patient patient) {
         return new PatientView(patient.patientId(), patient.firstName(), patient.lastName(), patient.email(),

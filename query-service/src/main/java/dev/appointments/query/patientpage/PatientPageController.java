@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /patient-page/config}: the settings the patient page ({@code static/index.html}, {@code patient.js})
- * needs before anyone signs in, so it is served without a token ({@code appointments.security.access} in
- * {@code query-service.yml}). It holds addresses and a public client id only, nothing secret or personal.
+ * {@code GET /patient-page/config}: the settings the patient page
+ * ({@code static/index.html}, {@code patient.js}) needs before anyone signs in, so it is
+ * served without a token ({@code appointments.security.access} in
+ * {@code query-service.yml}). It holds addresses and a public client id only, nothing
+ * secret or personal.
  */
 @RestController
 class PatientPageController {
@@ -33,4 +35,5 @@ class PatientPageController {
     record PageSettings(URI authorizationEndpoint, URI tokenEndpoint, String clientId, String scope, URI redirectUri,
             URI requestServiceUrl, List<String> providers) {
     }
+
 }

@@ -31,9 +31,13 @@ class ProviderController {
             description = "The ETag is the rules' version; If-None-Match gives 304 while they are unchanged.")
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<ProviderView> provider(@PathVariable String id) {
-        ProviderView provider = providers.find(id).map(ProviderView::of)
-                .orElseThrow(() -> new NotFound("There is no provider " + id + "."));
-        return ResponseEntity.ok().eTag(ETags.ofVersion(provider.version())).cacheControl(CacheControl.noCache())
-                .body(provider);
+        ProviderView provider = providers.find(id)
+            .map(ProviderView::of)
+            .orElseThrow(() -> new NotFound("There is no provider " + id + "."));
+        return ResponseEntity.ok()
+            .eTag(ETags.ofVersion(provider.version()))
+            .cacheControl(CacheControl.noCache())
+            .body(provider);
     }
+
 }

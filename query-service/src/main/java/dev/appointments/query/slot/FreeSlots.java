@@ -16,24 +16,30 @@ import dev.appointments.store.provider.Providers;
 import org.springframework.stereotype.Service;
 
 /**
- * The free slots of a provider's date. The provider's rules and the day's busy times are kept for a few seconds (the
- * configured TTL), so a burst of page loads costs two DynamoDB reads; the minimum notice and maximum advance are
- * applied to every answer with the current time, so a cached day never offers a slot that has become too close.
+ * The free slots of a provider's date. The provider's rules and the day's busy times are
+ * kept for a few seconds (the configured TTL), so a burst of page loads costs two
+ * DynamoDB reads; the minimum notice and maximum advance are applied to every answer with
+ * the current time, so a cached day never offers a slot that has become too close.
  */
 @Service
 public class FreeSlots {
 
     private final Providers providers;
+
     private final BusyTimes busyTimes;
+
     private final Clock clock;
+
     private final Cache<DayKey, ProviderDay> days;
 
     FreeSlots(Providers providers, BusyTimes busyTimes, Clock clock, QueryServiceProperties properties) {
         this.providers = providers;
         this.busyTimes = busyTimes;
         this.clock = clock;
-        this.days = Caffeine.newBuilder().expireAfterWrite(properties.slotCacheTtl())
-                .maximumSize(properties.slotCacheSize()).build();
+        this.days = Caffeine.newBuilder()
+            .expireAfterWrite(properties.slotCacheTtl())
+            .maximumSize(properties.slotCacheSize())
+            .build();
     }
 
     /**
@@ -44,7 +50,9 @@ public class FreeSlots {
         return free(day(providerId, date));
     }
 
-    /** @throws NotFound when there is no such provider (unknown providers are not cached) */
+    /**
+     * @throws NotFound when there is no such provider (unknown providers are not cached)
+     */
     ProviderDay day(String providerId, LocalDate date) {
         ProviderDay day = days.get(new DayKey(providerId, date), this::read);
         if (day == null) {
@@ -69,4 +77,5 @@ public class FreeSlots {
 
     private record DayKey(String providerId, LocalDate date) {
     }
+
 }

@@ -7,8 +7,9 @@ import dev.appointments.rules.BookingCalendar;
 import dev.appointments.rules.TimeWindow;
 
 /**
- * What the free slots of one provider on one date are computed from: the provider's calendar and the times its
- * appointments keep in the date's busy window, as read at one moment.
+ * What the free slots of one provider on one date are computed from: the provider's
+ * calendar and the times its appointments keep in the date's busy window, as read at one
+ * moment.
  */
 record ProviderDay(String providerId, LocalDate date, BookingCalendar calendar, List<TimeWindow> busy) {
 

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/providers/{id}/slots?date=YYYY-MM-DD}: where a one-slot appointment can be booked on a date.
+ * {@code GET /api/providers/{id}/slots?date=YYYY-MM-DD}: where a one-slot appointment can
+ * be booked on a date.
  */
 @RestController
 @Tag(name = "Free slots")
@@ -40,10 +41,10 @@ class SlotController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "404", description = "No such provider",
             content = @Content(mediaType = "application/problem+json"))
-    SlotsView slots(@PathVariable String id,
-            @Parameter(description = "Provider-local date", example = "2026-12-01")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    SlotsView slots(@PathVariable String id, @Parameter(description = "Provider-local date",
+            example = "2026-12-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         ProviderDay day = freeSlots.day(id, date);
         return SlotsView.of(day, freeSlots.free(day));
     }
+
 }

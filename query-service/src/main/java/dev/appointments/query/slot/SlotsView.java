@@ -10,7 +10,8 @@ import dev.appointments.rules.Slot;
 /**
  * The free slots of a provider's date.
  *
- * @param timeZone the provider's IANA time zone, which {@code date} and each {@code startTime} are in
+ * @param timeZone the provider's IANA time zone, which {@code date} and each
+ * {@code startTime} are in
  * @param slotMinutes the length of one slot
  * @param slots the free slots in order
  */
@@ -26,7 +27,8 @@ record SlotsView(String providerId, LocalDate date, String timeZone, int slotMin
     /**
      * One free slot.
      *
-     * @param startTime the provider-local start, {@code HH:MM}: what a booking command names as {@code startTime}
+     * @param startTime the provider-local start, {@code HH:MM}: what a booking command
+     * names as {@code startTime}
      * @param start the start as a UTC instant
      * @param end the end of the slot as a UTC instant
      */

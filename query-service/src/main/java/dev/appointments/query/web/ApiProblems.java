@@ -19,9 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns every failure of the REST API into an RFC 9457 problem: Spring MVC's own exceptions and
- * {@link org.springframework.web.ErrorResponseException}s (such as {@link NotFound} and {@link BadParameter}) through
- * the base class, DynamoDB trouble as 503, anything else as 500 without internals.
+ * Turns every failure of the REST API into an RFC 9457 problem: Spring MVC's own
+ * exceptions and {@link org.springframework.web.ErrorResponseException}s (such as
+ * {@link NotFound} and {@link BadParameter}) through the base class, DynamoDB trouble as
+ * 503, anything else as 500 without internals.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -42,8 +43,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The appointment data can't be read right now; try again in a few seconds.");
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+            .body(problem);
     }
 
     @ExceptionHandler(Exception.class)
@@ -55,7 +57,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** Names the parameter and the expected form instead of Spring's conversion message. */
+    /**
+     * Names the parameter and the expected form instead of Spring's conversion message.
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -72,4 +76,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("parameter", name);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
+
 }

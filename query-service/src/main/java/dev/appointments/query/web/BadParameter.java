@@ -5,7 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request parameter is missing, malformed or in conflict with another: answered with 400 and a problem naming it.
+ * A request parameter is missing, malformed or in conflict with another: answered with
+ * 400 and a problem naming it.
  */
 public class BadParameter extends ErrorResponseException {
 
@@ -26,4 +27,5 @@ public class BadParameter extends ErrorResponseException {
         problem.setProperty("parameter", parameter);
         return problem;
     }
+
 }

@@ -7,7 +7,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Entity tags: the item version where the table keeps one, otherwise a digest of the fields shown.
+ * Entity tags: the item version where the table keeps one, otherwise a digest of the
+ * fields shown.
  */
 public final class ETags {
 
@@ -33,4 +34,5 @@ public final class ETags {
             throw new IllegalStateException("SHA-256 is part of every JDK", ex);
         }
     }
+
 }

@@ -5,7 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The resource a request names does not exist: answered with 404 and a problem saying which.
+ * The resource a request names does not exist: answered with 404 and a problem saying
+ * which.
  */
 public class NotFound extends ErrorResponseException {
 
@@ -18,4 +19,5 @@ public class NotFound extends ErrorResponseException {
         problem.setTitle("Not found");
         return problem;
     }
+
 }

@@ -3,8 +3,9 @@ package dev.appointments.query.web;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * The one client-given value of a read that DynamoDB validates is the id in its key: a key it refuses (an id over
- * its 2 KB key limit) names no item, so the answer is 404, not a transient 503.
+ * The one client-given value of a read that DynamoDB validates is the id in its key: a
+ * key it refuses (an id over its 2 KB key limit) names no item, so the answer is 404, not
+ * a transient 503.
  */
 public final class RefusedKeys {
 
@@ -16,4 +17,5 @@ public final class RefusedKeys {
                 && dynamoDb.awsErrorDetails() != null
                 && "ValidationException".equals(dynamoDb.awsErrorDetails().errorCode());
     }
+
 }

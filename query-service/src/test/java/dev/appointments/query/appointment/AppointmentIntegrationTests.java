@@ -103,14 +103,15 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         Appointment tuesday = book(providerId, patientId, TUESDAY, LocalTime.of(11, 0));
         Appointment wednesday = book(providerId, patientId, TUESDAY.plusDays(1), LocalTime.of(9, 0));
 
-        assertThat(ids(get("/api/appointments?patientId=" + patientId)))
-                .containsExactly(tuesday.appointmentId(), wednesday.appointmentId(), thursday.appointmentId());
+        assertThat(ids(get("/api/appointments?patientId=" + patientId))).containsExactly(tuesday.appointmentId(),
+                wednesday.appointmentId(), thursday.appointmentId());
         assertThat(ids(get("/api/appointments?patientId=%s&from=2027-03-03&to=2027-03-03".formatted(patientId))))
-                .containsExactly(wednesday.appointmentId());
+            .containsExactly(wednesday.appointmentId());
         assertThat(ids(get("/api/appointments?patientId=%s&from=2027-03-02T16:00:00Z".formatted(patientId))))
-                .containsExactly(tuesday.appointmentId(), wednesday.appointmentId(), thursday.appointmentId());
-        assertThat(ids(get("/api/appointments?patientId=%s&to=%s".formatted(patientId,
-                encode("2027-03-03T09:00:00-05:00"))))).containsExactly(tuesday.appointmentId());
+            .containsExactly(tuesday.appointmentId(), wednesday.appointmentId(), thursday.appointmentId());
+        assertThat(ids(
+                get("/api/appointments?patientId=%s&to=%s".formatted(patientId, encode("2027-03-03T09:00:00-05:00")))))
+            .containsExactly(tuesday.appointmentId());
     }
 
     @Test
@@ -120,12 +121,14 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         Appointment second = book(providerId, newPatient().patientId(), TUESDAY.plusDays(7), LocalTime.of(9, 15));
         Appointment expired = transition(second, AppointmentStatus.EXPIRED, null);
 
-        assertThat(ids(get("/api/appointments?providerId=" + providerId)))
-                .containsExactly(first.appointmentId(), second.appointmentId());
-        List<String> expiredThatDay = ids(get("/api/appointments?status=expired&from=2027-03-09&to=2027-03-09&limit=200"));
+        assertThat(ids(get("/api/appointments?providerId=" + providerId))).containsExactly(first.appointmentId(),
+                second.appointmentId());
+        List<String> expiredThatDay = ids(
+                get("/api/appointments?status=expired&from=2027-03-09&to=2027-03-09&limit=200"));
         assertThat(expiredThatDay).contains(expired.appointmentId()).doesNotContain(first.appointmentId());
-        assertThat(json(get("/api/appointments?providerId=" + providerId)).path("items").get(1).path("status")
-                .asString()).isEqualTo("EXPIRED");
+        assertThat(
+                json(get("/api/appointments?providerId=" + providerId)).path("items").get(1).path("status").asString())
+            .isEqualTo("EXPIRED");
     }
 
     @Test
@@ -141,8 +144,10 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
 
         assertThat(pages).extracting(page -> page.path("items").size()).containsExactly(3, 3, 1);
         assertThat(pages.getLast().has("nextCursor")).isFalse();
-        assertThat(pages.stream().flatMap(page -> page.path("items").valueStream())
-                .map(item -> item.path("appointmentId").asString()).toList()).containsExactlyElementsOf(booked);
+        assertThat(pages.stream()
+            .flatMap(page -> page.path("items").valueStream())
+            .map(item -> item.path("appointmentId").asString())
+            .toList()).containsExactlyElementsOf(booked);
     }
 
     @Test
@@ -156,13 +161,14 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
             for (LocalDate date = TUESDAY; slots.size() < 100; date = date.plusDays(1)) {
                 slots.addAll(calendar.slots(date));
             }
-            slots.subList(0, 100).forEach(slot ->
-                    booked.add(book(providerId, patientId, slot.date(), slot.time()).appointmentId()));
+            slots.subList(0, 100)
+                .forEach(slot -> booked.add(book(providerId, patientId, slot.date(), slot.time()).appointmentId()));
         }
 
         for (int limit : new int[] { 50, 200 }) {
             List<JsonNode> items = pages("/api/appointments?patientId=" + patientId + "&limit=" + limit).stream()
-                    .flatMap(page -> page.path("items").valueStream()).toList();
+                .flatMap(page -> page.path("items").valueStream())
+                .toList();
             List<String> ids = items.stream().map(item -> item.path("appointmentId").asString()).toList();
             List<Instant> starts = items.stream().map(item -> Instant.parse(item.path("startsAt").asString())).toList();
             assertThat(ids).hasSize(500).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(booked);
@@ -184,8 +190,10 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         assertProblem(get(base + "&limit=201"), 400, "between 1 and 200");
         assertProblem(get(base + "&limit=many"), 400, "whole number");
         assertProblem(get(base + "&cursor=not-a-cursor"), 400, "cursor");
-        String foreign = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"appointmentId\":\"x\",\"patientId\":\"someone-else\",\"startsAt\":\"2027-03-02T14:00:00Z\"}"
+        String foreign = Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                    "{\"appointmentId\":\"x\",\"patientId\":\"someone-else\",\"startsAt\":\"2027-03-02T14:00:00Z\"}"
                         .getBytes(StandardCharsets.UTF_8));
         assertProblem(get(base + "&cursor=" + foreign), 400, "cursor");
     }
@@ -197,13 +205,13 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
         book(providerId, patientId, TUESDAY, LocalTime.of(9, 0));
         book(providerId, patientId, TUESDAY, LocalTime.of(9, 15));
         String cursor = json(get("/api/appointments?patientId=%s&limit=1".formatted(patientId))).path("nextCursor")
-                .asString();
+            .asString();
 
         assertProblem(get("/api/appointments?providerId=%s&cursor=%s".formatted(providerId, cursor)), 400, "cursor");
-        assertProblem(get("/api/appointments?patientId=%s&from=2027-03-03&cursor=%s".formatted(patientId, cursor)),
-                400, "cursor");
+        assertProblem(get("/api/appointments?patientId=%s&from=2027-03-03&cursor=%s".formatted(patientId, cursor)), 400,
+                "cursor");
         assertThat(get("/api/appointments?patientId=%s&limit=1&cursor=%s".formatted(patientId, cursor)).statusCode())
-                .isEqualTo(200);
+            .isEqualTo(200);
     }
 
     private List<JsonNode> pages(String firstPage) {
@@ -226,4 +234,5 @@ class AppointmentIntegrationTests extends QueryServiceIntegrationTest {
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
+
 }

@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 
 /**
- * Drives one workload with a fixed number of client threads: a warm-up whose figures are dropped, then a measured
- * period in which every call's latency is kept.
+ * Drives one workload with a fixed number of client threads: a warm-up whose figures are
+ * dropped, then a measured period in which every call's latency is kept.
  */
 final class Load {
 
     private final int threads;
+
     private final Duration warmUp;
+
     private final Duration measured;
 
     Load(int threads, Duration warmUp, Duration measured) {
@@ -26,7 +28,8 @@ final class Load {
     }
 
     /**
-     * Runs {@code call} (given a running call number, answering whether the call succeeded) until the time is up.
+     * Runs {@code call} (given a running call number, answering whether the call
+     * succeeded) until the time is up.
      */
     Result run(String name, IntPredicate call) throws InterruptedException {
         drive(call, warmUp, new ArrayList<>(), new AtomicLong());
@@ -95,4 +98,5 @@ final class Load {
                     p99Millis);
         }
     }
+
 }

@@ -39,25 +39,34 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Load benchmark of {@code GET /api/appointments/{id}} and {@code GET /api/providers/{id}/slots}: starts the embedded
- * engines and the query-service (twice: with the slot cache as configured, and with it off), books appointments
- * through the store classes, then drives each endpoint with concurrent java.net.http clients. Baselines measured in
- * the same run: a trivial endpoint ({@code /actuator/health/liveness}) and a raw DynamoDB GetItem of an
- * appointment. Writes requests/s, p50 and p99 to {@code query-service/target/benchmark.txt}. Requests carry a
- * scheduler's token from a local authorization server, so the numbers include checking it.
+ * Load benchmark of {@code GET /api/appointments/{id}} and {@code GET
+ * /api/providers/{id}/slots}: starts the embedded engines and the query-service (twice:
+ * with the slot cache as configured, and with it off), books appointments through the
+ * store classes, then drives each endpoint with concurrent java.net.http clients.
+ * Baselines measured in the same run: a trivial endpoint
+ * ({@code /actuator/health/liveness}) and a raw DynamoDB GetItem of an appointment.
+ * Writes requests/s, p50 and p99 to {@code query-service/target/benchmark.txt}. Requests
+ * carry a scheduler's token from a local authorization server, so the numbers include
+ * checking it.
  * <p>
- * Settings (system properties): {@code benchmark.threads} (8), {@code benchmark.warmUpSeconds} (5),
- * {@code benchmark.seconds} (15), {@code benchmark.providers} (20), {@code benchmark.appointments} (2000).
+ * Settings (system properties): {@code benchmark.threads} (8),
+ * {@code benchmark.warmUpSeconds} (5), {@code benchmark.seconds} (15),
+ * {@code benchmark.providers} (20), {@code benchmark.appointments} (2000).
  */
 public final class QueryBenchmark {
 
     private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
+
     private static final int PROVIDERS = Integer.getInteger("benchmark.providers", 20);
+
     private static final int APPOINTMENTS = Integer.getInteger("benchmark.appointments", 2000);
+
     private static final int DAYS = 5;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final LocalAuthServer authServer = LocalAuthServer.shared();
+
     private final String token = authServer.clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
 
     public static void main(String[] args) throws Exception {
@@ -81,11 +90,16 @@ public final class QueryBenchmark {
         DynamoDbClient dynamoDb = engines.dynamoDb();
         List<Load.Result> results = new ArrayList<>();
         results.add(load.run("baseline: GET /actuator/health/liveness", i -> ok(port, "/actuator/health/liveness")));
-        results.add(load.run("baseline: DynamoDB GetItem (appointment)", i -> dynamoDb.getItem(request -> request
-                .tableName(Tables.Appointments.NAME).consistentRead(true)
-                .key(Map.of(Tables.Appointments.ID, AttributeValue.fromS(ids.get(i % ids.size()))))).hasItem()));
-        results.add(load.run("GET /api/appointments/{id}", i -> ok(port, "/api/appointments/" + ids.get(i % ids.size()))));
-        results.add(load.run("GET /api/providers/{id}/slots (cache 5 s)", i -> ok(port, slotPaths.get(i % slotPaths.size()))));
+        results.add(load.run("baseline: DynamoDB GetItem (appointment)",
+                i -> dynamoDb
+                    .getItem(request -> request.tableName(Tables.Appointments.NAME)
+                        .consistentRead(true)
+                        .key(Map.of(Tables.Appointments.ID, AttributeValue.fromS(ids.get(i % ids.size())))))
+                    .hasItem()));
+        results
+            .add(load.run("GET /api/appointments/{id}", i -> ok(port, "/api/appointments/" + ids.get(i % ids.size()))));
+        results.add(load.run("GET /api/providers/{id}/slots (cache 5 s)",
+                i -> ok(port, slotPaths.get(i % slotPaths.size()))));
         results.add(load.run("GET /api/providers/{id}/slots (no cache)",
                 i -> ok(port(uncached), slotPaths.get(i % slotPaths.size()))));
         String report = report(results);
@@ -114,7 +128,10 @@ public final class QueryBenchmark {
     private record Seed(List<String> appointmentIds, List<String> slotPaths) {
     }
 
-    /** Providers in New York open on weekdays, one patient per appointment, booked as the request-service books. */
+    /**
+     * Providers in New York open on weekdays, one patient per appointment, booked as the
+     * request-service books.
+     */
     private static Seed seed(ConfigurableApplicationContext context) {
         Providers providers = context.getBean(Providers.class);
         Patients patients = context.getBean(Patients.class);
@@ -124,8 +141,8 @@ public final class QueryBenchmark {
                 ProviderRules.mondayToFriday(TimeRange.of("08:00", "18:00")));
         BookingCalendar calendar = BookingCalendar.of(rules);
         List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate date = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2); dates.size() < DAYS;
-                date = date.plusDays(1)) {
+        for (LocalDate date = LocalDate.now(ZoneId.of("America/New_York")).plusDays(2); dates.size() < DAYS; date = date
+            .plusDays(1)) {
             if (!calendar.slots(date).isEmpty()) {
                 dates.add(date);
             }
@@ -152,8 +169,10 @@ public final class QueryBenchmark {
 
     private static String book(Appointments appointments, Patients patients, BookingCalendar calendar,
             String providerId, Slot slot, Instant now) {
-        String patientId = patients.findOrCreate(new Patient(null, "Bench", "Patient",
-                "bench-" + UUID.randomUUID() + "@example.com", null, null, now)).patientId();
+        String patientId = patients
+            .findOrCreate(new Patient(null, "Bench", "Patient", "bench-" + UUID.randomUUID() + "@example.com", null,
+                    null, now))
+            .patientId();
         String id = UUID.randomUUID().toString();
         String requestId = "bench-" + id;
         Appointment appointment = new Appointment(id, providerId, patientId, AppointmentStatus.REQUESTED, slot.start(),
@@ -166,8 +185,11 @@ public final class QueryBenchmark {
 
     private boolean ok(int port, String path) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         }
         catch (IOException ex) {
@@ -203,4 +225,5 @@ public final class QueryBenchmark {
         Files.createDirectories(target);
         return target.resolve("benchmark.txt");
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * A load benchmark of the query-service on the embedded engines; a main class, not a test, run by hand.
+ * A load benchmark of the query-service on the embedded engines; a main class, not a
+ * test, run by hand.
  */
 package dev.appointments.query.benchmark;

@@ -31,29 +31,24 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
     private static final FhirContext FHIR = FhirContext.forR4();
 
     /** How each status is reached from REQUESTED, and what FHIR calls it. */
-    private static final Map<AppointmentStatus, List<AppointmentStatus>> PATHS = Map.of(
-            AppointmentStatus.REQUESTED, List.of(),
-            AppointmentStatus.CONFIRMED, List.of(AppointmentStatus.CONFIRMED),
-            AppointmentStatus.COMPLETED, List.of(AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED),
-            AppointmentStatus.NO_SHOW, List.of(AppointmentStatus.CONFIRMED, AppointmentStatus.NO_SHOW),
-            AppointmentStatus.DECLINED, List.of(AppointmentStatus.DECLINED),
-            AppointmentStatus.EXPIRED, List.of(AppointmentStatus.EXPIRED),
+    private static final Map<AppointmentStatus, List<AppointmentStatus>> PATHS = Map.of(AppointmentStatus.REQUESTED,
+            List.of(), AppointmentStatus.CONFIRMED, List.of(AppointmentStatus.CONFIRMED), AppointmentStatus.COMPLETED,
+            List.of(AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED), AppointmentStatus.NO_SHOW,
+            List.of(AppointmentStatus.CONFIRMED, AppointmentStatus.NO_SHOW), AppointmentStatus.DECLINED,
+            List.of(AppointmentStatus.DECLINED), AppointmentStatus.EXPIRED, List.of(AppointmentStatus.EXPIRED),
             AppointmentStatus.CANCELLED, List.of(AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED));
 
-    private static final Map<AppointmentStatus, String> FHIR_STATUS = Map.of(
-            AppointmentStatus.REQUESTED, "pending", AppointmentStatus.CONFIRMED, "booked",
-            AppointmentStatus.COMPLETED, "fulfilled", AppointmentStatus.NO_SHOW, "noshow",
-            AppointmentStatus.DECLINED, "cancelled", AppointmentStatus.EXPIRED, "cancelled",
+    private static final Map<AppointmentStatus, String> FHIR_STATUS = Map.of(AppointmentStatus.REQUESTED, "pending",
+            AppointmentStatus.CONFIRMED, "booked", AppointmentStatus.COMPLETED, "fulfilled", AppointmentStatus.NO_SHOW,
+            "noshow", AppointmentStatus.DECLINED, "cancelled", AppointmentStatus.EXPIRED, "cancelled",
             AppointmentStatus.CANCELLED, "cancelled");
 
-    private static final Map<AppointmentStatus, ParticipationStatus> PRACTITIONER = Map.of(
-            AppointmentStatus.REQUESTED, ParticipationStatus.NEEDSACTION,
-            AppointmentStatus.CONFIRMED, ParticipationStatus.ACCEPTED,
-            AppointmentStatus.COMPLETED, ParticipationStatus.ACCEPTED,
-            AppointmentStatus.NO_SHOW, ParticipationStatus.ACCEPTED,
-            AppointmentStatus.DECLINED, ParticipationStatus.DECLINED,
-            AppointmentStatus.EXPIRED, ParticipationStatus.NEEDSACTION,
-            AppointmentStatus.CANCELLED, ParticipationStatus.ACCEPTED);
+    private static final Map<AppointmentStatus, ParticipationStatus> PRACTITIONER = Map.of(AppointmentStatus.REQUESTED,
+            ParticipationStatus.NEEDSACTION, AppointmentStatus.CONFIRMED, ParticipationStatus.ACCEPTED,
+            AppointmentStatus.COMPLETED, ParticipationStatus.ACCEPTED, AppointmentStatus.NO_SHOW,
+            ParticipationStatus.ACCEPTED, AppointmentStatus.DECLINED, ParticipationStatus.DECLINED,
+            AppointmentStatus.EXPIRED, ParticipationStatus.NEEDSACTION, AppointmentStatus.CANCELLED,
+            ParticipationStatus.ACCEPTED);
 
     @ParameterizedTest
     @EnumSource(AppointmentStatus.class)
@@ -61,8 +56,8 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
         String providerId = newProvider();
         String patientId = newPatient().patientId();
         Appointment appointment = book(providerId, patientId, TUESDAY, LocalTime.of(9, 30));
-        String reason = status == AppointmentStatus.CANCELLED || status == AppointmentStatus.DECLINED
-                ? "clinic closed" : null;
+        String reason = status == AppointmentStatus.CANCELLED || status == AppointmentStatus.DECLINED ? "clinic closed"
+                : null;
         for (AppointmentStatus step : PATHS.get(status)) {
             appointment = transition(appointment, step, step == status ? reason : null);
         }
@@ -80,9 +75,9 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(resource.getEndElement().getValueAsString()).isEqualTo("2027-03-02T14:45:00Z");
         assertThat(resource.getMinutesDuration()).isEqualTo(15);
         assertThat(resource.getParticipant()).extracting(p -> p.getActor().getReference())
-                .containsExactly("Patient/" + patientId, "Practitioner/" + providerId);
+            .containsExactly("Patient/" + patientId, "Practitioner/" + providerId);
         assertThat(resource.getParticipant()).extracting(AppointmentParticipantComponent::getStatus)
-                .containsExactly(ParticipationStatus.ACCEPTED, PRACTITIONER.get(status));
+            .containsExactly(ParticipationStatus.ACCEPTED, PRACTITIONER.get(status));
         if (reason == null) {
             assertThat(resource.hasCancelationReason()).isFalse();
         }
@@ -102,7 +97,7 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
 
         List<String> found = new ArrayList<>();
         String next = "/fhir/Appointment?patient=Patient/%s&date=ge2027-03-03&date=lt2027-03-06&_count=2"
-                .formatted(patientId);
+            .formatted(patientId);
         int pages = 0;
         while (next != null) {
             HttpResponse<String> response = get(next);
@@ -133,9 +128,11 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
 
         assertThat(bundle.getEntry()).hasSize(1);
         assertThat(bundle.getEntryFirstRep().getResource().getIdElement().getIdPart())
-                .isEqualTo(appointment.appointmentId());
-        assertThat(parser().parseResource(Bundle.class,
-                get("/fhir/Appointment?patient=%s&date=2027-03-03".formatted(patientId)).body()).getEntry()).isEmpty();
+            .isEqualTo(appointment.appointmentId());
+        assertThat(parser()
+            .parseResource(Bundle.class,
+                    get("/fhir/Appointment?patient=%s&date=2027-03-03".formatted(patientId)).body())
+            .getEntry()).isEmpty();
     }
 
     @Test
@@ -165,11 +162,14 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
     void answersErrorsWithOperationOutcomes() {
         assertOutcome(get("/fhir/Appointment/no-such-appointment"), 404, OperationOutcome.IssueType.NOTFOUND);
         assertOutcome(get("/fhir/Appointment"), 400, OperationOutcome.IssueType.INVALID);
-        assertOutcome(get("/fhir/Appointment?patient=Patient/x&date=yesterday"), 400, OperationOutcome.IssueType.INVALID);
-        assertOutcome(get("/fhir/Appointment?patient=Patient/x&date=ap2027-03-01"), 400, OperationOutcome.IssueType.INVALID);
+        assertOutcome(get("/fhir/Appointment?patient=Patient/x&date=yesterday"), 400,
+                OperationOutcome.IssueType.INVALID);
+        assertOutcome(get("/fhir/Appointment?patient=Patient/x&date=ap2027-03-01"), 400,
+                OperationOutcome.IssueType.INVALID);
         assertOutcome(get("/fhir/Appointment?patient=Patient/x&_count=0"), 400, OperationOutcome.IssueType.INVALID);
         assertOutcome(get("/fhir/Appointment?patient=Patient/x&_count=ten"), 400, OperationOutcome.IssueType.INVALID);
-        assertOutcome(get("/fhir/Appointment?patient=Patient/x&_cursor=bogus"), 400, OperationOutcome.IssueType.INVALID);
+        assertOutcome(get("/fhir/Appointment?patient=Patient/x&_cursor=bogus"), 400,
+                OperationOutcome.IssueType.INVALID);
         assertOutcome(get("/fhir/Patient/x"), 404, OperationOutcome.IssueType.NOTFOUND);
         assertOutcome(get("/fhir/Encounter/x"), 404, OperationOutcome.IssueType.NOTFOUND);
         assertOutcome(get("/fhir/Appointment?patient=Patient/x&practitioner=Practitioner/y"), 400,
@@ -192,12 +192,12 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(statement.getFormat()).extracting(CodeType::getValue).contains("application/fhir+json");
         var resources = statement.getRestFirstRep().getResource();
         assertThat(resources).extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
-                .containsExactly("Appointment", "Schedule", "Slot", "Practitioner", "Patient");
-        assertThat(resources.getFirst().getSearchParam()).extracting(
-                CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
-                .contains("patient", "practitioner", "date", "status");
+            .containsExactly("Appointment", "Schedule", "Slot", "Practitioner", "Patient");
+        assertThat(resources.getFirst().getSearchParam())
+            .extracting(CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent::getName)
+            .contains("patient", "practitioner", "date", "status");
         assertThat(resources.getFirst().getInteraction()).extracting(interaction -> interaction.getCode().toCode())
-                .containsExactly("read", "search-type");
+            .containsExactly("read", "search-type");
     }
 
     @Test
@@ -230,8 +230,8 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
         var patient = newPatient();
 
         HttpResponse<String> own = getAs(patientToken(patient.patientId()), "/fhir/Patient/" + patient.patientId());
-        HttpResponse<String> other = getAs(patientToken(newPatient().patientId()), "/fhir/Patient/"
-                + patient.patientId());
+        HttpResponse<String> other = getAs(patientToken(newPatient().patientId()),
+                "/fhir/Patient/" + patient.patientId());
 
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         var resource = parser().parseResource(org.hl7.fhir.r4.model.Patient.class, own.body());
@@ -240,7 +240,7 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(resource.getNameFirstRep().getGivenAsSingleString()).isEqualTo("Ada");
         assertThat(resource.getBirthDateElement().getValueAsString()).isEqualTo("1990-12-10");
         assertThat(resource.getTelecom()).extracting(ContactPoint::getValue)
-                .containsExactly(patient.email(), "+15551234567");
+            .containsExactly(patient.email(), "+15551234567");
         assertOutcome(other, 404, OperationOutcome.IssueType.NOTFOUND);
         assertThat(get("/fhir/Patient/" + patient.patientId()).statusCode()).isEqualTo(200);
     }
@@ -285,4 +285,5 @@ class FhirIntegrationTests extends QueryServiceIntegrationTest {
     private static IParser parser() {
         return FHIR.newJsonParser();
     }
+
 }

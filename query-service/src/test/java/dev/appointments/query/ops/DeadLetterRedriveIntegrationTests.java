@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Acceptance: poison messages land in the DLQ, the ops API lists them with bodies intact (and leaves them there),
- * redrive moves them back, and once the cause is fixed they are processed; none is lost.
+ * Acceptance: poison messages land in the DLQ, the ops API lists them with bodies intact
+ * (and leaves them there), redrive moves them back, and once the cause is fixed they are
+ * processed; none is lost.
  */
 class DeadLetterRedriveIntegrationTests extends OpsIntegrationTest {
 
@@ -30,27 +31,36 @@ class DeadLetterRedriveIntegrationTests extends OpsIntegrationTest {
             String body = "{\"type\":\"RequestAppointment\",\"requestId\":\"" + UUID.randomUUID()
                     + "\",\"poison\":true,\"n\":" + i + "}";
             bodies.add(body);
-            engines.sqs().sendMessage(request -> request.queueUrl(url).messageBody(body).messageAttributes(Map.of(
-                    "type", MessageAttributeValue.builder().dataType("String").stringValue("RequestAppointment").build())));
+            engines.sqs()
+                .sendMessage(request -> request.queueUrl(url)
+                    .messageBody(body)
+                    .messageAttributes(Map.of("type",
+                            MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("RequestAppointment")
+                                .build())));
         }
 
-        // Received twice and failed twice (1 s visibility timeout), then moved to the DLQ by SQS.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(
-                () -> assertThat(queueView(POISON_QUEUE).path("deadLetterQueue").path("visible").asLong()).isEqualTo(3));
+        // Received twice and failed twice (1 s visibility timeout), then moved to the DLQ
+        // by SQS.
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(queueView(POISON_QUEUE).path("deadLetterQueue").path("visible").asLong())
+                .isEqualTo(3));
         assertThat(TestConsumers.processed).doesNotContainAnyElementsOf(bodies);
 
         JsonNode peeked = json(get("/api/ops/dlq/" + POISON_QUEUE + "/messages?limit=10"));
         assertThat(peeked.path("deadLetterQueue").asString()).isEqualTo(POISON_QUEUE + "-dlq");
         assertThat(peeked.path("messages")).hasSize(3);
         assertThat(peeked.path("messages")).extracting(message -> message.path("body").asString())
-                .containsExactlyInAnyOrderElementsOf(bodies);
+            .containsExactlyInAnyOrderElementsOf(bodies);
         for (JsonNode message : peeked.path("messages")) {
             assertThat(message.path("attributes").path("type").asString()).isEqualTo("RequestAppointment");
             assertThat(message.path("receiveCount").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(message.path("firstReceivedAt").isNull()).isFalse();
             assertThat(message.path("sentAt").isNull()).isFalse();
         }
-        // Peeking loses nothing: they are all visible again, right away, and a second peek sees them all.
+        // Peeking loses nothing: they are all visible again, right away, and a second
+        // peek sees them all.
         assertThat(depth(POISON_QUEUE + "-dlq")[0]).isEqualTo(3);
         assertThat(json(get("/api/ops/dlq/" + POISON_QUEUE + "-dlq/messages")).path("messages")).hasSize(3);
 
@@ -67,18 +77,20 @@ class DeadLetterRedriveIntegrationTests extends OpsIntegrationTest {
             assertThat(progress.path("moved").asLong()).isEqualTo(3);
         });
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(TestConsumers.processed).containsAll(bodies));
+            .untilAsserted(() -> assertThat(TestConsumers.processed).containsAll(bodies));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode view = queueView(POISON_QUEUE);
             assertThat(view.path("visible").asLong() + view.path("inFlight").asLong()).isZero();
             assertThat(view.path("deadLetterQueue").path("visible").asLong()
-                    + view.path("deadLetterQueue").path("inFlight").asLong()).isZero();
+                    + view.path("deadLetterQueue").path("inFlight").asLong())
+                .isZero();
         });
     }
 
     @Test
     void unknownQueuesAreAnsweredWithAProblem() {
-        for (String path : new String[] { "/api/ops/dlq/no-such-queue/messages", "/api/ops/dlq/no-such-queue-dlq/messages" }) {
+        for (String path : new String[] { "/api/ops/dlq/no-such-queue/messages",
+                "/api/ops/dlq/no-such-queue-dlq/messages" }) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -97,4 +109,5 @@ class DeadLetterRedriveIntegrationTests extends OpsIntegrationTest {
             assertThat(json(response).path("parameter").asString()).isEqualTo("limit");
         }
     }
+
 }

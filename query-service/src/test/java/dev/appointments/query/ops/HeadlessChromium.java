@@ -11,9 +11,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromedriver, headless, started without Selenium Manager (the paths are given, so it has
- * nothing to download). Where they are missing the browser tests fail in CI, which must install them
- * ({@code .ci/run} does), and are skipped with a message elsewhere.
+ * Debian's Chromium and chromedriver, headless, started without Selenium Manager (the
+ * paths are given, so it has nothing to download). Where they are missing the browser
+ * tests fail in CI, which must install them ({@code .ci/run} does), and are skipped with
+ * a message elsewhere.
  */
 final class HeadlessChromium {
 
@@ -24,7 +25,10 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** Fails (in CI) or skips (elsewhere) the calling test when Chromium or its driver is not installed. */
+    /**
+     * Fails (in CI) or skips (elsewhere) the calling test when Chromium or its driver is
+     * not installed.
+     */
     static void requireInstalled() {
         if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
             return;
@@ -44,7 +48,10 @@ final class HeadlessChromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1600");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
+            .usingAnyFreePort()
+            .withTimeout(Duration.ofSeconds(60))
+            .build();
         return new ChromeDriver(service, options);
     }
+
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard at /ops in a real browser (headless Chromium) against the running service: an operator pastes a
- * token, sees every queue's numbers as SQS has them with the dead letters highlighted, reads the dead letters and
- * redrives them after confirming. Leaves a screenshot in target/ops-dashboard.png.
+ * The dashboard at /ops in a real browser (headless Chromium) against the running
+ * service: an operator pastes a token, sees every queue's numbers as SQS has them with
+ * the dead letters highlighted, reads the dead letters and redrives them after
+ * confirming. Leaves a screenshot in target/ops-dashboard.png.
  */
 class OpsDashboardBrowserTests extends OpsIntegrationTest {
 
@@ -31,7 +32,10 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
 
     private ChromeDriver browser;
 
-    /** Per test, so that without Chromium each test is reported as skipped with the reason, not lost. */
+    /**
+     * Per test, so that without Chromium each test is reported as skipped with the
+     * reason, not lost.
+     */
     @BeforeEach
     void browserInstalled() {
         HeadlessChromium.requireInstalled();
@@ -49,7 +53,9 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
         String url = url(BROWSER_QUEUE);
         for (int i = 0; i < 12; i++) {
             int n = i;
-            engines.sqs().sendMessage(request -> request.queueUrl(url).messageBody("{\"type\":\"ConfirmAppointment\",\"n\":" + n + "}"));
+            engines.sqs()
+                .sendMessage(request -> request.queueUrl(url)
+                    .messageBody("{\"type\":\"ConfirmAppointment\",\"n\":" + n + "}"));
         }
         String dlqUrl = url(BROWSER_QUEUE + "-dlq");
         List<String> deadBodies = List.of("{\"type\":\"ConfirmAppointment\",\"requestId\":\"dead-1\"}",
@@ -57,7 +63,8 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
         deadBodies.forEach(body -> engines.sqs().sendMessage(request -> request.queueUrl(dlqUrl).messageBody(body)));
 
         browser = HeadlessChromium.start();
-        // The page refreshes the table every second: look elements up again rather than hold on to them.
+        // The page refreshes the table every second: look elements up again rather than
+        // hold on to them.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(base() + "/ops?refreshMs=1000");
@@ -65,15 +72,19 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
         browser.findElement(By.id("token")).sendKeys(OpsTokens.ops());
         browser.findElement(By.id("use-token")).click();
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-queue='" + BROWSER_QUEUE + "']")));
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-queue='" + BROWSER_QUEUE + "']")));
         wait.until(driver -> text(BROWSER_QUEUE, "visible").equals("12"));
         assertThat(text(BROWSER_QUEUE, "dead-letters")).isEqualTo("2");
         assertThat(cell(BROWSER_QUEUE, "dead-letters").getAttribute("class")).contains("nonzero");
         assertThat(browser.findElement(By.id("status")).getText()).contains("dead letter");
 
-        // Every row shows what SQS says (nothing consumes these queues while the page is open).
-        List<String> queues = browser.findElements(By.cssSelector("#queues tbody tr")).stream()
-                .map(each -> each.getAttribute("data-queue")).toList();
+        // Every row shows what SQS says (nothing consumes these queues while the page is
+        // open).
+        List<String> queues = browser.findElements(By.cssSelector("#queues tbody tr"))
+            .stream()
+            .map(each -> each.getAttribute("data-queue"))
+            .toList();
         assertThat(queues).containsExactly("appointment-requests", "appointment-confirmations", "appointment-reminders",
                 DEPTH_QUEUE, POISON_QUEUE, BROWSER_QUEUE);
         for (String queue : queues) {
@@ -81,10 +92,12 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
                 long[] work = depth(queue);
                 long[] dead = depth(queue + "-dlq");
                 assertThat(List.of(text(queue, "visible"), text(queue, "in-flight"), text(queue, "delayed"),
-                        text(queue, "dead-letters"))).as(queue).containsExactly(Long.toString(work[0]),
-                                Long.toString(work[1]), Long.toString(work[2]), Long.toString(dead[0] + dead[1]));
+                        text(queue, "dead-letters")))
+                    .as(queue)
+                    .containsExactly(Long.toString(work[0]), Long.toString(work[1]), Long.toString(work[2]),
+                            Long.toString(dead[0] + dead[1]));
                 assertThat(cell(queue, "dead-letters").getAttribute("class").contains("nonzero"))
-                        .isEqualTo(dead[0] + dead[1] > 0);
+                    .isEqualTo(dead[0] + dead[1] > 0);
             });
         }
 
@@ -94,7 +107,8 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
         assertThat(shown).contains("dead-1", "dead-2", "Receive count");
         assertThat(depth(BROWSER_QUEUE + "-dlq")[0]).as("peeking leaves the dead letters where they are").isEqualTo(2);
 
-        // Let the chart gather a few points, then keep a picture of the page with real numbers.
+        // Let the chart gather a few points, then keep a picture of the page with real
+        // numbers.
         Thread.sleep(5000);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
@@ -102,7 +116,8 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
 
         cell(BROWSER_QUEUE, "actions").findElement(By.cssSelector("button.redrive")).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-redrive")));
-        assertThat(dialog.getText()).contains("Move 2 dead letter(s) of " + BROWSER_QUEUE + "-dlq back to " + BROWSER_QUEUE);
+        assertThat(dialog.getText())
+            .contains("Move 2 dead letter(s) of " + BROWSER_QUEUE + "-dlq back to " + BROWSER_QUEUE);
         browser.findElement(By.id("confirm-redrive-button")).click();
 
         wait.until(driver -> driver.findElement(By.id("action-status")).getText().contains("completed: 2 moved"));
@@ -119,4 +134,5 @@ class OpsDashboardBrowserTests extends OpsIntegrationTest {
     private String text(String queue, String field) {
         return cell(queue, field).getText();
     }
+
 }

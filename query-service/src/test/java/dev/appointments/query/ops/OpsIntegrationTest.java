@@ -22,27 +22,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Base of the ops tests: the query-service against the shared embedded engines, watching the system's three queues
- * and three test queues of its own (each with a DLQ), gauges polled every {@link #POLL_INTERVAL}, and every call
- * made with an ops token from a real authorization server.
+ * Base of the ops tests: the query-service against the shared embedded engines, watching
+ * the system's three queues and three test queues of its own (each with a DLQ), gauges
+ * polled every {@link #POLL_INTERVAL}, and every call made with an ops token from a real
+ * authorization server.
  * <ul>
- * <li>{@link #DEPTH_QUEUE}: nobody consumes it until a test starts the {@code opsDrain} binding;</li>
- * <li>{@link #POISON_QUEUE}: consumed by {@code opsPoison}, which fails on poison until fixed; two receives, then
- * the DLQ;</li>
- * <li>{@link #BROWSER_QUEUE}: nobody consumes it; the dashboard test fills it and its DLQ.</li>
+ * <li>{@link #DEPTH_QUEUE}: nobody consumes it until a test starts the {@code opsDrain}
+ * binding;</li>
+ * <li>{@link #POISON_QUEUE}: consumed by {@code opsPoison}, which fails on poison until
+ * fixed; two receives, then the DLQ;</li>
+ * <li>{@link #BROWSER_QUEUE}: nobody consumes it; the dashboard test fills it and its
+ * DLQ.</li>
  * </ul>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=query-service",
-        "appointments.queue-metrics.interval=500ms",
-        "spring.cloud.function.definition=opsPoison;opsDrain",
-        "spring.cloud.stream.bindings.opsPoison-in-0.consumer.concurrency=2",
-        "spring.cloud.stream.sqs.bindings.opsPoison-in-0.consumer.visibility-timeout=1s",
-        "spring.cloud.stream.sqs.bindings.opsPoison-in-0.consumer.max-receive-count=2",
-        "spring.cloud.stream.bindings.opsDrain-in-0.consumer.auto-startup=false",
-        // Spring Cloud Stream restarts only bindings with a group; the SQS binder itself ignores groups.
-        "spring.cloud.stream.bindings.opsDrain-in-0.group=ops-tests",
-        "spring.cloud.stream.sqs.bindings.opsDrain-in-0.consumer.max-receive-count=2" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=query-service", "appointments.queue-metrics.interval=500ms",
+                "spring.cloud.function.definition=opsPoison;opsDrain",
+                "spring.cloud.stream.bindings.opsPoison-in-0.consumer.concurrency=2",
+                "spring.cloud.stream.sqs.bindings.opsPoison-in-0.consumer.visibility-timeout=1s",
+                "spring.cloud.stream.sqs.bindings.opsPoison-in-0.consumer.max-receive-count=2",
+                "spring.cloud.stream.bindings.opsDrain-in-0.consumer.auto-startup=false",
+                // Spring Cloud Stream restarts only bindings with a group; the SQS binder
+                // itself ignores groups.
+                "spring.cloud.stream.bindings.opsDrain-in-0.group=ops-tests",
+                "spring.cloud.stream.sqs.bindings.opsDrain-in-0.consumer.max-receive-count=2" })
 @Import(TestConsumers.class)
 abstract class OpsIntegrationTest {
 
@@ -84,10 +87,12 @@ abstract class OpsIntegrationTest {
 
     /** What SQS says right now: visible, in flight, delayed. */
     static long[] depth(String queue) {
-        Map<QueueAttributeName, String> attributes = engines.sqs().getQueueAttributes(request -> request
-                .queueUrl(url(queue)).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+        Map<QueueAttributeName, String> attributes = engines.sqs()
+            .getQueueAttributes(request -> request.queueUrl(url(queue))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+            .attributes();
         return new long[] { Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)),
                 Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)),
                 Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)) };
@@ -108,7 +113,8 @@ abstract class OpsIntegrationTest {
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.header("Authorization", "Bearer " + OpsTokens.ops())
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -150,4 +156,5 @@ abstract class OpsIntegrationTest {
         }
         return Double.NaN;
     }
+
 }

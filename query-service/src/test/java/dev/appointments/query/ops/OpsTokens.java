@@ -5,8 +5,9 @@ import java.net.URI;
 import dev.appointments.authserver.LocalAuthServer;
 
 /**
- * A real authorization server for the ops tests, one per JVM (Spring caches the service's context across test
- * classes, so the issuer must outlive each class), and its demo-ops client's token.
+ * A real authorization server for the ops tests, one per JVM (Spring caches the service's
+ * context across test classes, so the issuer must outlive each class), and its demo-ops
+ * client's token.
  */
 final class OpsTokens {
 
@@ -34,4 +35,5 @@ final class OpsTokens {
         }
         return opsToken;
     }
+
 }

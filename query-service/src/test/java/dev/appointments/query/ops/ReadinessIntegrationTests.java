@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Acceptance: stopping DynamoDB turns the query-service's readiness DOWN (so an orchestrator stops sending it
- * traffic), and starting it again turns readiness UP. The indicators check on each request, so there is no interval
- * to wait out beyond the calls' own timeouts.
+ * Acceptance: stopping DynamoDB turns the query-service's readiness DOWN (so an
+ * orchestrator stops sending it traffic), and starting it again turns readiness UP. The
+ * indicators check on each request, so there is no interval to wait out beyond the calls'
+ * own timeouts.
  */
 class ReadinessIntegrationTests extends OpsIntegrationTest {
 
@@ -40,4 +41,5 @@ class ReadinessIntegrationTests extends OpsIntegrationTest {
         assertThat(readiness.path("status").asString()).isEqualTo(state);
         return readiness;
     }
+
 }

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 
 /**
- * Consumers bound through the project's SQS binder in the ops tests only (the query-service consumes no queue):
- * {@code opsPoison} fails on messages whose body contains "poison" until {@link #fixed} is set, as a bug would
- * until it is fixed; {@code opsDrain} takes whatever comes and is started by the test that needs it.
+ * Consumers bound through the project's SQS binder in the ops tests only (the
+ * query-service consumes no queue): {@code opsPoison} fails on messages whose body
+ * contains "poison" until {@link #fixed} is set, as a bug would until it is fixed;
+ * {@code opsDrain} takes whatever comes and is started by the test that needs it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestConsumers {
@@ -36,4 +37,5 @@ class TestConsumers {
         return message -> {
         };
     }
+
 }

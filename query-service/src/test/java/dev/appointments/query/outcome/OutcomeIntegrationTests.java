@@ -65,7 +65,8 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
         JacksonException unreadable = assertThrows(JacksonException.class,
                 () -> JsonMapper.builder().build().readValue(body, AppointmentRequestsMessage.class));
         outcomes.record(UnreadableCommand.of(body, null, null, unreadable)
-                .outcome("appointment-requests-dlq", NOW).orElseThrow());
+            .outcome("appointment-requests-dlq", NOW)
+            .orElseThrow());
 
         JsonNode answer = json(get("/api/appointment-requests/" + requestId));
 
@@ -98,4 +99,5 @@ class OutcomeIntegrationTests extends QueryServiceIntegrationTest {
     void answersNotFoundForAnUnknownRequest() {
         assertProblem(get("/api/appointment-requests/req-never-sent"), 404, "req-never-sent");
     }
+
 }

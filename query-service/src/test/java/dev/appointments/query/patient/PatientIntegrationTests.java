@@ -39,7 +39,7 @@ class PatientIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(json(response).path("patientId").asString()).isEqualTo(patient.patientId());
         assertThat(response.headers().firstValue("Content-Location")).hasValue("/api/patients/" + patient.patientId());
         assertThat(response.headers().firstValue("ETag"))
-                .isEqualTo(get("/api/patients/" + patient.patientId()).headers().firstValue("ETag"));
+            .isEqualTo(get("/api/patients/" + patient.patientId()).headers().firstValue("ETag"));
     }
 
     @Test
@@ -56,4 +56,5 @@ class PatientIntegrationTests extends QueryServiceIntegrationTest {
         assertProblem(get("/api/patients?email="), 400, "e-mail address");
         assertProblem(get("/api/patients?email=not-an-address"), 400, "e-mail address");
     }
+
 }

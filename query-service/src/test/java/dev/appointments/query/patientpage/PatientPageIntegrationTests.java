@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The patient and provider pages are served without a token, with their settings, and under a content security policy
- * that lets their scripts call exactly the token endpoint and the request-service's API besides this service.
+ * The patient and provider pages are served without a token, with their settings, and
+ * under a content security policy that lets their scripts call exactly the token endpoint
+ * and the request-service's API besides this service.
  */
 class PatientPageIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -17,8 +18,8 @@ class PatientPageIntegrationTests extends QueryServiceIntegrationTest {
         var page = getAs(null, "/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<script src=\"patient.js\" defer></script>", "id=\"sign-in\"");
         assertThat(getAs(null, "/pages.js").body()).contains("code_challenge_method");
         assertThat(getAs(null, "/index.html").statusCode()).isEqualTo(200);
@@ -61,8 +62,9 @@ class PatientPageIntegrationTests extends QueryServiceIntegrationTest {
         var page = getAs(null, "/");
 
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-                .contains("script-src 'self';", "frame-ancestors 'none'", "connect-src 'self' " + issuer
-                        + "/oauth2/token http://127.0.0.1:8081/api/;")
-                .doesNotContain("unsafe-inline", "${"));
+            .contains("script-src 'self';", "frame-ancestors 'none'",
+                    "connect-src 'self' " + issuer + "/oauth2/token http://127.0.0.1:8081/api/;")
+            .doesNotContain("unsafe-inline", "${"));
     }
+
 }

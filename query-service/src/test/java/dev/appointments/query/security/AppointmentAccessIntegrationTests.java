@@ -13,15 +13,20 @@ import static dev.appointments.query.security.AccessAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who reads which appointment, over REST and FHIR: patients their own, providers those of their providers,
- * schedulers and ops all; anyone else's is a 404 like a missing one, anyone else's list is empty.
+ * Who reads which appointment, over REST and FHIR: patients their own, providers those of
+ * their providers, schedulers and ops all; anyone else's is a 404 like a missing one,
+ * anyone else's list is empty.
  */
 class AppointmentAccessIntegrationTests extends QueryServiceIntegrationTest {
 
     private String adasPatientId;
+
     private String gracesPatientId;
+
     private String adasProvider;
+
     private String gracesProvider;
+
     private Appointment adas;
 
     @BeforeEach
@@ -108,8 +113,8 @@ class AppointmentAccessIntegrationTests extends QueryServiceIntegrationTest {
         HttpResponse<String> refused = getAs(patientToken(gracesPatientId), path);
         assertLikeMissing(refused, adas.appointmentId(), getAs(patientToken(gracesPatientId), missing),
                 "no-such-appointment");
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/fhir+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/fhir+json"));
         assertLikeMissing(getAs(providerToken(gracesProvider), path), adas.appointmentId(),
                 getAs(providerToken(gracesProvider), missing), "no-such-appointment");
     }
@@ -135,4 +140,5 @@ class AppointmentAccessIntegrationTests extends QueryServiceIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).path("entry").size();
     }
+
 }

@@ -9,8 +9,9 @@ import static dev.appointments.query.security.AccessAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What needs no token (the API description, health), what any token reads (providers and their free slots), and
- * what only ops may call (the ops API and dashboard, the other actuator endpoints).
+ * What needs no token (the API description, health), what any token reads (providers and
+ * their free slots), and what only ops may call (the ops API and dashboard, the other
+ * actuator endpoints).
  */
 class PublicAndOpsAccessIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -20,7 +21,7 @@ class PublicAndOpsAccessIntegrationTests extends QueryServiceIntegrationTest {
 
         assertThat(apiDocs.statusCode()).isEqualTo(200);
         assertThat(json(apiDocs).path("components").path("securitySchemes").path("bearer").path("scheme").asString())
-                .isEqualTo("bearer");
+            .isEqualTo("bearer");
         assertThat(apiDocs.body()).doesNotContain("\"caller\"");
         assertThat(getAs(null, "/swagger-ui/index.html").statusCode()).isEqualTo(200);
         assertThat(getAs(null, "/actuator/health").statusCode()).isEqualTo(200);
@@ -53,4 +54,5 @@ class PublicAndOpsAccessIntegrationTests extends QueryServiceIntegrationTest {
         }
         assertThat(getAs(demoClientToken("demo-ops"), "/actuator/metrics").statusCode()).isEqualTo(200);
     }
+
 }

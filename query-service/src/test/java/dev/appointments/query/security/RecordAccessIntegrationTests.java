@@ -17,8 +17,8 @@ import static dev.appointments.query.security.AccessAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who reads request outcomes and patient records: a patient its own, schedulers and ops all, providers and admins
- * none; another patient's is a 404 like a missing one.
+ * Who reads request outcomes and patient records: a patient its own, schedulers and ops
+ * all, providers and admins none; another patient's is a 404 like a missing one.
  */
 class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
 
@@ -53,22 +53,25 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
     @Test
     void anOutcomeWithoutAppointmentOrPatientIsForSchedulersAndOpsOnly() {
         String requestId = "req-" + UUID.randomUUID();
-        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", ReasonCode.SLOT_UNAVAILABLE, "The slot is taken.",
-                null, NOW));
+        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", ReasonCode.SLOT_UNAVAILABLE,
+                "The slot is taken.", null, NOW));
         String patient = patientToken(newPatient().patientId());
 
         assertLikeMissing(getAs(patient, "/api/appointment-requests/" + requestId), requestId,
                 getAs(patient, "/api/appointment-requests/req-never-sent"), "req-never-sent");
         assertThat(getAs(demoClientToken("demo-scheduler"), "/api/appointment-requests/" + requestId).statusCode())
-                .isEqualTo(200);
+            .isEqualTo(200);
     }
 
     @Test
     void aRefusedBookingIsReadByThePatientItWasForOnly() {
         String requestId = "req-" + UUID.randomUUID();
         String patientId = newPatient().patientId();
-        outcomes.record(Outcome.rejected(requestId, "RequestAppointment", "f", dev.appointments.model.ReasonCode.SLOT_UNAVAILABLE, "The slot is taken.",
-                null, NOW).withPatientId(patientId));
+        outcomes.record(
+                Outcome
+                    .rejected(requestId, "RequestAppointment", "f", dev.appointments.model.ReasonCode.SLOT_UNAVAILABLE,
+                            "The slot is taken.", null, NOW)
+                    .withPatientId(patientId));
         String other = patientToken(newPatient().patientId());
 
         HttpResponse<String> own = getAs(patientToken(patientId), "/api/appointment-requests/" + requestId);
@@ -89,7 +92,7 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
         assertRefused(getAs(demoClientToken("demo-admin"), path), 403);
         assertThat(getAs(patientToken(patient.patientId()), path).statusCode()).isEqualTo(200);
         assertThat(getAs(patientToken(patient.patientId()), "/api/patients?email=" + patient.email()).statusCode())
-                .isEqualTo(200);
+            .isEqualTo(200);
         assertThat(getAs(demoClientToken("demo-scheduler"), path).statusCode()).isEqualTo(200);
         assertThat(getAs(demoClientToken("demo-ops"), path).statusCode()).isEqualTo(200);
     }
@@ -104,4 +107,5 @@ class RecordAccessIntegrationTests extends QueryServiceIntegrationTest {
         assertLikeMissing(getAs(other, "/api/patients?email=" + patient.email()), patient.email(),
                 getAs(other, "/api/patients?email=nobody-here@example.com"), "nobody-here@example.com");
     }
+
 }

@@ -39,8 +39,9 @@ class SlotIntegrationTests extends QueryServiceIntegrationTest {
 
     @Test
     void keepsTheBufferAroundBookedAppointmentsFree() {
-        String providerId = newProvider(ProviderRules.withDefaults("Buffered", "America/New_York",
-                ProviderRules.mondayToFriday(TimeRange.of("09:00", "17:00"))).withBufferMinutes(15));
+        String providerId = newProvider(ProviderRules
+            .withDefaults("Buffered", "America/New_York", ProviderRules.mondayToFriday(TimeRange.of("09:00", "17:00")))
+            .withBufferMinutes(15));
         book(providerId, newPatient().patientId(), TUESDAY, LocalTime.of(10, 0));
 
         List<String> times = startTimes(json(get("/api/providers/%s/slots?date=%s".formatted(providerId, TUESDAY))));
@@ -50,13 +51,15 @@ class SlotIntegrationTests extends QueryServiceIntegrationTest {
 
     @Test
     void appliesMinimumNoticeAndMaximumAdvance() {
-        String providerId = newProvider(ProviderRules.withDefaults("Short notice", "America/New_York",
-                ProviderRules.mondayToFriday(TimeRange.of("09:00", "17:00")))
-                .withNoticeAndAdvance(Duration.ofHours(3), Duration.ofDays(30)));
+        String providerId = newProvider(ProviderRules
+            .withDefaults("Short notice", "America/New_York",
+                    ProviderRules.mondayToFriday(TimeRange.of("09:00", "17:00")))
+            .withNoticeAndAdvance(Duration.ofHours(3), Duration.ofDays(30)));
 
-        // Now is 07:00 in New York: three hours of notice leave 10:00 as the first slot today.
-        assertThat(startTimes(json(get("/api/providers/%s/slots?date=2027-03-01".formatted(providerId)))))
-                .first().isEqualTo("10:00");
+        // Now is 07:00 in New York: three hours of notice leave 10:00 as the first slot
+        // today.
+        assertThat(startTimes(json(get("/api/providers/%s/slots?date=2027-03-01".formatted(providerId))))).first()
+            .isEqualTo("10:00");
         assertThat(startTimes(json(get("/api/providers/%s/slots?date=2027-04-15".formatted(providerId))))).isEmpty();
         assertThat(startTimes(json(get("/api/providers/%s/slots?date=2027-02-26".formatted(providerId))))).isEmpty();
     }
@@ -83,8 +86,8 @@ class SlotIntegrationTests extends QueryServiceIntegrationTest {
 
         book(providerId, newPatient().patientId(), TUESDAY.plusDays(1), LocalTime.of(9, 0));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(startTimes(json(get(path)))).first().isEqualTo("09:15"));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(startTimes(json(get(path)))).first().isEqualTo("09:15"));
     }
 
     @Test
@@ -115,4 +118,5 @@ class SlotIntegrationTests extends QueryServiceIntegrationTest {
     private static List<String> startTimes(JsonNode body) {
         return body.path("slots").valueStream().map(slot -> slot.path("startTime").asString()).toList();
     }
+
 }

@@ -1,7 +1,8 @@
 package dev.appointments.reminder.delivery;
 
 /**
- * A way to reach a patient or their provider. One call of {@link #deliver} is one attempt; retries are the caller's.
+ * A way to reach a patient or their provider. One call of {@link #deliver} is one
+ * attempt; retries are the caller's.
  */
 public interface Channel {
 
@@ -13,7 +14,9 @@ public interface Channel {
 
     /**
      * Makes one attempt.
-     * @throws DeliveryFailed when the attempt failed, saying whether another attempt may succeed
+     * @throws DeliveryFailed when the attempt failed, saying whether another attempt may
+     * succeed
      */
     void deliver(Notice notice);
+
 }

@@ -11,7 +11,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The channels, in the order they are tried (e-mail first, then the provider's webhook), and the retries around them.
+ * The channels, in the order they are tried (e-mail first, then the provider's webhook),
+ * and the retries around them.
  */
 @Configuration(proxyBeanMethods = false)
 class ChannelConfiguration {
@@ -25,8 +26,10 @@ class ChannelConfiguration {
     @Bean
     @Order(2)
     Channel webhookChannel(JsonMapper json, ReminderServiceProperties properties) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.delivery().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(properties.delivery().timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
         return new WebhookChannel(http, json, properties.webhooks(), properties.delivery().timeout());
     }
 
@@ -36,4 +39,5 @@ class ChannelConfiguration {
         return new DeliveryAttempts(delivery.maxAttempts(), delivery.initialBackoff(), delivery.backoffMultiplier(),
                 clock);
     }
+
 }

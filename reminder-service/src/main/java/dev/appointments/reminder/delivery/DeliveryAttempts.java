@@ -10,21 +10,23 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
- * Delivers through a channel with bounded retries and exponential backoff, and turns the end of it into a
- * {@link DeliveryResult}: a delivery that keeps failing ends as a recorded failure, never as an exception that would
- * make SQS redeliver the message and the patient receive the other channels' copies again.
+ * Delivers through a channel with bounded retries and exponential backoff, and turns the
+ * end of it into a {@link DeliveryResult}: a delivery that keeps failing ends as a
+ * recorded failure, never as an exception that would make SQS redeliver the message and
+ * the patient receive the other channels' copies again.
  */
 public final class DeliveryAttempts {
 
     private final RetryConfig config;
+
     private final Clock clock;
 
     public DeliveryAttempts(int maxAttempts, Duration initialBackoff, double multiplier, Clock clock) {
         this.config = RetryConfig.custom()
-                .maxAttempts(maxAttempts)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier))
-                .retryOnException(failure -> failure instanceof DeliveryFailed failed && failed.retryable())
-                .build();
+            .maxAttempts(maxAttempts)
+            .intervalFunction(IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier))
+            .retryOnException(failure -> failure instanceof DeliveryFailed failed && failed.retryable())
+            .build();
         this.clock = clock;
     }
 
@@ -50,4 +52,5 @@ public final class DeliveryAttempts {
                     clock.instant());
         }
     }
+
 }

@@ -6,9 +6,10 @@ package dev.appointments.reminder.delivery;
 public enum DeliveryStatus {
 
     /**
-     * Handed to the channel, its outcome not recorded yet. Written before the first attempt, so that a holder that
-     * stops before recording the outcome leaves this behind: whoever takes the notification over knows the outcome is
-     * unknown (the SMTP server may have accepted the mail) rather than knowing nothing was tried.
+     * Handed to the channel, its outcome not recorded yet. Written before the first
+     * attempt, so that a holder that stops before recording the outcome leaves this
+     * behind: whoever takes the notification over knows the outcome is unknown (the SMTP
+     * server may have accepted the mail) rather than knowing nothing was tried.
      */
     STARTED,
 
@@ -17,4 +18,5 @@ public enum DeliveryStatus {
 
     /** Every attempt failed, or one failed in a way retrying cannot fix. */
     FAILED
+
 }

@@ -12,19 +12,25 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Writes the letter of a notice. Times are the provider's wall-clock time with its zone, since that is where the
- * patient has to be: {@code Wednesday 3 March 2027, 09:30 EST (America/New_York)}. While the appointment is ahead the
- * letter says how to cancel or reschedule it on the patient page, with a link that opens that appointment; after a
- * refusal or a cancellation, where to book again. A patient is never asked to send a queue command.
+ * Writes the letter of a notice. Times are the provider's wall-clock time with its zone,
+ * since that is where the patient has to be:
+ * {@code Wednesday 3 March 2027, 09:30 EST (America/New_York)}. While the appointment is
+ * ahead the letter says how to cancel or reschedule it on the patient page, with a link
+ * that opens that appointment; after a refusal or a cancellation, where to book again. A
+ * patient is never asked to send a queue command.
  */
 final class Letters {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm zzz", Locale.ENGLISH);
+
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm zzz", Locale.ENGLISH);
 
     private final URI patientPage;
 
-    /** @param patientPage the patient page, where patients sign in and manage their appointments */
+    /**
+     * @param patientPage the patient page, where patients sign in and manage their
+     * appointments
+     */
     Letters(URI patientPage) {
         this.patientPage = patientPage;
     }
@@ -35,8 +41,8 @@ final class Letters {
         String when = WHEN.format(start) + " (" + start.getZone().getId() + ")";
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(lead(notice, provider));
-        paragraphs.add("When: " + when + "\nWith: " + provider + "\nAppointment: "
-                + notice.appointment().appointmentId());
+        paragraphs
+            .add("When: " + when + "\nWith: " + provider + "\nAppointment: " + notice.appointment().appointmentId());
         String link = notice.topic().appointmentAhead() ? linkTo(notice.appointment().appointmentId())
                 : patientPage.toString();
         paragraphs.add(notice.topic().appointmentAhead()
@@ -45,10 +51,12 @@ final class Letters {
                 : "To book another time, go to your appointments page: " + link + ".");
         String greeting = "Hello " + notice.patient().firstName() + ",";
         String text = greeting + "\n\n" + String.join("\n\n", paragraphs) + "\n";
-        StringBuilder html = new StringBuilder("<!doctype html><html><body><p>").append(escape(greeting)).append("</p>");
+        StringBuilder html = new StringBuilder("<!doctype html><html><body><p>").append(escape(greeting))
+            .append("</p>");
         String anchor = "<a href=\"" + escape(link) + "\">" + escape(link) + "</a>";
-        paragraphs.forEach(paragraph -> html.append("<p>").append(escape(paragraph).replace("\n", "<br>\n")
-                .replace(escape(link), anchor)).append("</p>"));
+        paragraphs.forEach(paragraph -> html.append("<p>")
+            .append(escape(paragraph).replace("\n", "<br>\n").replace(escape(link), anchor))
+            .append("</p>"));
         html.append("</body></html>");
         return new Letter(subject(notice, provider, SHORT.format(start)), text, html.toString());
     }
@@ -73,15 +81,18 @@ final class Letters {
             case CANCELLED -> "Your appointment with " + provider + " is cancelled.";
             case RESCHEDULED -> "Your appointment with " + provider + " was moved to the time below. You will hear"
                     + " from us when it is confirmed.";
-            case REMINDER -> "A reminder: your appointment with " + provider + " is "
-                    + inAbout(notice.reminderOffset()) + ".";
+            case REMINDER ->
+                "A reminder: your appointment with " + provider + " is " + inAbout(notice.reminderOffset()) + ".";
         };
     }
 
     /** The patient page opening this appointment. */
     private String linkTo(String appointmentId) {
-        return UriComponentsBuilder.fromUri(patientPage).replaceQueryParam("appointment", appointmentId).build()
-                .encode().toUriString();
+        return UriComponentsBuilder.fromUri(patientPage)
+            .replaceQueryParam("appointment", appointmentId)
+            .build()
+            .encode()
+            .toUriString();
     }
 
     private static String inAbout(Duration offset) {
@@ -98,4 +109,5 @@ final class Letters {
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text);
     }
+
 }

@@ -16,17 +16,21 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * E-mail over SMTP: a multipart message with a plain-text and an HTML alternative, to the patient's address. The
- * notification id travels in the header {@code X-Notification-Id}, and the {@code Message-ID} is derived from it
- * ({@link MessageIds}): every attempt, and a copy sent again after a crash, is recognisably the same message.
+ * E-mail over SMTP: a multipart message with a plain-text and an HTML alternative, to the
+ * patient's address. The notification id travels in the header {@code X-Notification-Id},
+ * and the {@code Message-ID} is derived from it ({@link MessageIds}): every attempt, and
+ * a copy sent again after a crash, is recognisably the same message.
  */
 final class MailChannel implements Channel {
 
     static final String NOTIFICATION_ID_HEADER = "X-Notification-Id";
+
     private static final Pattern SMTP_CODE = Pattern.compile("^\\s*([2-5]\\d\\d)\\b");
 
     private final JavaMailSender mailSender;
+
     private final Letters letters;
+
     private final String from;
 
     MailChannel(JavaMailSender mailSender, Letters letters, String from) {
@@ -73,7 +77,8 @@ final class MailChannel implements Channel {
             helper.setSubject(letter.subject());
             helper.setText(letter.text(), letter.html());
             message.setHeader(NOTIFICATION_ID_HEADER, notice.notificationId());
-            // JavaMailSenderImpl keeps a Message-ID that is set before sending instead of generating a random one.
+            // JavaMailSenderImpl keeps a Message-ID that is set before sending instead of
+            // generating a random one.
             message.setHeader("Message-ID", MessageIds.of(notice.notificationId(), name(), from));
             return message;
         }
@@ -84,8 +89,8 @@ final class MailChannel implements Channel {
     }
 
     /**
-     * Says why a send failed without quoting the server, whose reply may contain the address: a 4xx reply or an
-     * unreachable server may pass, a 5xx reply will not.
+     * Says why a send failed without quoting the server, whose reply may contain the
+     * address: a 4xx reply or an unreachable server may pass, a 5xx reply will not.
      */
     private static DeliveryFailed classify(MailSendException ex) {
         Throwable cause = ex;
@@ -117,4 +122,5 @@ final class MailChannel implements Channel {
         }
         return failure.getCause() == failure ? null : failure.getCause();
     }
+
 }

@@ -3,7 +3,8 @@ package dev.appointments.reminder.delivery;
 import dev.appointments.model.reminders.NoticeKind;
 
 /**
- * What a notification tells the patient: one of the notices, or a reminder before the visit.
+ * What a notification tells the patient: one of the notices, or a reminder before the
+ * visit.
  */
 public enum Topic {
 
@@ -19,8 +20,12 @@ public enum Topic {
         };
     }
 
-    /** Whether the appointment is still to happen after this notice, so the patient may want to cancel it. */
+    /**
+     * Whether the appointment is still to happen after this notice, so the patient may
+     * want to cancel it.
+     */
     boolean appointmentAhead() {
         return this == CONFIRMED || this == RESCHEDULED || this == REMINDER;
     }
+
 }

@@ -13,15 +13,19 @@ import dev.appointments.reminder.ReminderServiceProperties.Webhook;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The optional webhook of a provider: a JSON POST signed with HMAC-SHA256 over the body ({@link WebhookSignature}).
- * A 2xx answer is a delivery; a timeout, an unreachable receiver, 408, 429 or 5xx may pass and are retried; any other
- * answer will not change by asking again.
+ * The optional webhook of a provider: a JSON POST signed with HMAC-SHA256 over the body
+ * ({@link WebhookSignature}). A 2xx answer is a delivery; a timeout, an unreachable
+ * receiver, 408, 429 or 5xx may pass and are retried; any other answer will not change by
+ * asking again.
  */
 final class WebhookChannel implements Channel {
 
     private final HttpClient http;
+
     private final JsonMapper json;
+
     private final Map<String, Webhook> webhooks;
+
     private final Duration timeout;
 
     WebhookChannel(HttpClient http, JsonMapper json, Map<String, Webhook> webhooks, Duration timeout) {
@@ -47,10 +51,10 @@ final class WebhookChannel implements Channel {
         Webhook webhook = webhooks.get(notice.appointment().providerId());
         byte[] body = json.writeValueAsBytes(WebhookPayload.of(notice));
         HttpRequest.Builder request = HttpRequest.newBuilder(webhook.url())
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("X-Notification-Id", notice.notificationId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("X-Notification-Id", notice.notificationId())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (webhook.secret() != null && !webhook.secret().isEmpty()) {
             request.header(WebhookSignature.HEADER, WebhookSignature.of(webhook.secret(), body));
         }
@@ -80,4 +84,5 @@ final class WebhookChannel implements Channel {
             throw new DeliveryFailed("INTERRUPTED", false, ex);
         }
     }
+
 }

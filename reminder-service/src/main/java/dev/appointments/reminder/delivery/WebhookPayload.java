@@ -3,11 +3,14 @@ package dev.appointments.reminder.delivery;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The JSON a provider's webhook receives. It names the patient by id only: the provider looks the patient up in its
- * own records, and no personal data travels to a URL that may be misconfigured.
+ * The JSON a provider's webhook receives. It names the patient by id only: the provider
+ * looks the patient up in its own records, and no personal data travels to a URL that may
+ * be misconfigured.
  *
- * @param notificationId the notification's deterministic id, the receiver's idempotency key
- * @param kind what happened: CONFIRMED, DECLINED, EXPIRED, CANCELLED, RESCHEDULED or REMINDER
+ * @param notificationId the notification's deterministic id, the receiver's idempotency
+ * key
+ * @param kind what happened: CONFIRMED, DECLINED, EXPIRED, CANCELLED, RESCHEDULED or
+ * REMINDER
  * @param appointmentId the appointment
  * @param providerId the provider
  * @param patientId the patient

@@ -8,9 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The value of the {@code X-Signature-SHA256} header: {@code sha256=} and the hex HMAC-SHA256 of the exact body bytes,
- * keyed with the provider's secret. A receiver computes the same over the bytes it received and compares in constant
- * time.
+ * The value of the {@code X-Signature-SHA256} header: {@code sha256=} and the hex
+ * HMAC-SHA256 of the exact body bytes, keyed with the provider's secret. A receiver
+ * computes the same over the bytes it received and compares in constant time.
  */
 final class WebhookSignature {
 
@@ -29,4 +29,5 @@ final class WebhookSignature {
             throw new IllegalStateException("HmacSHA256 is not available", ex);
         }
     }
+
 }

@@ -22,9 +22,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The consumer of appointment-reminders. A message is acknowledged when this function returns: after its timers are
- * scheduled or its notification is recorded as sent, failed or skipped. An unreadable message, a DynamoDB failure or
- * a notification another instance is still delivering throws, and SQS redelivers the message.
+ * The consumer of appointment-reminders. A message is acknowledged when this function
+ * returns: after its timers are scheduled or its notification is recorded as sent, failed
+ * or skipped. An unreadable message, a DynamoDB failure or a notification another
+ * instance is still delivering throws, and SQS redelivers the message.
  */
 @Configuration(proxyBeanMethods = false)
 class AppointmentRemindersConsumer {
@@ -57,8 +58,7 @@ class AppointmentRemindersConsumer {
         }
         catch (JacksonException ex) {
             // Say what is wrong with the body, never what it says.
-            throw new UnreadableMessage("Not a message of appointment-reminders: "
-                    + ex.getClass().getSimpleName());
+            throw new UnreadableMessage("Not a message of appointment-reminders: " + ex.getClass().getSimpleName());
         }
         List<FieldViolation> violations = FieldViolations.of(validator, command);
         if (!violations.isEmpty()) {
@@ -66,4 +66,5 @@ class AppointmentRemindersConsumer {
         }
         return command;
     }
+
 }

@@ -16,4 +16,5 @@ class NotificationConfiguration {
     Notifications notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls, RetentionProperties retention) {
         return new Notifications(dynamoDb, calls, retention.notifications());
     }
+
 }

@@ -11,21 +11,28 @@ import dev.appointments.model.Identifier;
 import dev.appointments.model.reminders.NoticeKind;
 
 /**
- * The deterministic ids of notifications: the same cause always gives the same id, so a message delivered twice
- * finds the first one's record. Ids stay within the contract's 128 characters (a reminder's id travels in
- * ReminderDue): a longer one is replaced by its SHA-256, which is just as deterministic.
+ * The deterministic ids of notifications: the same cause always gives the same id, so a
+ * message delivered twice finds the first one's record. Ids stay within the contract's
+ * 128 characters (a reminder's id travels in ReminderDue): a longer one is replaced by
+ * its SHA-256, which is just as deterministic.
  */
 public final class NotificationIds {
 
     private NotificationIds() {
     }
 
-    /** {@code reminder:<appointmentId>:<startsAt>:<offset>}, e.g. {@code reminder:a1:2027-03-03T14:30:00Z:PT2H}. */
+    /**
+     * {@code reminder:<appointmentId>:<startsAt>:<offset>}, e.g.
+     * {@code reminder:a1:2027-03-03T14:30:00Z:PT2H}.
+     */
     public static String reminder(String appointmentId, Instant startsAt, Duration offset) {
         return bounded("reminder:", appointmentId + ":" + startsAt + ":" + offset);
     }
 
-    /** {@code notice:<appointmentId>:<kind>:<causeId>}, e.g. {@code notice:a1:CONFIRMED:req-7f3a}. */
+    /**
+     * {@code notice:<appointmentId>:<kind>:<causeId>}, e.g.
+     * {@code notice:a1:CONFIRMED:req-7f3a}.
+     */
     public static String notice(String appointmentId, NoticeKind kind, String causeId) {
         return bounded("notice:", appointmentId + ":" + kind + ":" + causeId);
     }
@@ -37,11 +44,12 @@ public final class NotificationIds {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is not available", ex);
         }
     }
+
 }

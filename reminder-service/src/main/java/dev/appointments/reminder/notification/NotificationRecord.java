@@ -13,7 +13,8 @@ import dev.appointments.reminder.delivery.DeliveryResult;
  * @param kind what it tells (CONFIRMED, ..., REMINDER)
  * @param status where it stands
  * @param reason why it failed or was skipped; {@code null} when sent
- * @param claims how many times an instance claimed it (more than one after a crash or a lost lease)
+ * @param claims how many times an instance claimed it (more than one after a crash or a
+ * lost lease)
  * @param deliveries per channel, how its delivery ended
  * @param sentAt when it was finished as SENT
  * @param updatedAt when it last changed

@@ -11,9 +11,13 @@ enum NotificationStatus {
     /** Every channel delivered it. */
     SENT,
 
-    /** At least one channel failed for good (see the deliveries), or it could not be addressed at all. */
+    /**
+     * At least one channel failed for good (see the deliveries), or it could not be
+     * addressed at all.
+     */
     FAILED,
 
     /** Deliberately not sent: the appointment is gone, no longer confirmed, or moved. */
     SKIPPED
+
 }

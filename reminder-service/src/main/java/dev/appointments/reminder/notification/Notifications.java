@@ -25,28 +25,36 @@ import static dev.appointments.store.Attributes.s;
 import static dev.appointments.store.Attributes.string;
 
 /**
- * The notifications table: one item per notification id, claimed by a conditional write before anything is sent.
- * A claim is a lease ({@code status = SENDING} until {@code leaseUntil}, epoch milliseconds so that DynamoDB compares
- * numbers): while it holds nobody else delivers the notification; once it lapses (the holder crashed), the next copy
- * of the message takes over. Before a channel is handed the notification it is recorded as STARTED (the claim itself
- * does so for the first channel), and its result replaces that in the next write (which also starts the next channel,
- * or finishes the notification): one channel costs two writes. A successor thus knows which channels are done, and
- * which one was handed over with its outcome unknown. The claim's token guards every write, so a holder that lost its
- * lease cannot overwrite its successor. A record expires (DynamoDB time to live on {@code expiresAt}) a retention after its
- * last claim.
+ * The notifications table: one item per notification id, claimed by a conditional write
+ * before anything is sent. A claim is a lease ({@code status = SENDING} until
+ * {@code leaseUntil}, epoch milliseconds so that DynamoDB compares numbers): while it
+ * holds nobody else delivers the notification; once it lapses (the holder crashed), the
+ * next copy of the message takes over. Before a channel is handed the notification it is
+ * recorded as STARTED (the claim itself does so for the first channel), and its result
+ * replaces that in the next write (which also starts the next channel, or finishes the
+ * notification): one channel costs two writes. A successor thus knows which channels are
+ * done, and which one was handed over with its outcome unknown. The claim's token guards
+ * every write, so a holder that lost its lease cannot overwrite its successor. A record
+ * expires (DynamoDB time to live on {@code expiresAt}) a retention after its last claim.
  */
 final class Notifications {
 
     private static final String ID = Tables.Notifications.ID;
+
     private static final Map<String, String> NAMES = names(ID, "status", "leaseUntil", "claimToken", "appointmentId",
             "kind", "providerId", "patientId", "createdAt", "updatedAt", "deliveries", "claims", "reason", "sentAt",
             Tables.EXPIRES_AT);
 
     private final DynamoDbClient dynamoDb;
+
     private final DynamoDbCalls calls;
+
     private final Duration retention;
 
-    /** @param retention how long after its last claim a notification's record expires (DynamoDB time to live) */
+    /**
+     * @param retention how long after its last claim a notification's record expires
+     * (DynamoDB time to live)
+     */
     public Notifications(DynamoDbClient dynamoDb, DynamoDbCalls calls, Duration retention) {
         this.dynamoDb = dynamoDb;
         this.calls = calls;
@@ -54,12 +62,13 @@ final class Notifications {
     }
 
     /**
-     * Claims a notification for delivery, when nobody has or when the previous holder's lease lapsed, and in the same
-     * write marks {@code firstChannel} as STARTED (outcome unknown until recorded) unless an earlier holder left
-     * results behind. One conditional {@code UpdateItem}; a copy that finds the notification taken reads the item
-     * from the refusal, not with another call.
-     * @return the claim with the deliveries as they stand after it, or empty when the notification is finished already
-     *     (sent, failed or skipped)
+     * Claims a notification for delivery, when nobody has or when the previous holder's
+     * lease lapsed, and in the same write marks {@code firstChannel} as STARTED (outcome
+     * unknown until recorded) unless an earlier holder left results behind. One
+     * conditional {@code UpdateItem}; a copy that finds the notification taken reads the
+     * item from the refusal, not with another call.
+     * @return the claim with the deliveries as they stand after it, or empty when the
+     * notification is finished already (sent, failed or skipped)
      * @throws NotificationInProgress when another holder's lease is still running
      */
     Optional<Claim> claim(Subject subject, String firstChannel, Instant now, Duration lease) {
@@ -78,7 +87,8 @@ final class Notifications {
         values.put(":started", AttributeValue.fromM(Map.of(firstChannel, AttributeValue.fromM(item(started)))));
         values.put(":one", n(1));
         values.put(":expires", n(now.plus(retention).getEpochSecond()));
-        // A takeover keeps the deliveries its predecessor recorded: they say which channels are done, and which one
+        // A takeover keeps the deliveries its predecessor recorded: they say which
+        // channels are done, and which one
         // was handed over with its outcome unknown.
         String update = "SET #status = :sending, #leaseUntil = :lease, #claimToken = :token, #expiresAt = :expires,"
                 + " #appointmentId = :appointmentId, #kind = :kind, #providerId = :providerId,"
@@ -87,13 +97,13 @@ final class Notifications {
         String condition = "attribute_not_exists(#" + ID + ") OR (#status = :sending AND #leaseUntil < :nowMillis)";
         try {
             var response = calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Notifications.NAME)
-                    .key(key(subject.notificationId()))
-                    .updateExpression(update)
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(used(NAMES, update + " " + condition))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_OLD)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+                .key(key(subject.notificationId()))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeNames(used(NAMES, update + " " + condition))
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_OLD)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             Map<String, AttributeValue> old = response.attributes();
             Map<String, DeliveryResult> deliveries = old == null || old.isEmpty() || !old.containsKey("deliveries")
                     ? Map.of(firstChannel, started) : deliveries(old);
@@ -103,7 +113,7 @@ final class Notifications {
         catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> existing = taken.hasItem() && !taken.item().isEmpty() ? taken.item()
                     : find(subject.notificationId()).map(found -> Map.of("status", s(found.status().name())))
-                            .orElseThrow(() -> taken);
+                        .orElseThrow(() -> taken);
             if (NotificationStatus.SENDING.name().equals(string(existing, "status"))) {
                 throw new NotificationInProgress(subject.notificationId());
             }
@@ -112,8 +122,8 @@ final class Notifications {
     }
 
     /**
-     * Records under the claim, in one write, the result of the channel just done (if any) and that {@code next} is
-     * being handed over now, and renews the lease for it.
+     * Records under the claim, in one write, the result of the channel just done (if any)
+     * and that {@code next} is being handed over now, and renews the lease for it.
      */
     void recordAndStart(Claim claim, DeliveryResult done, String next, Instant now, Duration lease) {
         Map<String, String> names = new HashMap<>(NAMES);
@@ -132,7 +142,10 @@ final class Notifications {
         writeUnderClaim(claim, update.toString(), names, values);
     }
 
-    /** Ends the claim with the last channel's result (if not recorded yet) and the notification's final status. */
+    /**
+     * Ends the claim with the last channel's result (if not recorded yet) and the
+     * notification's final status.
+     */
     void finish(Claim claim, DeliveryResult last, NotificationStatus status, String reason, Instant now) {
         Map<String, String> names = new HashMap<>(NAMES);
         Map<String, AttributeValue> values = new HashMap<>();
@@ -170,8 +183,8 @@ final class Notifications {
     }
 
     /**
-     * Records a notification that is not sent (skipped, or impossible to address), unless one with its id exists: a
-     * notification sent before stays as it was.
+     * Records a notification that is not sent (skipped, or impossible to address), unless
+     * one with its id exists: a notification sent before stays as it was.
      * @return whether this call recorded it
      */
     boolean recordUnsent(String notificationId, String appointmentId, String kind, NotificationStatus status,
@@ -186,8 +199,9 @@ final class Notifications {
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
         try {
-            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Notifications.NAME).item(item)
-                    .conditionExpression("attribute_not_exists(" + ID + ")")));
+            calls.call(() -> dynamoDb.putItem(request -> request.tableName(Tables.Notifications.NAME)
+                .item(item)
+                .conditionExpression("attribute_not_exists(" + ID + ")")));
             return true;
         }
         catch (ConditionalCheckFailedException exists) {
@@ -196,15 +210,15 @@ final class Notifications {
     }
 
     public Optional<NotificationRecord> find(String notificationId) {
-        var response = calls.call(() -> dynamoDb.getItem(request -> request.tableName(Tables.Notifications.NAME)
-                .key(key(notificationId)).consistentRead(true)));
+        var response = calls.call(() -> dynamoDb.getItem(
+                request -> request.tableName(Tables.Notifications.NAME).key(key(notificationId)).consistentRead(true)));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
         Map<String, AttributeValue> item = response.item();
-        return Optional.of(new NotificationRecord(string(item, ID), string(item, "appointmentId"),
-                string(item, "kind"), NotificationStatus.valueOf(string(item, "status")), string(item, "reason"),
-                number(item, "claims"), deliveries(item), instant(item, "sentAt"), instant(item, "updatedAt")));
+        return Optional.of(new NotificationRecord(string(item, ID), string(item, "appointmentId"), string(item, "kind"),
+                NotificationStatus.valueOf(string(item, "status")), string(item, "reason"), number(item, "claims"),
+                deliveries(item), instant(item, "sentAt"), instant(item, "updatedAt")));
     }
 
     private void writeUnderClaim(Claim claim, String update, Map<String, String> names,
@@ -213,11 +227,11 @@ final class Notifications {
         guarded.put(":token", s(claim.token()));
         try {
             calls.call(() -> dynamoDb.updateItem(request -> request.tableName(Tables.Notifications.NAME)
-                    .key(key(claim.notificationId()))
-                    .updateExpression(update)
-                    .conditionExpression("#claimToken = :token")
-                    .expressionAttributeNames(used(names, update + " #claimToken"))
-                    .expressionAttributeValues(guarded)));
+                .key(key(claim.notificationId()))
+                .updateExpression(update)
+                .conditionExpression("#claimToken = :token")
+                .expressionAttributeNames(used(names, update + " #claimToken"))
+                .expressionAttributeValues(guarded)));
         }
         catch (ConditionalCheckFailedException lost) {
             throw new IllegalStateException("The claim on notification " + claim.notificationId()
@@ -232,9 +246,10 @@ final class Notifications {
             deliveries.m().forEach((channel, value) -> {
                 Map<String, AttributeValue> result = value.m();
                 AttributeValue resent = result.get("resent");
-                results.put(channel, new DeliveryResult(channel, DeliveryStatus.valueOf(string(result, "status")),
-                        (int) number(result, "attempts"), string(result, "reason"), instant(result, "at"),
-                        resent != null && Boolean.TRUE.equals(resent.bool())));
+                results.put(channel,
+                        new DeliveryResult(channel, DeliveryStatus.valueOf(string(result, "status")),
+                                (int) number(result, "attempts"), string(result, "reason"), instant(result, "at"),
+                                resent != null && Boolean.TRUE.equals(resent.bool())));
             });
         }
         return results;
@@ -262,4 +277,5 @@ final class Notifications {
         });
         return used;
     }
+
 }

@@ -33,27 +33,40 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a notification goes out and sends it at most once: a notice is sent as asked; a due reminder only
- * if its appointment is still confirmed and still starts when the reminder was planned for. Sending claims the
- * notification, delivers through every channel that applies (each with its retries), records each channel's result
- * and finishes the notification as SENT or FAILED. Failures that may pass (DynamoDB) throw, so SQS redelivers.
+ * Decides whether a notification goes out and sends it at most once: a notice is sent as
+ * asked; a due reminder only if its appointment is still confirmed and still starts when
+ * the reminder was planned for. Sending claims the notification, delivers through every
+ * channel that applies (each with its retries), records each channel's result and
+ * finishes the notification as SENT or FAILED. Failures that may pass (DynamoDB) throw,
+ * so SQS redelivers.
  */
 @Component
 public class PatientNotifier {
 
-    /** The counter of notifications by channel, result and kind, for dashboards and alerts on failures. */
+    /**
+     * The counter of notifications by channel, result and kind, for dashboards and alerts
+     * on failures.
+     */
     public static final String METER = "appointments.notifications";
 
     private static final Logger log = LoggerFactory.getLogger(PatientNotifier.class);
 
     private final Appointments appointments;
+
     private final Patients patients;
+
     private final Providers providers;
+
     private final Notifications notifications;
+
     private final List<Channel> channels;
+
     private final DeliveryAttempts attempts;
+
     private final Clock clock;
+
     private final Duration lease;
+
     private final MeterRegistry meters;
 
     PatientNotifier(Appointments appointments, Patients patients, Providers providers, Notifications notifications,
@@ -71,9 +84,10 @@ public class PatientNotifier {
     }
 
     /**
-     * Tells the patient what happened to the appointment, once per cause and kind. A notice that carries the
-     * appointment as its transition left it is sent from that, reading only the display data it lacks; one without
-     * (from a producer of an earlier version) is sent from what the tables hold.
+     * Tells the patient what happened to the appointment, once per cause and kind. A
+     * notice that carries the appointment as its transition left it is sent from that,
+     * reading only the display data it lacks; one without (from a producer of an earlier
+     * version) is sent from what the tables hold.
      */
     public void notice(NotifyPatient command) {
         String id = NotificationIds.notice(command.appointmentId(), command.kind(), command.causeId());
@@ -127,7 +141,10 @@ public class PatientNotifier {
         deliver(new Notice(id, topic, about, recipient, providerName, zone, null));
     }
 
-    /** Sends a due reminder, unless its appointment was cancelled, moved or is gone since it was planned. */
+    /**
+     * Sends a due reminder, unless its appointment was cancelled, moved or is gone since
+     * it was planned.
+     */
     public void reminderDue(ReminderDue due) {
         try (var mdc = MDC.putCloseable("notificationId", due.notificationId())) {
             Optional<Appointment> found = appointments.find(due.appointmentId());
@@ -184,13 +201,16 @@ public class PatientNotifier {
     }
 
     /**
-     * Delivers through each channel without a known outcome. A channel is recorded as STARTED before it is handed the
-     * notification, and its result is written together with the next step (starting the next channel, or finishing),
-     * so one channel costs the claim and one more write.
+     * Delivers through each channel without a known outcome. A channel is recorded as
+     * STARTED before it is handed the notification, and its result is written together
+     * with the next step (starting the next channel, or finishing), so one channel costs
+     * the claim and one more write.
      * <p>
-     * A channel that an earlier holder STARTED and never recorded has an unknown outcome: the SMTP server may have
-     * accepted the mail just before that instance stopped. It is sent again, as the same message (same Message-ID and
-     * X-Notification-Id), and recorded as resent: we prefer a recognisable duplicate after a crash to a lost notice.
+     * A channel that an earlier holder STARTED and never recorded has an unknown outcome:
+     * the SMTP server may have accepted the mail just before that instance stopped. It is
+     * sent again, as the same message (same Message-ID and X-Notification-Id), and
+     * recorded as resent: we prefer a recognisable duplicate after a crash to a lost
+     * notice.
      */
     private void send(Claim claim, Notice notice, List<Channel> applicable) {
         String id = notice.notificationId();
@@ -200,7 +220,8 @@ public class PatientNotifier {
         for (Channel channel : applicable) {
             DeliveryResult before = results.get(channel.name());
             if (before != null && before.finished()) {
-                continue; // delivered (or failed for good) under an earlier claim that did not finish
+                continue; // delivered (or failed for good) under an earlier claim that
+                          // did not finish
             }
             boolean outcomeUnknown = claim.takeover() && before != null;
             if (before == null || unrecorded != null) {
@@ -219,7 +240,7 @@ public class PatientNotifier {
             unrecorded = result;
             results.put(channel.name(), result);
             meters.counter(METER, "channel", channel.name(), "result", result.status().name(), "kind", topic.name())
-                    .increment();
+                .increment();
             if (result.status() == DeliveryStatus.SENT) {
                 log.info("Notification {} {} by {} after {} attempt(s)", id, result.status(), channel.name(),
                         result.attempts());
@@ -229,10 +250,14 @@ public class PatientNotifier {
                         result.attempts(), result.reason());
             }
         }
-        List<String> failures = results.values().stream().filter(result -> result.status() == DeliveryStatus.FAILED)
-                .map(result -> result.channel() + ":" + result.reason()).toList();
-        notifications.finish(claim, unrecorded, failures.isEmpty() ? NotificationStatus.SENT
-                : NotificationStatus.FAILED, failures.isEmpty() ? null : String.join(", ", failures), clock.instant());
+        List<String> failures = results.values()
+            .stream()
+            .filter(result -> result.status() == DeliveryStatus.FAILED)
+            .map(result -> result.channel() + ":" + result.reason())
+            .toList();
+        notifications.finish(claim, unrecorded,
+                failures.isEmpty() ? NotificationStatus.SENT : NotificationStatus.FAILED,
+                failures.isEmpty() ? null : String.join(", ", failures), clock.instant());
     }
 
     private void unsent(String id, String appointmentId, Topic topic, NotificationStatus status, String reason) {
@@ -246,4 +271,5 @@ public class PatientNotifier {
             }
         }
     }
+
 }

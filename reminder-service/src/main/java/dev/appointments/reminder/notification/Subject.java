@@ -1,7 +1,8 @@
 package dev.appointments.reminder.notification;
 
 /**
- * What a notification is about, as recorded with its claim: ids only, never personal data.
+ * What a notification is about, as recorded with its claim: ids only, never personal
+ * data.
  */
 record Subject(String notificationId, String appointmentId, String kind, String providerId, String patientId) {
 }

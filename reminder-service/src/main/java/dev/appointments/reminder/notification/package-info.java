@@ -1,4 +1,5 @@
 /**
- * Notifications: deterministic ids, the at-most-once claim and record in the notifications table, and the decision to send or skip.
+ * Notifications: deterministic ids, the at-most-once claim and record in the
+ * notifications table, and the decision to send or skip.
  */
 package dev.appointments.reminder.notification;

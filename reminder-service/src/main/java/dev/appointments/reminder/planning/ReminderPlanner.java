@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns PlanReminders into one durable timer per offset whose due time is still ahead; the timer releases a
- * ReminderDue to this service's queue. Timer and notification share one deterministic id, so planning twice keeps one
- * timer, and a reminder planned for another start of the appointment has another id and lapses when it finds the
+ * Turns PlanReminders into one durable timer per offset whose due time is still ahead;
+ * the timer releases a ReminderDue to this service's queue. Timer and notification share
+ * one deterministic id, so planning twice keeps one timer, and a reminder planned for
+ * another start of the appointment has another id and lapses when it finds the
  * appointment moved.
  */
 @Component
@@ -32,10 +33,15 @@ public class ReminderPlanner {
     private static final Logger log = LoggerFactory.getLogger(ReminderPlanner.class);
 
     private final DurableTimers timers;
+
     private final Appointments appointments;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final List<Duration> offsets;
+
     private final String queue;
 
     ReminderPlanner(DurableTimers timers, Appointments appointments, JsonMapper json, Clock clock,
@@ -63,19 +69,22 @@ public class ReminderPlanner {
             planned.add(new Timer(id, due, queue, json.writeValueAsString(reminder),
                     Map.of("type", MessageTypes.typeOf(reminder))));
         }
-        // One BatchWriteItem for all offsets: a repeat overwrites a timer with the same one, see DurableTimers.
+        // One BatchWriteItem for all offsets: a repeat overwrites a timer with the same
+        // one, see DurableTimers.
         timers.scheduleAll(planned);
         log.info("Planned {} reminder(s) for appointment {}", planned.size(), command.appointmentId());
         return planned.size();
     }
 
     /**
-     * Removes the pending reminders of a cancelled appointment. Only a saving: a reminder that fires anyway finds the
-     * appointment cancelled and is skipped.
+     * Removes the pending reminders of a cancelled appointment. Only a saving: a reminder
+     * that fires anyway finds the appointment cancelled and is skipped.
      */
     public void forget(String appointmentId) {
-        appointments.find(appointmentId).ifPresent(appointment -> offsets.forEach(offset -> timers.cancel(
-                NotificationIds.reminder(appointmentId, appointment.startsAt(), offset),
-                appointment.startsAt().minus(offset))));
+        appointments.find(appointmentId)
+            .ifPresent(appointment -> offsets.forEach(
+                    offset -> timers.cancel(NotificationIds.reminder(appointmentId, appointment.startsAt(), offset),
+                            appointment.startsAt().minus(offset))));
     }
+
 }

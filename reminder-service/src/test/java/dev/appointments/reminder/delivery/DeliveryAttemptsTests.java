@@ -14,14 +14,16 @@ class DeliveryAttemptsTests {
 
     private final DeliveryAttempts attempts = new DeliveryAttempts(4, Duration.ofMillis(1), 2.0,
             Clock.fixed(Instant.parse("2027-03-01T12:00:00Z"), ZoneOffset.UTC));
-    private final Notice notice = LettersTests.notice(Topic.CONFIRMED, "2027-03-03T14:30:00Z", "America/New_York", null);
+
+    private final Notice notice = LettersTests.notice(Topic.CONFIRMED, "2027-03-03T14:30:00Z", "America/New_York",
+            null);
 
     @Test
     void retriesAFailureThatMayPassUntilItSucceeds() {
         DeliveryResult result = attempts.deliver(failing(3, true), notice);
 
         assertThat(result).extracting(DeliveryResult::status, DeliveryResult::attempts, DeliveryResult::reason)
-                .containsExactly(DeliveryStatus.SENT, 4, null);
+            .containsExactly(DeliveryStatus.SENT, 4, null);
     }
 
     @Test
@@ -29,7 +31,7 @@ class DeliveryAttemptsTests {
         DeliveryResult result = attempts.deliver(failing(10, true), notice);
 
         assertThat(result).extracting(DeliveryResult::status, DeliveryResult::attempts, DeliveryResult::reason)
-                .containsExactly(DeliveryStatus.FAILED, 4, "TEST_FAILURE");
+            .containsExactly(DeliveryStatus.FAILED, 4, "TEST_FAILURE");
     }
 
     @Test
@@ -37,7 +39,7 @@ class DeliveryAttemptsTests {
         DeliveryResult result = attempts.deliver(failing(10, false), notice);
 
         assertThat(result).extracting(DeliveryResult::status, DeliveryResult::attempts)
-                .containsExactly(DeliveryStatus.FAILED, 1);
+            .containsExactly(DeliveryStatus.FAILED, 1);
     }
 
     private static Channel failing(int times, boolean retryable) {
@@ -61,4 +63,5 @@ class DeliveryAttemptsTests {
             }
         };
     }
+
 }

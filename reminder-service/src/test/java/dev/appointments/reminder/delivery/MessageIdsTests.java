@@ -11,7 +11,7 @@ class MessageIdsTests {
         String id = MessageIds.of("notice:a1:CONFIRMED:req-1", "email", "appointments@clinic.example.org");
 
         assertThat(id).isEqualTo(MessageIds.of("notice:a1:CONFIRMED:req-1", "email", "appointments@clinic.example.org"))
-                .matches("<[0-9a-f]{32}@clinic\\.example\\.org>");
+            .matches("<[0-9a-f]{32}@clinic\\.example\\.org>");
     }
 
     @Test
@@ -26,4 +26,5 @@ class MessageIdsTests {
     void aSenderWithoutDomainGetsAReservedOne() {
         assertThat(MessageIds.of("n", "email", "appointments")).endsWith("@appointments.invalid>");
     }
+
 }

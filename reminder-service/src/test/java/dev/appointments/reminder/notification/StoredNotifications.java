@@ -8,8 +8,9 @@ import dev.appointments.reminder.delivery.DeliveryResult;
 import org.springframework.context.ApplicationContext;
 
 /**
- * What the notifications table holds for a notification, for the service's tests outside this package: the
- * table's reading stays the one of {@link Notifications}, which is this package's own business.
+ * What the notifications table holds for a notification, for the service's tests outside
+ * this package: the table's reading stays the one of {@link Notifications}, which is this
+ * package's own business.
  */
 public final class StoredNotifications {
 
@@ -33,4 +34,5 @@ public final class StoredNotifications {
             return !NotificationStatus.SENDING.name().equals(status);
         }
     }
+
 }

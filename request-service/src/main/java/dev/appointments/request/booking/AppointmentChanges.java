@@ -27,16 +27,21 @@ import dev.appointments.store.provider.Provider;
 import dev.appointments.store.provider.Providers;
 
 /**
- * Changes of a booked appointment. A move takes the new time and frees the old one in the provider's calendar in the
- * same transaction as the appointment's change, or nothing changes; the appointment keeps its id and returns to
- * REQUESTED. A cancellation of a REQUESTED or CONFIRMED appointment honours the provider's cancellation notice and
- * releases its time in the same transaction. Each fact is stored with the outcome, the previous start included.
+ * Changes of a booked appointment. A move takes the new time and frees the old one in the
+ * provider's calendar in the same transaction as the appointment's change, or nothing
+ * changes; the appointment keeps its id and returns to REQUESTED. A cancellation of a
+ * REQUESTED or CONFIRMED appointment honours the provider's cancellation notice and
+ * releases its time in the same transaction. Each fact is stored with the outcome, the
+ * previous start included.
  */
 final class AppointmentChanges {
 
     private final Providers providers;
+
     private final Appointments appointments;
+
     private final CommandHandling<AppointmentConfirmationsMessage> handling;
+
     private final Clock clock;
 
     AppointmentChanges(Providers providers, Appointments appointments,
@@ -57,11 +62,13 @@ final class AppointmentChanges {
             return Attempt.refused(ReasonCode.ILLEGAL_TRANSITION,
                     "A %s appointment can't be moved.".formatted(current.status()), current.appointmentId());
         }
-        Provider provider = providers.find(current.providerId()).orElseThrow(
-                () -> new IllegalStateException("The provider of appointment " + current.appointmentId() + " is gone"));
+        Provider provider = providers.find(current.providerId())
+            .orElseThrow(() -> new IllegalStateException(
+                    "The provider of appointment " + current.appointmentId() + " is gone"));
         BookingCalendar calendar = provider.calendar();
         Instant now = clock.instant();
-        // A move gives up the appointment's time as a cancellation does, so it is bound by the same rules.
+        // A move gives up the appointment's time as a cancellation does, so it is bound
+        // by the same rules.
         Optional<Refusal> leaving = calendar.checkCancellation(current.startsAt(), now);
         if (leaving.isPresent()) {
             return Attempt.refused(leaving.get().reason(), leaving.get().message(), current.appointmentId());
@@ -75,12 +82,13 @@ final class AppointmentChanges {
             }
             case SlotRequest allowed -> slot = allowed;
         }
-        Appointment moved = current.movedTo(AppointmentTime.of(slot, current.timeZone(), request.appointmentDate(),
-                request.startTime()), now, command.requestId());
-        List<AppointmentConfirmationsMessage> facts = List.of(rescheduled(current.startsAt(), moved, provider,
-                command));
-        Outcome accepted = handling.accepted(command, current.appointmentId(), "Moved; waiting for confirmation.",
-                now, facts);
+        Appointment moved = current.movedTo(
+                AppointmentTime.of(slot, current.timeZone(), request.appointmentDate(), request.startTime()), now,
+                command.requestId());
+        List<AppointmentConfirmationsMessage> facts = List
+            .of(rescheduled(current.startsAt(), moved, provider, command));
+        Outcome accepted = handling.accepted(command, current.appointmentId(), "Moved; waiting for confirmation.", now,
+                facts);
         return switch (appointments.update(current, moved, accepted)) {
             case WRITTEN -> Attempt.written(accepted, facts);
             case SLOT_TAKEN -> Attempt.refused(ReasonCode.SLOT_UNAVAILABLE,
@@ -104,7 +112,7 @@ final class AppointmentChanges {
         }
         Instant now = clock.instant();
         Optional<Refusal> refusal = providers.find(current.providerId())
-                .flatMap(provider -> provider.calendar().checkCancellation(current.startsAt(), now));
+            .flatMap(provider -> provider.calendar().checkCancellation(current.startsAt(), now));
         if (refusal.isPresent()) {
             return Attempt.refused(refusal.get().reason(), refusal.get().message(), current.appointmentId());
         }
@@ -135,4 +143,5 @@ final class AppointmentChanges {
     private static Attempt<AppointmentConfirmationsMessage> unknown(String appointmentId) {
         return Attempt.refused(ReasonCode.UNKNOWN_APPOINTMENT, "There is no appointment " + appointmentId + ".", null);
     }
+
 }

@@ -22,17 +22,22 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Handles the commands of the appointment-requests queue, once each (see {@link CommandHandling}): a redelivery gets
- * the facts stored with its outcome published again, a different command under a used requestId is refused and listed
- * with the first outcome.
+ * Handles the commands of the appointment-requests queue, once each (see
+ * {@link CommandHandling}): a redelivery gets the facts stored with its outcome published
+ * again, a different command under a used requestId is refused and listed with the first
+ * outcome.
  */
 @Service
 public class AppointmentRequestsHandler {
 
     private final Validator validator;
+
     private final JsonMapper json;
+
     private final CommandHandling<AppointmentConfirmationsMessage> handling;
+
     private final Booking booking;
+
     private final AppointmentChanges changes;
 
     AppointmentRequestsHandler(Outcomes outcomes, Appointments appointments, Providers providers, Patients patients,
@@ -51,15 +56,17 @@ public class AppointmentRequestsHandler {
                 message instanceof RequestAppointment request ? request.patientId() : null);
         var violations = FieldViolations.of(validator, message);
         return switch (message) {
-            // A patient given by details is found or created before the booking's write: not for a used requestId.
+            // A patient given by details is found or created before the booking's write:
+            // not for a used requestId.
             case RequestAppointment request when request.patientId() == null ->
-                    handling.handleUnlessAnswered(command, violations, null, () -> booking.book(command, request));
+                handling.handleUnlessAnswered(command, violations, null, () -> booking.book(command, request));
             case RequestAppointment request ->
-                    handling.handle(command, violations, null, () -> booking.book(command, request));
-            case RescheduleAppointment request -> handling.handle(command, violations, request.appointmentId(),
-                    () -> changes.move(command, request));
-            case CancelAppointment request -> handling.handle(command, violations, request.appointmentId(),
-                    () -> changes.cancel(command, request));
+                handling.handle(command, violations, null, () -> booking.book(command, request));
+            case RescheduleAppointment request ->
+                handling.handle(command, violations, request.appointmentId(), () -> changes.move(command, request));
+            case CancelAppointment request ->
+                handling.handle(command, violations, request.appointmentId(), () -> changes.cancel(command, request));
         };
     }
+
 }

@@ -27,16 +27,21 @@ import dev.appointments.store.patient.Patients;
 import dev.appointments.store.provider.Provider;
 
 /**
- * Books new appointments: checks the provider's rules, finds or creates the patient, and writes the appointment,
- * its time in the provider's calendar and the outcome in one transaction, which also checks that the patient exists
- * and that the provider's rules are still the version checked.
+ * Books new appointments: checks the provider's rules, finds or creates the patient, and
+ * writes the appointment, its time in the provider's calendar and the outcome in one
+ * transaction, which also checks that the patient exists and that the provider's rules
+ * are still the version checked.
  */
 final class Booking {
 
     private final CachedProviders providers;
+
     private final Patients patients;
+
     private final Appointments appointments;
+
     private final CommandHandling<AppointmentConfirmationsMessage> handling;
+
     private final Clock clock;
 
     Booking(CachedProviders providers, Patients patients, Appointments appointments,
@@ -48,10 +53,13 @@ final class Booking {
         this.clock = clock;
     }
 
-    /** The appointment a request creates has an id derived from the requestId, so a retried request finds its own. */
+    /**
+     * The appointment a request creates has an id derived from the requestId, so a
+     * retried request finds its own.
+     */
     static String appointmentIdFor(String requestId) {
         return UUID.nameUUIDFromBytes(("appointment:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+            .toString();
     }
 
     Attempt<AppointmentConfirmationsMessage> book(Command command, RequestAppointment request) {
@@ -63,11 +71,12 @@ final class Booking {
         Instant now = clock.instant();
         BookingDecision decision = check(provider.get(), request, now);
         if (decision instanceof Refusal) {
-            // Refused by rules that may be cached: only the rules as stored now may refuse.
+            // Refused by rules that may be cached: only the rules as stored now may
+            // refuse.
             provider = providers.read(request.providerId());
             if (provider.isEmpty()) {
-                return Attempt.refused(ReasonCode.UNKNOWN_PROVIDER, "There is no provider " + request.providerId()
-                        + ".", null);
+                return Attempt.refused(ReasonCode.UNKNOWN_PROVIDER,
+                        "There is no provider " + request.providerId() + ".", null);
             }
             decision = check(provider.get(), request, now);
         }
@@ -79,7 +88,8 @@ final class Booking {
             }
             case SlotRequest allowed -> slot = allowed;
         }
-        // A patient named by id is checked by the booking's transaction; one given by details is found or created.
+        // A patient named by id is checked by the booking's transaction; one given by
+        // details is found or created.
         String patientId = request.patientId() != null ? request.patientId() : patientOf(request.patient(), now);
         String appointmentId = appointmentIdFor(command.requestId());
         Appointment appointment = Appointment.requested(appointmentId, request.providerId(), patientId,
@@ -89,10 +99,11 @@ final class Booking {
         Outcome accepted = handling.accepted(command, appointmentId, "Booked; waiting for confirmation.", now, facts);
         return switch (appointments.book(appointment, accepted, provider.get().version())) {
             case WRITTEN -> Attempt.written(accepted, facts);
-            // An unknown patient is the answer even when the slot is taken too, as it was when patients were read first.
+            // An unknown patient is the answer even when the slot is taken too, as it was
+            // when patients were read first.
             case SLOT_TAKEN -> patients.find(patientId).isEmpty() ? unknownPatient(request)
                     : Attempt.refused(ReasonCode.SLOT_UNAVAILABLE, "The slot is taken: %s %s at %s."
-                            .formatted(request.appointmentDate(), request.startTime(), request.providerId()), null);
+                        .formatted(request.appointmentDate(), request.startTime(), request.providerId()), null);
             case UNKNOWN_PATIENT -> unknownPatient(request);
             case PROVIDER_CHANGED -> {
                 providers.forget(request.providerId());
@@ -104,8 +115,8 @@ final class Booking {
     }
 
     private static BookingDecision check(Provider provider, RequestAppointment request, Instant now) {
-        return provider.calendar().check(request.appointmentDate(), request.startTime(), request.durationMinutes(),
-                now);
+        return provider.calendar()
+            .check(request.appointmentDate(), request.startTime(), request.durationMinutes(), now);
     }
 
     private static Attempt<AppointmentConfirmationsMessage> unknownPatient(RequestAppointment request) {
@@ -119,7 +130,10 @@ final class Booking {
     }
 
     private String patientOf(PatientDetails details, Instant now) {
-        return patients.findOrCreate(new Patient(null, details.firstName(), details.lastName(),
-                details.email(), details.phone(), details.dateOfBirth(), now)).patientId();
+        return patients
+            .findOrCreate(new Patient(null, details.firstName(), details.lastName(), details.email(), details.phone(),
+                    details.dateOfBirth(), now))
+            .patientId();
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * Booking: what the request-service does with RequestAppointment, RescheduleAppointment and CancelAppointment.
+ * Booking: what the request-service does with RequestAppointment, RescheduleAppointment
+ * and CancelAppointment.
  */
 package dev.appointments.request.booking;

@@ -19,11 +19,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /api/appointments/{id}/reschedule}, {@code /cancel}, {@code /confirm}, {@code /decline},
- * {@code /complete} and {@code /no-show}: the producer commands about one appointment, with the appointment named by
- * the path and the command's other fields in the body ({@code {appointmentDate, startTime, durationMinutes?}} to
- * reschedule, {@code {reason?}} to cancel or decline, nothing otherwise). Each becomes the same command a producer
- * would send and goes the same way as {@code POST /api/appointment-requests}, answers included.
+ * {@code POST /api/appointments/{id}/reschedule}, {@code /cancel}, {@code /confirm},
+ * {@code /decline}, {@code /complete} and {@code /no-show}: the producer commands about
+ * one appointment, with the appointment named by the path and the command's other fields
+ * in the body ({@code {appointmentDate, startTime, durationMinutes?}} to reschedule,
+ * {@code {reason?}} to cancel or decline, nothing otherwise). Each becomes the same
+ * command a producer would send and goes the same way as
+ * {@code POST /api/appointment-requests}, answers included.
  */
 @RestController
 @Tag(name = "Commands about an appointment")
@@ -38,18 +40,18 @@ class AppointmentCommandController {
     }
 
     /**
-     * Every route of the table in {@link AppointmentCommandRoutes}, which also describes each in the OpenAPI document;
-     * another last segment matches no route at all, as before.
+     * Every route of the table in {@link AppointmentCommandRoutes}, which also describes
+     * each in the OpenAPI document; another last segment matches no route at all, as
+     * before.
      */
     @PostMapping(BASE + "{action:" + AppointmentCommandRoutes.ACTIONS + "}")
     @OpenApiAnswers.Command
     CompletableFuture<ResponseEntity<?>> command(@PathVariable String appointmentId,
-            @Parameter(hidden = true) @PathVariable String action,
-            @RequestBody(required = false) JsonNode body,
+            @Parameter(hidden = true) @PathVariable String action, @RequestBody(required = false) JsonNode body,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = PreferWait.PREFER, required = false) List<String> prefer, Caller caller) {
         CommandKind kind = CommandKind.ofAction(action)
-                .orElseThrow(() -> new IllegalStateException("No command for the route " + action));
+            .orElseThrow(() -> new IllegalStateException("No command for the route " + action));
         Optional<ResponseEntity<?>> unfit = unfit(body, kind, appointmentId);
         if (unfit.isPresent()) {
             return CompletableFuture.completedFuture(unfit.get());
@@ -60,7 +62,10 @@ class AppointmentCommandController {
         return submissions.submit(command, idempotencyKey, prefer, caller);
     }
 
-    /** Why the body can't be this route's command: not an object, or naming another command or appointment. */
+    /**
+     * Why the body can't be this route's command: not an object, or naming another
+     * command or appointment.
+     */
     private static Optional<ResponseEntity<?>> unfit(JsonNode body, CommandKind kind, String appointmentId) {
         if (body == null) {
             return Optional.empty();
@@ -79,4 +84,5 @@ class AppointmentCommandController {
         }
         return Optional.empty();
     }
+
 }

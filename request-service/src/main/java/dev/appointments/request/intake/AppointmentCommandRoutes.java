@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -20,9 +19,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The routes of {@link AppointmentCommandController}, one per command about an appointment, and their description in
- * the OpenAPI document: the controller has one handler for all of them, which springdoc would list as one path with
- * an {@code {action}} variable; this lists each route as a path of its own, with its summary and body.
+ * The routes of {@link AppointmentCommandController}, one per command about an
+ * appointment, and their description in the OpenAPI document: the controller has one
+ * handler for all of them, which springdoc would list as one path with an
+ * {@code {action}} variable; this lists each route as a path of its own, with its summary
+ * and body.
  */
 @Component
 class AppointmentCommandRoutes implements OpenApiCustomizer {
@@ -34,11 +35,13 @@ class AppointmentCommandRoutes implements OpenApiCustomizer {
 
     /**
      * How a route is described.
-     * @param bodyExample the body's example, or none when the command has no fields besides the path's (the body is
-     *        then described as any JSON, which the handler takes and checks)
+     *
+     * @param bodyExample the body's example, or none when the command has no fields
+     * besides the path's (the body is then described as any JSON, which the handler takes
+     * and checks)
      */
-    private record Route(CommandKind kind, String operationId, String summary, String description,
-            boolean bodyRequired, String bodyExample) {
+    private record Route(CommandKind kind, String operationId, String summary, String description, boolean bodyRequired,
+            String bodyExample) {
     }
 
     private static final List<Route> ROUTES = List.of(
@@ -50,8 +53,7 @@ class AppointmentCommandRoutes implements OpenApiCustomizer {
                     true, """
                             {"appointmentDate": "2026-12-02", "startTime": "10:00", "durationMinutes": 30}"""),
             new Route(CommandKind.CANCEL, "cancel", "Cancel a requested or confirmed appointment (CancelAppointment)",
-                    "For the appointment's patient and schedulers; frees the slot. The reason is optional.",
-                    false, """
+                    "For the appointment's patient and schedulers; frees the slot. The reason is optional.", false, """
                             {"reason": "feeling better"}"""),
             new Route(CommandKind.CONFIRM, "confirm", "Accept a requested appointment (ConfirmAppointment)",
                     "For the appointment's provider and schedulers. No body.", false, null),
@@ -69,8 +71,10 @@ class AppointmentCommandRoutes implements OpenApiCustomizer {
     AppointmentCommandRoutes() {
         Set<String> described = ROUTES.stream().map(route -> route.kind().action()).collect(Collectors.toSet());
         Set<String> mapped = Set.of(ACTIONS.split("\\|"));
-        Set<String> commands = Arrays.stream(CommandKind.values()).filter(CommandKind::aboutAnAppointment)
-                .map(CommandKind::action).collect(Collectors.toSet());
+        Set<String> commands = Arrays.stream(CommandKind.values())
+            .filter(CommandKind::aboutAnAppointment)
+            .map(CommandKind::action)
+            .collect(Collectors.toSet());
         if (!described.equals(mapped) || !mapped.equals(commands)) {
             throw new IllegalStateException("The routes " + mapped + ", their descriptions " + described
                     + " and the commands about an appointment " + commands + " must be the same");
@@ -86,10 +90,13 @@ class AppointmentCommandRoutes implements OpenApiCustomizer {
         }
         Operation template = shared.getPost();
         for (Route route : ROUTES) {
-            Operation operation = new Operation().tags(template.getTags()).operationId(route.operationId())
-                    .summary(route.summary()).description(route.description())
-                    .parameters(template.getParameters()).responses(template.getResponses())
-                    .requestBody(route.bodyExample() == null ? template.getRequestBody() : body(route));
+            Operation operation = new Operation().tags(template.getTags())
+                .operationId(route.operationId())
+                .summary(route.summary())
+                .description(route.description())
+                .parameters(template.getParameters())
+                .responses(template.getResponses())
+                .requestBody(route.bodyExample() == null ? template.getRequestBody() : body(route));
             paths.addPathItem(BASE + route.kind().action(), new PathItem().post(operation));
         }
     }
@@ -102,7 +109,10 @@ class AppointmentCommandRoutes implements OpenApiCustomizer {
         return route.bodyRequired() ? body.required(true) : body;
     }
 
-    /** As swagger reads an annotation's example: a tree of its own JSON library, which keeps the fields' order. */
+    /**
+     * As swagger reads an annotation's example: a tree of its own JSON library, which
+     * keeps the fields' order.
+     */
     private static Object example(String json) {
         try {
             return Json.mapper().readTree(json);
@@ -111,4 +121,5 @@ class AppointmentCommandRoutes implements OpenApiCustomizer {
             throw new IllegalStateException("An example body is not JSON: " + json, ex);
         }
     }
+
 }

@@ -16,10 +16,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may give a command over HTTP. A scheduler may give any; a patient books for itself and moves or cancels its
- * own appointments; a provider confirms, declines, completes and marks no-show the appointments of its calendar. A
- * command of a kind the caller's roles never allow is 403; a command about an appointment that is not the caller's
- * is answered 404 exactly like a missing appointment, as on the read side, so that ids cannot be probed.
+ * Who may give a command over HTTP. A scheduler may give any; a patient books for itself
+ * and moves or cancels its own appointments; a provider confirms, declines, completes and
+ * marks no-show the appointments of its calendar. A command of a kind the caller's roles
+ * never allow is 403; a command about an appointment that is not the caller's is answered
+ * 404 exactly like a missing appointment, as on the read side, so that ids cannot be
+ * probed.
  */
 @Component
 class CommandAccess {
@@ -33,8 +35,8 @@ class CommandAccess {
     /** Why this caller may not give this command, or empty when it may. */
     Optional<ResponseEntity<ProblemDetail>> refusal(CommandKind kind, Object command, Caller caller) {
         if (!caller.hasAnyRole(Roles.SCHEDULER, kind.party())) {
-            return Optional.of(Problems.of(HttpStatus.FORBIDDEN, "Not allowed", "Only a scheduler or a %s may send %s."
-                    .formatted(kind.party(), kind.type())));
+            return Optional.of(Problems.of(HttpStatus.FORBIDDEN, "Not allowed",
+                    "Only a scheduler or a %s may send %s.".formatted(kind.party(), kind.type())));
         }
         if (command instanceof RequestAppointment request) {
             return caller.canRequestFor(request.patientId()) ? Optional.empty()
@@ -43,10 +45,11 @@ class CommandAccess {
                             : "A patient may book only for itself: patientId must be the patient id of the token."));
         }
         String appointmentId = appointmentIdOf(command);
-        boolean mine = appointments.find(appointmentId).filter(appointment -> owns(caller, kind, appointment))
-                .isPresent();
-        return mine ? Optional.empty() : Optional.of(Problems.of(HttpStatus.NOT_FOUND, "Not Found",
-                "There is no appointment " + appointmentId + "."));
+        boolean mine = appointments.find(appointmentId)
+            .filter(appointment -> owns(caller, kind, appointment))
+            .isPresent();
+        return mine ? Optional.empty() : Optional
+            .of(Problems.of(HttpStatus.NOT_FOUND, "Not Found", "There is no appointment " + appointmentId + "."));
     }
 
     private static boolean owns(Caller caller, CommandKind kind, Appointment appointment) {
@@ -54,8 +57,8 @@ class CommandAccess {
             return true;
         }
         if (Roles.PATIENT.equals(kind.party())) {
-            return caller.hasRole(Roles.PATIENT) && caller.patientId().filter(appointment.patientId()::equals)
-                    .isPresent();
+            return caller.hasRole(Roles.PATIENT)
+                    && caller.patientId().filter(appointment.patientId()::equals).isPresent();
         }
         return caller.hasRole(Roles.PROVIDER) && caller.providerIds().contains(appointment.providerId());
     }
@@ -65,8 +68,9 @@ class CommandAccess {
             case RescheduleAppointment reschedule -> reschedule.appointmentId();
             case CancelAppointment cancel -> cancel.appointmentId();
             case AppointmentConfirmationsMessage confirmations -> confirmations.appointmentId();
-            default -> throw new IllegalArgumentException("Not a command about an appointment: "
-                    + command.getClass().getSimpleName());
+            default -> throw new IllegalArgumentException(
+                    "Not a command about an appointment: " + command.getClass().getSimpleName());
         };
     }
+
 }

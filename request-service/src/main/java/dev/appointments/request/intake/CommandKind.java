@@ -8,10 +8,11 @@ import dev.appointments.model.requests.AppointmentRequestsMessage;
 import dev.appointments.security.Roles;
 
 /**
- * The producer commands the HTTP intake takes, with the queue each goes to and who may give it besides a scheduler:
- * a patient books for itself and moves or cancels its own appointments; a provider confirms, declines, completes and
- * marks no-show the appointments of its own calendar. The facts and timers of the same queues are the system's own
- * messages and are not taken over HTTP.
+ * The producer commands the HTTP intake takes, with the queue each goes to and who may
+ * give it besides a scheduler: a patient books for itself and moves or cancels its own
+ * appointments; a provider confirms, declines, completes and marks no-show the
+ * appointments of its own calendar. The facts and timers of the same queues are the
+ * system's own messages and are not taken over HTTP.
  */
 enum CommandKind {
 
@@ -24,8 +25,11 @@ enum CommandKind {
     NO_SHOW("MarkNoShow", "no-show", Queue.CONFIRMATIONS, Roles.PROVIDER);
 
     private final String type;
+
     private final String action;
+
     private final Queue queue;
+
     private final String party;
 
     CommandKind(String type, String action, Queue queue, String party) {
@@ -40,7 +44,10 @@ enum CommandKind {
         return type;
     }
 
-    /** The last segment of its route under {@code /api/appointments/{id}/}; none for a booking. */
+    /**
+     * The last segment of its route under {@code /api/appointments/{id}/}; none for a
+     * booking.
+     */
     String action() {
         return action;
     }
@@ -49,12 +56,18 @@ enum CommandKind {
         return queue;
     }
 
-    /** The role that may give this command about its own appointments, besides the scheduler who may give all. */
+    /**
+     * The role that may give this command about its own appointments, besides the
+     * scheduler who may give all.
+     */
     String party() {
         return party;
     }
 
-    /** Whether the command is about an existing appointment, named by its {@code appointmentId}. */
+    /**
+     * Whether the command is about an existing appointment, named by its
+     * {@code appointmentId}.
+     */
     boolean aboutAnAppointment() {
         return this != REQUEST;
     }
@@ -67,13 +80,17 @@ enum CommandKind {
         return Arrays.stream(values()).filter(kind -> action.equals(kind.action)).findFirst();
     }
 
-    /** A queue of the contract: where a command goes, and the sealed interface its JSON is read as. */
+    /**
+     * A queue of the contract: where a command goes, and the sealed interface its JSON is
+     * read as.
+     */
     enum Queue {
 
         REQUESTS("appointmentRequests-out-0", AppointmentRequestsMessage.class),
         CONFIRMATIONS("appointmentConfirmations-out-0", AppointmentConfirmationsMessage.class);
 
         private final String binding;
+
         private final Class<?> contract;
 
         Queue(String binding, Class<?> contract) {
@@ -86,9 +103,13 @@ enum CommandKind {
             return binding;
         }
 
-        /** The queue's sealed message interface, which JSON is read as and written for. */
+        /**
+         * The queue's sealed message interface, which JSON is read as and written for.
+         */
         Class<?> contract() {
             return contract;
         }
+
     }
+
 }

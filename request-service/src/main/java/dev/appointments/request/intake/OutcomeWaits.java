@@ -16,9 +16,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits for the outcome of a queued request by reading it every {@link #POLL_INTERVAL}, on a small scheduler of its
- * own: a client that asked to wait holds no servlet thread meanwhile (the intake answers asynchronously), so patients
- * waiting for their answer cannot starve the server of threads. Any failure to read ends the wait early with no
+ * Waits for the outcome of a queued request by reading it every {@link #POLL_INTERVAL},
+ * on a small scheduler of its own: a client that asked to wait holds no servlet thread
+ * meanwhile (the intake answers asynchronously), so patients waiting for their answer
+ * cannot starve the server of threads. Any failure to read ends the wait early with no
  * outcome: the request is queued either way, and the client is told so (202).
  */
 @Component
@@ -30,6 +31,7 @@ class OutcomeWaits implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutcomeWaits.class);
 
     private final Outcomes outcomes;
+
     private final ScheduledExecutorService scheduler;
 
     OutcomeWaits(Outcomes outcomes) {
@@ -38,7 +40,10 @@ class OutcomeWaits implements DisposableBean {
                 Thread.ofPlatform().name("intake-outcome-wait-", 0).daemon().factory());
     }
 
-    /** The outcome of {@code requestId} once recorded, or empty when {@code wait} ran out first. */
+    /**
+     * The outcome of {@code requestId} once recorded, or empty when {@code wait} ran out
+     * first.
+     */
     CompletableFuture<Optional<Outcome>> await(String requestId, Duration wait) {
         CompletableFuture<Optional<Outcome>> result = new CompletableFuture<>();
         long deadline = System.nanoTime() + wait.toNanos();
@@ -65,7 +70,8 @@ class OutcomeWaits implements DisposableBean {
         schedule(requestId, deadline, result, Math.min(POLL_INTERVAL.toNanos(), left));
     }
 
-    private void schedule(String requestId, long deadline, CompletableFuture<Optional<Outcome>> result, long delayNanos) {
+    private void schedule(String requestId, long deadline, CompletableFuture<Optional<Outcome>> result,
+            long delayNanos) {
         try {
             scheduler.schedule(() -> poll(requestId, deadline, result), delayNanos, TimeUnit.NANOSECONDS);
         }
@@ -78,4 +84,5 @@ class OutcomeWaits implements DisposableBean {
     public void destroy() {
         scheduler.shutdownNow();
     }
+
 }

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The {@code wait} preference of RFC 7240 ({@code Prefer: wait=10}): how many seconds a client is willing to wait for
- * the outcome of its request before it takes a 202. As the RFC asks, preferences the intake does not know are ignored,
- * only the first {@code wait} counts, and a value that is not a whole number of seconds is ignored as well.
+ * The {@code wait} preference of RFC 7240 ({@code Prefer: wait=10}): how many seconds a
+ * client is willing to wait for the outcome of its request before it takes a 202. As the
+ * RFC asks, preferences the intake does not know are ignored, only the first {@code wait}
+ * counts, and a value that is not a whole number of seconds is ignored as well.
  */
 final class PreferWait {
 
@@ -24,14 +25,18 @@ final class PreferWait {
     private PreferWait() {
     }
 
-    /** The wait asked for by these {@code Prefer} header values, at most {@link #MAX}; empty when none or zero. */
+    /**
+     * The wait asked for by these {@code Prefer} header values, at most {@link #MAX};
+     * empty when none or zero.
+     */
     static Optional<Duration> from(List<String> preferHeaders) {
         if (preferHeaders == null) {
             return Optional.empty();
         }
         for (String header : preferHeaders) {
             for (String preference : header.split(",")) {
-                // A preference may carry parameters after ';': wait has none, so only its value counts.
+                // A preference may carry parameters after ';': wait has none, so only its
+                // value counts.
                 String token = preference.split(";", 2)[0];
                 int equals = token.indexOf('=');
                 if (equals < 0 || !"wait".equals(token.substring(0, equals).trim().toLowerCase(Locale.ROOT))) {
@@ -60,4 +65,5 @@ final class PreferWait {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                 ? value.substring(1, value.length() - 1) : value;
     }
+
 }

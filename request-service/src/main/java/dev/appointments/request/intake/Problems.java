@@ -8,8 +8,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The intake's RFC 9457 answers: a title for people, a detail sentence, and where it helps the offending fields or
- * the reason code of a refused command, so that a client can act on the answer without parsing the sentence.
+ * The intake's RFC 9457 answers: a title for people, a detail sentence, and where it
+ * helps the offending fields or the reason code of a refused command, so that a client
+ * can act on the answer without parsing the sentence.
  */
 final class Problems {
 
@@ -30,7 +31,10 @@ final class Problems {
         return ResponseEntity.status(status).body(problem);
     }
 
-    /** A refused command: the problem carries the outcome's reason code and the command's requestId. */
+    /**
+     * A refused command: the problem carries the outcome's reason code and the command's
+     * requestId.
+     */
     static ProblemDetail refusal(HttpStatus status, String title, String detail, String reason, String requestId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
@@ -38,4 +42,5 @@ final class Problems {
         problem.setProperty("requestId", requestId);
         return problem;
     }
+
 }

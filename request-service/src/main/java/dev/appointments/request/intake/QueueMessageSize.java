@@ -4,8 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The size SQS counts for a message: the body plus each attribute's name, data type and value. SQS refuses messages
- * over 256 KiB; checking before sending turns that into a clear answer to the caller instead of a failed send.
+ * The size SQS counts for a message: the body plus each attribute's name, data type and
+ * value. SQS refuses messages over 256 KiB; checking before sending turns that into a
+ * clear answer to the caller instead of a failed send.
  */
 final class QueueMessageSize {
 
@@ -28,7 +29,10 @@ final class QueueMessageSize {
         return size;
     }
 
-    /** Whether a message of this body and these attributes fits under {@code limit} with the reserve to spare. */
+    /**
+     * Whether a message of this body and these attributes fits under {@code limit} with
+     * the reserve to spare.
+     */
     static boolean fits(String body, Map<String, String> attributes, int limit) {
         return of(body, attributes) + RESERVED_BYTES <= limit;
     }
@@ -36,4 +40,5 @@ final class QueueMessageSize {
     private static long utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
+
 }

@@ -20,10 +20,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The consumer of appointment-requests. A message is acknowledged when this function returns: after the outcome is
- * recorded and the facts are published. Failures that may pass throw, and SQS redelivers the message until it
- * succeeds or reaches the dead-letter queue; a message that can never be read is answered when it carries a requestId
- * and goes to the dead-letter queue at once.
+ * The consumer of appointment-requests. A message is acknowledged when this function
+ * returns: after the outcome is recorded and the facts are published. Failures that may
+ * pass throw, and SQS redelivers the message until it succeeds or reaches the dead-letter
+ * queue; a message that can never be read is answered when it carries a requestId and
+ * goes to the dead-letter queue at once.
  */
 @Configuration(proxyBeanMethods = false)
 class AppointmentRequestsConsumer {
@@ -50,8 +51,10 @@ class AppointmentRequestsConsumer {
                 var outcome = handled.outcome();
                 log.info("Command {}: {}{}", outcome.status(), outcome.commandType(),
                         outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
-                meters.counter("appointments.commands", "type", outcome.commandType(), "status",
-                        outcome.status().name(), "reason", outcome.reason() == null ? "none" : outcome.reason()).increment();
+                meters
+                    .counter("appointments.commands", "type", outcome.commandType(), "status", outcome.status().name(),
+                            "reason", outcome.reason() == null ? "none" : outcome.reason())
+                    .increment();
             }
         };
     }
@@ -65,15 +68,19 @@ class AppointmentRequestsConsumer {
             command = json.readValue(body, AppointmentRequestsMessage.class);
         }
         catch (JacksonException ex) {
-            throw unreadable.refuse(UnreadableCommand.of(body, requestIdAttribute,
-                    UnreadableCommands.header(message, "type"), ex), message);
+            throw unreadable.refuse(
+                    UnreadableCommand.of(body, requestIdAttribute, UnreadableCommands.header(message, "type"), ex),
+                    message);
         }
         String requestId = command.requestId();
-        // Outcomes are keyed by requestId: a command without a valid one cannot be answered or made idempotent.
+        // Outcomes are keyed by requestId: a command without a valid one cannot be
+        // answered or made idempotent.
         if (requestId == null || requestId.length() > Identifier.MAX_LENGTH || !requestId.matches(Identifier.PATTERN)) {
-            throw unreadable.refuse(UnreadableCommand.withoutRequestId(body, requestIdAttribute,
-                    MessageTypes.typeOf(command)), message);
+            throw unreadable.refuse(
+                    UnreadableCommand.withoutRequestId(body, requestIdAttribute, MessageTypes.typeOf(command)),
+                    message);
         }
         return command;
     }
+
 }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes facts to the confirmation-service. A send that fails throws, so the command's message is not
- * acknowledged and its facts are published again on redelivery.
+ * Publishes facts to the confirmation-service. A send that fails throws, so the command's
+ * message is not acknowledged and its facts are published again on redelivery.
  */
 @Component
 class FactPublisher {
@@ -19,6 +19,7 @@ class FactPublisher {
     static final String BINDING = "appointmentConfirmations-out-0";
 
     private final StreamBridge streamBridge;
+
     private final JsonMapper json;
 
     FactPublisher(StreamBridge streamBridge, JsonMapper json) {
@@ -29,13 +30,14 @@ class FactPublisher {
     void publish(List<AppointmentConfirmationsMessage> facts, String requestId) {
         for (AppointmentConfirmationsMessage fact : facts) {
             var message = MessageBuilder.withPayload(json.writeValueAsString(fact))
-                    .setHeader("type", MessageTypes.typeOf(fact))
-                    .setHeader("requestId", requestId)
-                    .setHeader("contentType", "application/json")
-                    .build();
+                .setHeader("type", MessageTypes.typeOf(fact))
+                .setHeader("requestId", requestId)
+                .setHeader("contentType", "application/json")
+                .build();
             if (!streamBridge.send(BINDING, message)) {
                 throw new IllegalStateException("Could not publish " + MessageTypes.typeOf(fact) + " for " + requestId);
             }
         }
     }
+
 }

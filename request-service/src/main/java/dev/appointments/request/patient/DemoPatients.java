@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * On the local run, the patient record of the demo user {@code ada} of the local authorization server, under the id
- * her token carries ({@code DEMO_PATIENT_ID}, by default {@code demo-patient-ada}), so that she can book with that
- * {@code patientId} and read her appointments. An existing patient of that id is left alone.
+ * On the local run, the patient record of the demo user {@code ada} of the local
+ * authorization server, under the id her token carries ({@code DEMO_PATIENT_ID}, by
+ * default {@code demo-patient-ada}), so that she can book with that {@code patientId} and
+ * read her appointments. An existing patient of that id is left alone.
  */
 @Component
 @Profile("local")
@@ -25,7 +26,9 @@ class DemoPatients implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoPatients.class);
 
     private final Patients patients;
+
     private final Clock clock;
+
     private final String patientId;
 
     DemoPatients(Patients patients, Clock clock, @Value("${DEMO_PATIENT_ID:demo-patient-ada}") String patientId) {
@@ -44,4 +47,5 @@ class DemoPatients implements ApplicationRunner {
             log.warn("The demo patient {} was not created: its e-mail address belongs to another patient", patientId);
         }
     }
+
 }

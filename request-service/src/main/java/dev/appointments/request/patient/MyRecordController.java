@@ -36,14 +36,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET} and {@code PUT /api/patients/me}: a signed-in patient reads, creates and updates its own record, under
- * the {@code patient_id} of its token (the authorization server gives a new user one at sign-up), so that it can book
- * by its own id afterwards. The same field rules apply as to the patient details of a booking request.
+ * {@code GET} and {@code PUT /api/patients/me}: a signed-in patient reads, creates and
+ * updates its own record, under the {@code patient_id} of its token (the authorization
+ * server gives a new user one at sign-up), so that it can book by its own id afterwards.
+ * The same field rules apply as to the patient details of a booking request.
  * <p>
- * Writes are conditional: an e-mail address stays unique (the address of another patient is 409 naming the field,
- * never the other patient), {@code If-Match} with the record's {@code ETag} refuses to overwrite a change made
- * meanwhile (412), and {@code If-None-Match: *} creates only. Without either, the record read just before the write is
- * the condition, so two writes at the same moment never mix.
+ * Writes are conditional: an e-mail address stays unique (the address of another patient
+ * is 409 naming the field, never the other patient), {@code If-Match} with the record's
+ * {@code ETag} refuses to overwrite a change made meanwhile (412), and
+ * {@code If-None-Match: *} creates only. Without either, the record read just before the
+ * write is the condition, so two writes at the same moment never mix.
  */
 @RestController
 @Tag(name = "My patient record")
@@ -57,7 +59,9 @@ class MyRecordController {
              "createdAt": "2026-11-20T10:00:00Z"}""";
 
     private final Patients patients;
+
     private final Validator validator;
+
     private final Clock clock;
 
     MyRecordController(Patients patients, Validator validator, Clock clock) {
@@ -77,9 +81,9 @@ class MyRecordController {
             return noPatientId();
         }
         return patients.find(patientId.get())
-                .<ResponseEntity<?>>map(patient -> ResponseEntity.ok().eTag(etag(patient)).body(MyRecord.of(patient)))
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No record yet",
-                        "There is no patient record for this sign-in yet; PUT " + PATH + " creates it."));
+            .<ResponseEntity<?>>map(patient -> ResponseEntity.ok().eTag(etag(patient)).body(MyRecord.of(patient)))
+            .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No record yet",
+                    "There is no patient record for this sign-in yet; PUT " + PATH + " creates it."));
     }
 
     @PutMapping(path = PATH, consumes = "application/json")
@@ -91,10 +95,12 @@ class MyRecordController {
     @ApiResponse(responseCode = "400", description = "A field breaks the rules; each is named",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "409", description = "The e-mail address belongs to another patient",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
-                    {"type": "about:blank", "title": "E-mail address taken", "status": 409,
-                     "detail": "This e-mail address belongs to another patient; each patient has an address of its own.",
-                     "field": "email"}""")))
+            content = @Content(mediaType = "application/problem+json",
+                    examples = @ExampleObject(
+                            value = """
+                                    {"type": "about:blank", "title": "E-mail address taken", "status": 409,
+                                     "detail": "This e-mail address belongs to another patient; each patient has an address of its own.",
+                                     "field": "email"}""")))
     @ApiResponse(responseCode = "412", description = "If-Match or If-None-Match did not hold",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> write(@RequestBody PatientDetails details,
@@ -107,8 +113,9 @@ class MyRecordController {
         List<FieldViolation> violations = FieldViolations.of(validator, details);
         if (!violations.isEmpty()) {
             ResponseEntity<ProblemDetail> invalid = problem(HttpStatus.BAD_REQUEST, "Invalid patient details",
-                    violations.stream().map(violation -> violation.field() + ": " + violation.message())
-                            .collect(Collectors.joining("; ")));
+                    violations.stream()
+                        .map(violation -> violation.field() + ": " + violation.message())
+                        .collect(Collectors.joining("; ")));
             invalid.getBody().setProperty("violations", violations);
             return invalid;
         }
@@ -192,7 +199,8 @@ class MyRecordController {
     }
 
     /**
-     * The patient's own record. Every field but the id is personal data: shown to the patient, never logged.
+     * The patient's own record. Every field but the id is personal data: shown to the
+     * patient, never logged.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MyRecord(String patientId, String firstName, String lastName, String email, String phone,
@@ -208,4 +216,5 @@ class MyRecordController {
             return "MyRecord[patientId=" + patientId + "]";
         }
     }
+
 }

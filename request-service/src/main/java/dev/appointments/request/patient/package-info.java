@@ -1,4 +1,5 @@
 /**
- * Patients' own records: a signed-in patient creates and updates its record; the local run's demo patient.
+ * Patients' own records: a signed-in patient creates and updates its record; the local
+ * run's demo patient.
  */
 package dev.appointments.request.patient;

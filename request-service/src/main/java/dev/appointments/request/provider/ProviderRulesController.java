@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET} and {@code PUT /api/providers/{providerId}/rules}: a provider edits its own booking rules (an admin any
- * provider's). Every change is conditional: {@code If-Match} with the {@code ETag} (the rules' version) is required,
- * and the write happens only while the stored rules are still at that version, so that two editors never overwrite
- * each other unseen (412 for the second; 428 without {@code If-Match}). Another provider's rules are 404, like missing
- * ones.
+ * {@code GET} and {@code PUT /api/providers/{providerId}/rules}: a provider edits its own
+ * booking rules (an admin any provider's). Every change is conditional: {@code If-Match}
+ * with the {@code ETag} (the rules' version) is required, and the write happens only
+ * while the stored rules are still at that version, so that two editors never overwrite
+ * each other unseen (412 for the second; 428 without {@code If-Match}). Another
+ * provider's rules are 404, like missing ones.
  */
 @RestController
 @Tag(name = "Provider rules")
@@ -39,6 +40,7 @@ class ProviderRulesController {
     private static final String PATH = "/api/providers/{providerId}/rules";
 
     private final Providers providers;
+
     private final Clock clock;
 
     ProviderRulesController(Providers providers, Clock clock) {
@@ -51,9 +53,10 @@ class ProviderRulesController {
     @ApiResponse(responseCode = "404", content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> read(@PathVariable String providerId, Caller caller) {
         return mine(providerId, caller)
-                .<ResponseEntity<?>>map(provider -> ResponseEntity.ok().eTag(Long.toString(provider.version()))
-                        .body(ProviderController.ProviderView.of(provider)))
-                .orElseGet(() -> notFound(providerId));
+            .<ResponseEntity<?>>map(provider -> ResponseEntity.ok()
+                .eTag(Long.toString(provider.version()))
+                .body(ProviderController.ProviderView.of(provider)))
+            .orElseGet(() -> notFound(providerId));
     }
 
     @PutMapping(path = PATH, consumes = "application/json")
@@ -82,18 +85,23 @@ class ProviderRulesController {
         List<RuleViolation> violations = rules.validate();
         if (!violations.isEmpty()) {
             ResponseEntity<ProblemDetail> invalid = problem(HttpStatus.BAD_REQUEST, "Invalid provider rules",
-                    violations.stream().map(violation -> violation.field() + ": " + violation.message())
-                            .collect(Collectors.joining("; ")));
+                    violations.stream()
+                        .map(violation -> violation.field() + ": " + violation.message())
+                        .collect(Collectors.joining("; ")));
             invalid.getBody().setProperty("violations", violations);
             return invalid;
         }
         return providers.update(providerId, rules, expected.get(), clock.instant())
-                .<ResponseEntity<?>>map(saved -> ResponseEntity.ok().eTag(Long.toString(saved.version()))
-                        .body(ProviderController.ProviderView.of(saved)))
-                .orElseGet(ProviderRulesController::stale);
+            .<ResponseEntity<?>>map(saved -> ResponseEntity.ok()
+                .eTag(Long.toString(saved.version()))
+                .body(ProviderController.ProviderView.of(saved)))
+            .orElseGet(ProviderRulesController::stale);
     }
 
-    /** The provider, if the caller may edit it: an admin any, a provider those of its token. */
+    /**
+     * The provider, if the caller may edit it: an admin any, a provider those of its
+     * token.
+     */
     private Optional<Provider> mine(String providerId, Caller caller) {
         boolean allowed = caller.hasRole(Roles.ADMIN)
                 || (caller.hasRole(Roles.PROVIDER) && caller.providerIds().contains(providerId));
@@ -124,4 +132,5 @@ class ProviderRulesController {
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
     }
+
 }

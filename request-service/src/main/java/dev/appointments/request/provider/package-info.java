@@ -1,4 +1,5 @@
 /**
- * Provider administration over HTTP: a provider's booking rules, created, replaced and read.
+ * Provider administration over HTTP: a provider's booking rules, created, replaced and
+ * read.
  */
 package dev.appointments.request.provider;

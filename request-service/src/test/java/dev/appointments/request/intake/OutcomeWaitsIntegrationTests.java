@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutcomeWaitsIntegrationTests {
 
     private final Outcomes outcomes = new Outcomes(EmbeddedEngines.shared().dynamoDb(), DynamoDbCalls.DIRECT);
+
     private final OutcomeWaits waits = new OutcomeWaits(outcomes);
 
     @AfterEach
@@ -37,7 +38,8 @@ class OutcomeWaitsIntegrationTests {
         Thread.sleep(300);
         assertThat(waiting).isNotDone();
 
-        outcomes.record(Outcome.accepted(requestId, "RequestAppointment", "f", "appointment-1", "booked", Instant.now()));
+        outcomes
+            .record(Outcome.accepted(requestId, "RequestAppointment", "f", "appointment-1", "booked", Instant.now()));
 
         Optional<Outcome> outcome = waiting.get(5, TimeUnit.SECONDS);
         assertThat(outcome).hasValueSatisfying(found -> assertThat(found.appointmentId()).isEqualTo("appointment-1"));
@@ -49,10 +51,11 @@ class OutcomeWaitsIntegrationTests {
         long started = System.nanoTime();
 
         Optional<Outcome> outcome = waits.await("never-" + UUID.randomUUID(), Duration.ofSeconds(1))
-                .get(5, TimeUnit.SECONDS);
+            .get(5, TimeUnit.SECONDS);
 
         assertThat(outcome).isEmpty();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(950), Duration.ofSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(950),
+                Duration.ofSeconds(3));
     }
 
     @Test
@@ -65,10 +68,11 @@ class OutcomeWaitsIntegrationTests {
         }));
         try {
             assertThat(failing.await("down-" + UUID.randomUUID(), Duration.ofSeconds(10)).get(5, TimeUnit.SECONDS))
-                    .isEmpty();
+                .isEmpty();
         }
         finally {
             failing.destroy();
         }
     }
+
 }

@@ -20,7 +20,7 @@ class PreferWaitTests {
     void findsItAmongOtherPreferencesAndHeaders() {
         assertThat(PreferWait.from(List.of("respond-async, wait=5"))).hasValue(Duration.ofSeconds(5));
         assertThat(PreferWait.from(List.of("return=minimal", "handling=lenient; x=1, wait=4")))
-                .hasValue(Duration.ofSeconds(4));
+            .hasValue(Duration.ofSeconds(4));
     }
 
     @Test
@@ -50,4 +50,5 @@ class PreferWaitTests {
     void namesTheAppliedWait() {
         assertThat(PreferWait.applied(Duration.ofSeconds(20))).isEqualTo("wait=20");
     }
+
 }

@@ -10,7 +10,8 @@ class QueueMessageSizeTests {
 
     @Test
     void countsTheBodyAndEachAttributeInUtf8Bytes() {
-        // "é" is two bytes; each attribute counts its name, the data type "String" and its value.
+        // "é" is two bytes; each attribute counts its name, the data type "String" and
+        // its value.
         assertThat(QueueMessageSize.of("é", Map.of("type", "Cancel"))).isEqualTo(2 + 4 + 6 + 6);
     }
 
@@ -23,6 +24,8 @@ class QueueMessageSizeTests {
         assertThat(QueueMessageSize.fits(fits, attributes, QueueMessageSize.SQS_LIMIT_BYTES)).isTrue();
         assertThat(QueueMessageSize.fits(fits + "x", attributes, QueueMessageSize.SQS_LIMIT_BYTES)).isFalse();
         assertThat(QueueMessageSize.fits("é".repeat(QueueMessageSize.SQS_LIMIT_BYTES / 2), Map.of(),
-                QueueMessageSize.SQS_LIMIT_BYTES)).isFalse();
+                QueueMessageSize.SQS_LIMIT_BYTES))
+            .isFalse();
     }
+
 }

@@ -4,8 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Waits for a call of the asynchronous SQS client where the binder needs its answer before going on, and throws
- * what the call failed with (an SDK exception, not a CompletionException wrapping it).
+ * Waits for a call of the asynchronous SQS client where the binder needs its answer
+ * before going on, and throws what the call failed with (an SDK exception, not a
+ * CompletionException wrapping it).
  */
 public final class AsyncCalls {
 
@@ -23,4 +24,5 @@ public final class AsyncCalls {
             throw ex;
         }
     }
+
 }

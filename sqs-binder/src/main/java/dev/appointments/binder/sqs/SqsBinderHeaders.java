@@ -1,8 +1,9 @@
 package dev.appointments.binder.sqs;
 
 /**
- * Names of the message headers the binder gives a meaning to. On the wire each of them is an SQS message attribute of
- * the same name, except {@link #DELAY_SECONDS}, which becomes the message's {@code DelaySeconds}.
+ * Names of the message headers the binder gives a meaning to. On the wire each of them is
+ * an SQS message attribute of the same name, except {@link #DELAY_SECONDS}, which becomes
+ * the message's {@code DelaySeconds}.
  */
 public final class SqsBinderHeaders {
 
@@ -25,8 +26,9 @@ public final class SqsBinderHeaders {
     public static final String BAGGAGE = "baggage";
 
     /**
-     * Delays the delivery of an outgoing message by this many seconds (an integer from 0 to
-     * {@value #MAX_DELAY_SECONDS}); a larger value makes the send fail with an {@link IllegalArgumentException}.
+     * Delays the delivery of an outgoing message by this many seconds (an integer from 0
+     * to {@value #MAX_DELAY_SECONDS}); a larger value makes the send fail with an
+     * {@link IllegalArgumentException}.
      */
     public static final String DELAY_SECONDS = "sqsDelaySeconds";
 
@@ -35,4 +37,5 @@ public final class SqsBinderHeaders {
 
     private SqsBinderHeaders() {
     }
+
 }

@@ -23,16 +23,17 @@ import org.springframework.messaging.MessageHandler;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * The Spring Cloud Stream binder for SQS. A consumer binding polls its queue and deletes a message only after the
- * function returned; a failed message stays for SQS to redeliver, and after {@code maxReceiveCount} receives SQS moves
- * it to the dead-letter queue. For that reason no in-process retry applies: {@code maxAttempts} and the back-off
- * properties of Spring Cloud Stream are ignored. {@code retryableExceptions} mapped to {@code false} name failures
- * that no redelivery can cure: such a message goes to the dead-letter queue at once. Consumer groups mean nothing to SQS, where every consumer of a queue
- * competes for its messages.
+ * The Spring Cloud Stream binder for SQS. A consumer binding polls its queue and deletes
+ * a message only after the function returned; a failed message stays for SQS to
+ * redeliver, and after {@code maxReceiveCount} receives SQS moves it to the dead-letter
+ * queue. For that reason no in-process retry applies: {@code maxAttempts} and the
+ * back-off properties of Spring Cloud Stream are ignored. {@code retryableExceptions}
+ * mapped to {@code false} name failures that no redelivery can cure: such a message goes
+ * to the dead-letter queue at once. Consumer groups mean nothing to SQS, where every
+ * consumer of a queue competes for its messages.
  */
-public class SqsMessageChannelBinder
-        extends AbstractMessageChannelBinder<ExtendedConsumerProperties<SqsConsumerProperties>,
-                ExtendedProducerProperties<SqsProducerProperties>, SqsQueueProvisioner>
+public class SqsMessageChannelBinder extends
+        AbstractMessageChannelBinder<ExtendedConsumerProperties<SqsConsumerProperties>, ExtendedProducerProperties<SqsProducerProperties>, SqsQueueProvisioner>
         implements ExtendedPropertiesBinder<MessageChannel, SqsConsumerProperties, SqsProducerProperties> {
 
     private final SqsAsyncClient sqs;
@@ -56,7 +57,8 @@ public class SqsMessageChannelBinder
     @Override
     protected MessageHandler createProducerMessageHandler(ProducerDestination destination,
             ExtendedProducerProperties<SqsProducerProperties> properties, MessageChannel errorChannel) {
-        // Sends are synchronous and throw to the sender, so the error channel has nothing to carry.
+        // Sends are synchronous and throw to the sender, so the error channel has nothing
+        // to carry.
         String binding = bindingName(properties.getBindingName(), destination.getName());
         SqsOutboundMessageHandler handler = SqsOutboundMessageHandler.create(sqs, destination.getName(), binding,
                 properties.getExtension(), meterRegistry, observationRegistry);
@@ -109,4 +111,5 @@ public class SqsMessageChannelBinder
     private static String bindingName(String bindingName, String destination) {
         return bindingName != null ? bindingName : destination;
     }
+
 }

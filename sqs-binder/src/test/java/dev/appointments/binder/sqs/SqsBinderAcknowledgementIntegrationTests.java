@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.stream.bindings.parallel-in-0.destination=binder-ack-parallel",
         "spring.cloud.stream.bindings.parallel-in-0.consumer.concurrency=4",
         "spring.cloud.stream.bindings.toParallel.destination=binder-ack-parallel",
-        "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s"})
+        "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s" })
 class SqsBinderAcknowledgementIntegrationTests {
 
     private static final SqsClient sqs = EmbeddedEngines.shared().sqs();
@@ -65,13 +65,18 @@ class SqsBinderAcknowledgementIntegrationTests {
 
     @Test
     void failingMessageEndsInTheDeadLetterQueueAfterMaxReceiveCountWithBodyAndAttributesIntact() {
-        streamBridge.send("toFailing", MessageBuilder.withPayload("{\"doomed\":true}")
-                .setHeader("type", "Doomed").setHeader("requestId", "req-dlq").build());
+        streamBridge.send("toFailing",
+                MessageBuilder.withPayload("{\"doomed\":true}")
+                    .setHeader("type", "Doomed")
+                    .setHeader("requestId", "req-dlq")
+                    .build());
 
         String deadLetterQueue = url("binder-ack-failing-dlq");
-        var deadLetters = await().atMost(Duration.ofSeconds(30)).until(() -> sqs.receiveMessage(request -> request
-                .queueUrl(deadLetterQueue).waitTimeSeconds(1).messageAttributeNames("All")).messages(),
-                messages -> !messages.isEmpty());
+        var deadLetters = await().atMost(Duration.ofSeconds(30))
+            .until(() -> sqs
+                .receiveMessage(
+                        request -> request.queueUrl(deadLetterQueue).waitTimeSeconds(1).messageAttributeNames("All"))
+                .messages(), messages -> !messages.isEmpty());
 
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.getFirst().body()).isEqualTo("{\"doomed\":true}");
@@ -84,23 +89,28 @@ class SqsBinderAcknowledgementIntegrationTests {
 
     @Test
     void aFailureDeclaredNotRetryableSendsTheMessageToTheDeadLetterQueueAtOnceIntact() {
-        streamBridge.send("toUnreadable", MessageBuilder.withPayload("never readable").setHeader("type", "Odd")
-                .setHeader("requestId", "req-unreadable").build());
+        streamBridge.send("toUnreadable",
+                MessageBuilder.withPayload("never readable")
+                    .setHeader("type", "Odd")
+                    .setHeader("requestId", "req-unreadable")
+                    .build());
 
         String deadLetterQueue = url("binder-ack-unreadable-dlq");
         // Redelivery would wait for the visibility timeout, 5 s, four times.
-        var deadLetters = await().atMost(Duration.ofSeconds(4)).until(() -> sqs.receiveMessage(request -> request
-                .queueUrl(deadLetterQueue).waitTimeSeconds(1).messageAttributeNames("All")).messages(),
-                messages -> !messages.isEmpty());
+        var deadLetters = await().atMost(Duration.ofSeconds(4))
+            .until(() -> sqs
+                .receiveMessage(
+                        request -> request.queueUrl(deadLetterQueue).waitTimeSeconds(1).messageAttributeNames("All"))
+                .messages(), messages -> !messages.isEmpty());
 
         assertThat(deadLetters).hasSize(1);
         assertThat(deadLetters.getFirst().body()).isEqualTo("never readable");
         assertThat(deadLetters.getFirst().messageAttributes().get("type").stringValue()).isEqualTo("Odd");
         assertThat(deadLetters.getFirst().messageAttributes().get("requestId").stringValue())
-                .isEqualTo("req-unreadable");
+            .isEqualTo("req-unreadable");
         assertThat(app.unreadableCalls).hasValue(1);
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(messagesOn("binder-ack-unreadable")).isZero());
+            .untilAsserted(() -> assertThat(messagesOn("binder-ack-unreadable")).isZero());
     }
 
     @Test
@@ -109,13 +119,13 @@ class SqsBinderAcknowledgementIntegrationTests {
 
         assertThat(app.blockingEntered.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(attribute("binder-ack-blocking", QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .isEqualTo(1);
+            .isEqualTo(1);
         assertThat(attribute("binder-ack-blocking", QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isZero();
 
         app.releaseBlocking.countDown();
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(messagesOn("binder-ack-blocking")).isZero());
+            .untilAsserted(() -> assertThat(messagesOn("binder-ack-blocking")).isZero());
     }
 
     @Test
@@ -128,7 +138,7 @@ class SqsBinderAcknowledgementIntegrationTests {
         assertThat(app.parallelFailures).isEmpty();
         assertThat(app.parallelMaxActive).hasValue(4);
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(messagesOn("binder-ack-parallel")).isZero());
+            .untilAsserted(() -> assertThat(messagesOn("binder-ack-parallel")).isZero());
     }
 
     private static int messagesOn(String queue) {
@@ -137,8 +147,10 @@ class SqsBinderAcknowledgementIntegrationTests {
     }
 
     private static int attribute(String queue, QueueAttributeName attribute) {
-        return Integer.parseInt(sqs.getQueueAttributes(request -> request.queueUrl(url(queue))
-                .attributeNames(attribute)).attributes().get(attribute));
+        return Integer
+            .parseInt(sqs.getQueueAttributes(request -> request.queueUrl(url(queue)).attributeNames(attribute))
+                .attributes()
+                .get(attribute));
     }
 
     private static String url(String queue) {
@@ -157,7 +169,10 @@ class SqsBinderAcknowledgementIntegrationTests {
 
         final CountDownLatch releaseBlocking = new CountDownLatch(1);
 
-        /** Trips only when four calls wait at once: fewer threads time out, more would exceed the maximum. */
+        /**
+         * Trips only when four calls wait at once: fewer threads time out, more would
+         * exceed the maximum.
+         */
         final CyclicBarrier fourAtOnce = new CyclicBarrier(4);
 
         final AtomicInteger parallelActive = new AtomicInteger();
@@ -180,7 +195,8 @@ class SqsBinderAcknowledgementIntegrationTests {
         Consumer<Message<String>> unreadable() {
             return message -> {
                 unreadableCalls.incrementAndGet();
-                // A subclass of the class declared not retryable, wrapped: the cause decides.
+                // A subclass of the class declared not retryable, wrapped: the cause
+                // decides.
                 throw new IllegalStateException("cannot read", new NumberFormatException("not a number"));
             };
         }
@@ -217,5 +233,7 @@ class SqsBinderAcknowledgementIntegrationTests {
                 }
             };
         }
+
     }
+
 }

@@ -37,29 +37,30 @@ import static org.awaitility.Awaitility.await;
 
 // Closed after the class, while the shared engines still run, so that pending deletes reach them.
 @DirtiesContext
-@SpringBootTest(classes = SqsBinderMessagingIntegrationTests.App.class, properties = {
-        "spring.cloud.function.definition=echo;logged;typed;unreadable;delayed;metered",
-        "spring.cloud.stream.bindings.unreadable-in-0.destination=binder-messaging-unreadable",
-        "spring.cloud.stream.bindings.toUnreadable.destination=binder-messaging-unreadable",
-        "spring.cloud.stream.sqs.bindings.unreadable-in-0.consumer.max-receive-count=1",
-        "spring.cloud.stream.sqs.bindings.unreadable-in-0.consumer.visibility-timeout=1s",
-        "spring.cloud.stream.bindings.typed-in-0.destination=binder-messaging-typed",
-        "spring.cloud.stream.bindings.toTyped.destination=binder-messaging-typed",
-        "spring.cloud.stream.bindings.echo-in-0.destination=binder-messaging-echo",
-        "spring.cloud.stream.bindings.toEcho.destination=binder-messaging-echo",
-        "spring.cloud.stream.bindings.logged-in-0.destination=binder-messaging-mdc",
-        "spring.cloud.stream.bindings.toLogged.destination=binder-messaging-mdc",
-        "spring.cloud.stream.bindings.delayed-in-0.destination=binder-messaging-delayed",
-        "spring.cloud.stream.bindings.toDelayed.destination=binder-messaging-delayed",
-        "spring.cloud.stream.bindings.metered-in-0.destination=binder-messaging-metered",
-        "spring.cloud.stream.bindings.toMetered.destination=binder-messaging-metered",
-        "spring.cloud.stream.sqs.bindings.metered-in-0.consumer.max-receive-count=1",
-        "spring.cloud.stream.sqs.bindings.metered-in-0.consumer.visibility-timeout=1s",
-        "spring.cloud.stream.sqs.bindings.toMetered.producer.header-patterns=type,requestId,fail",
-        "spring.cloud.stream.bindings.toOutbox.destination=binder-messaging-outbox",
-        "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
-        // Without a tracer the sender's own traceparent travels as is; a tracer would write its current one.
-        "management.tracing.export.enabled=false"})
+@SpringBootTest(classes = SqsBinderMessagingIntegrationTests.App.class,
+        properties = { "spring.cloud.function.definition=echo;logged;typed;unreadable;delayed;metered",
+                "spring.cloud.stream.bindings.unreadable-in-0.destination=binder-messaging-unreadable",
+                "spring.cloud.stream.bindings.toUnreadable.destination=binder-messaging-unreadable",
+                "spring.cloud.stream.sqs.bindings.unreadable-in-0.consumer.max-receive-count=1",
+                "spring.cloud.stream.sqs.bindings.unreadable-in-0.consumer.visibility-timeout=1s",
+                "spring.cloud.stream.bindings.typed-in-0.destination=binder-messaging-typed",
+                "spring.cloud.stream.bindings.toTyped.destination=binder-messaging-typed",
+                "spring.cloud.stream.bindings.echo-in-0.destination=binder-messaging-echo",
+                "spring.cloud.stream.bindings.toEcho.destination=binder-messaging-echo",
+                "spring.cloud.stream.bindings.logged-in-0.destination=binder-messaging-mdc",
+                "spring.cloud.stream.bindings.toLogged.destination=binder-messaging-mdc",
+                "spring.cloud.stream.bindings.delayed-in-0.destination=binder-messaging-delayed",
+                "spring.cloud.stream.bindings.toDelayed.destination=binder-messaging-delayed",
+                "spring.cloud.stream.bindings.metered-in-0.destination=binder-messaging-metered",
+                "spring.cloud.stream.bindings.toMetered.destination=binder-messaging-metered",
+                "spring.cloud.stream.sqs.bindings.metered-in-0.consumer.max-receive-count=1",
+                "spring.cloud.stream.sqs.bindings.metered-in-0.consumer.visibility-timeout=1s",
+                "spring.cloud.stream.sqs.bindings.toMetered.producer.header-patterns=type,requestId,fail",
+                "spring.cloud.stream.bindings.toOutbox.destination=binder-messaging-outbox",
+                "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
+                // Without a tracer the sender's own traceparent travels as is; a tracer
+                // would write its current one.
+                "management.tracing.export.enabled=false" })
 class SqsBinderMessagingIntegrationTests {
 
     private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -83,25 +84,28 @@ class SqsBinderMessagingIntegrationTests {
 
     @Test
     void deliversAMessageWithItsHeadersToTheFunction() throws InterruptedException {
-        streamBridge.send("toEcho", MessageBuilder.withPayload("{\"type\":\"Ping\"}")
-                .setHeader("type", "Ping").setHeader("requestId", "req-headers")
-                .setHeader("correlationId", "corr-1").setHeader("traceparent", TRACEPARENT).build());
+        streamBridge.send("toEcho",
+                MessageBuilder.withPayload("{\"type\":\"Ping\"}")
+                    .setHeader("type", "Ping")
+                    .setHeader("requestId", "req-headers")
+                    .setHeader("correlationId", "corr-1")
+                    .setHeader("traceparent", TRACEPARENT)
+                    .build());
 
         Received received = app.echoed.poll(20, TimeUnit.SECONDS);
 
         assertThat(received).isNotNull();
         assertThat(received.message().getPayload()).isEqualTo("{\"type\":\"Ping\"}");
-        assertThat(received.message().getHeaders())
-                .containsEntry("type", "Ping")
-                .containsEntry("requestId", "req-headers")
-                .containsEntry("correlationId", "corr-1")
-                .containsEntry("traceparent", TRACEPARENT);
+        assertThat(received.message().getHeaders()).containsEntry("type", "Ping")
+            .containsEntry("requestId", "req-headers")
+            .containsEntry("correlationId", "corr-1")
+            .containsEntry("traceparent", TRACEPARENT);
     }
 
     @Test
     void putsRequestIdAndTypeIntoTheMdcOnlyWhileTheFunctionRuns() throws InterruptedException {
-        streamBridge.send("toLogged", MessageBuilder.withPayload("{}")
-                .setHeader("type", "Ping").setHeader("requestId", "req-mdc").build());
+        streamBridge.send("toLogged",
+                MessageBuilder.withPayload("{}").setHeader("type", "Ping").setHeader("requestId", "req-mdc").build());
         Received first = app.logged.poll(20, TimeUnit.SECONDS);
         // The binding has one thread, so the next message runs where the first one ran.
         streamBridge.send("toLogged", MessageBuilder.withPayload("{}").build());
@@ -136,16 +140,21 @@ class SqsBinderMessagingIntegrationTests {
         assertThat(binder.getExtendedConsumerProperties("echo-in-0").getPollTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(binder.getExtendedConsumerProperties("echo-in-0").getMaxReceiveCount()).isEqualTo(5);
         assertThat(binder.getExtendedConsumerProperties("metered-in-0").getPollTimeout())
-                .isEqualTo(Duration.ofSeconds(1));
+            .isEqualTo(Duration.ofSeconds(1));
         assertThat(binder.getExtendedConsumerProperties("metered-in-0").getMaxReceiveCount()).isEqualTo(1);
     }
 
     @Test
     void sendsOnlyTheMappedHeadersAsMessageAttributes() {
-        streamBridge.send("toOutbox", MessageBuilder.withPayload("{\"n\":1}")
-                .setHeader("type", "Ping").setHeader("requestId", "req-outbox").setHeader("correlationId", "corr-2")
-                .setHeader("traceparent", TRACEPARENT).setHeader("tracestate", "vendor=1")
-                .setHeader("internal", "not for the wire").build());
+        streamBridge.send("toOutbox",
+                MessageBuilder.withPayload("{\"n\":1}")
+                    .setHeader("type", "Ping")
+                    .setHeader("requestId", "req-outbox")
+                    .setHeader("correlationId", "corr-2")
+                    .setHeader("traceparent", TRACEPARENT)
+                    .setHeader("tracestate", "vendor=1")
+                    .setHeader("internal", "not for the wire")
+                    .build());
 
         var message = receiveOne("binder-messaging-outbox");
 
@@ -153,17 +162,17 @@ class SqsBinderMessagingIntegrationTests {
         assertThat(message.messageAttributes()).containsOnlyKeys("type", "requestId", "correlationId", "traceparent",
                 "tracestate", "contentType");
         assertThat(message.messageAttributes().get("requestId"))
-                .isEqualTo(MessageAttributeValue.builder().dataType("String").stringValue("req-outbox").build());
+            .isEqualTo(MessageAttributeValue.builder().dataType("String").stringValue("req-outbox").build());
     }
 
     @Test
     void delayHeaderDelaysDelivery() throws InterruptedException {
         Instant sent = Instant.now();
-        streamBridge.send("toDelayed", MessageBuilder.withPayload("{}")
-                .setHeader(SqsBinderHeaders.DELAY_SECONDS, 3).build());
+        streamBridge.send("toDelayed",
+                MessageBuilder.withPayload("{}").setHeader(SqsBinderHeaders.DELAY_SECONDS, 3).build());
 
         assertThat(attribute("binder-messaging-delayed", QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                .isEqualTo(1);
+            .isEqualTo(1);
         Instant delivered = app.delayed.poll(20, TimeUnit.SECONDS);
         assertThat(delivered).isNotNull();
         assertThat(Duration.between(sent, delivered)).isGreaterThanOrEqualTo(Duration.ofMillis(2500));
@@ -172,11 +181,13 @@ class SqsBinderMessagingIntegrationTests {
     @Test
     void refusesADelayAboveFifteenMinutes() {
         Message<String> tooLate = MessageBuilder.withPayload("{}")
-                .setHeader(SqsBinderHeaders.DELAY_SECONDS, SqsBinderHeaders.MAX_DELAY_SECONDS + 1).build();
+            .setHeader(SqsBinderHeaders.DELAY_SECONDS, SqsBinderHeaders.MAX_DELAY_SECONDS + 1)
+            .build();
 
-        assertThatThrownBy(() -> streamBridge.send("toDelayed", tooLate))
-                .rootCause().isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(SqsBinderHeaders.DELAY_SECONDS).hasMessageContaining("900");
+        assertThatThrownBy(() -> streamBridge.send("toDelayed", tooLate)).rootCause()
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining(SqsBinderHeaders.DELAY_SECONDS)
+            .hasMessageContaining("900");
     }
 
     @Test
@@ -190,22 +201,31 @@ class SqsBinderMessagingIntegrationTests {
         });
         assertThat(count(MeterNames.RECEIVED)).isEqualTo(2);
         assertThat(meterRegistry.get(MeterNames.PROCESSING).tag("binding", "metered-in-0").timer().count())
-                .isEqualTo(2);
-        assertThat(meterRegistry.get(MeterNames.SENT).tag("binding", "toMetered")
-                .tag("queue", "binder-messaging-metered").counter().count()).isEqualTo(2);
+            .isEqualTo(2);
+        assertThat(meterRegistry.get(MeterNames.SENT)
+            .tag("binding", "toMetered")
+            .tag("queue", "binder-messaging-metered")
+            .counter()
+            .count()).isEqualTo(2);
     }
 
     private double count(String meter) {
-        return meterRegistry.get(meter).tag("binding", "metered-in-0").tag("queue", "binder-messaging-metered")
-                .counter().count();
+        return meterRegistry.get(meter)
+            .tag("binding", "metered-in-0")
+            .tag("queue", "binder-messaging-metered")
+            .counter()
+            .count();
     }
 
     private static software.amazon.awssdk.services.sqs.model.Message receiveOne(String queue) {
         var sqs = EmbeddedEngines.shared().sqs();
         String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
-        // Short polls: a long poll is not woken by a message that SQS moves to a dead-letter queue.
-        var messages = await().atMost(Duration.ofSeconds(20)).until(() -> sqs.receiveMessage(request -> request
-                .queueUrl(url).waitTimeSeconds(1).messageAttributeNames("All")).messages(), found -> !found.isEmpty());
+        // Short polls: a long poll is not woken by a message that SQS moves to a
+        // dead-letter queue.
+        var messages = await().atMost(Duration.ofSeconds(20))
+            .until(() -> sqs
+                .receiveMessage(request -> request.queueUrl(url).waitTimeSeconds(1).messageAttributeNames("All"))
+                .messages(), found -> !found.isEmpty());
         assertThat(messages).hasSize(1);
         return messages.getFirst();
     }
@@ -214,7 +234,8 @@ class SqsBinderMessagingIntegrationTests {
         var sqs = EmbeddedEngines.shared().sqs();
         String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
         return Integer.parseInt(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(attribute))
-                .attributes().get(attribute));
+            .attributes()
+            .get(attribute));
     }
 
     record Ping(String type, int n) {
@@ -280,5 +301,7 @@ class SqsBinderMessagingIntegrationTests {
         SimpleMeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
         }
+
     }
+
 }

@@ -28,17 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A failure that the application's {@link RedeliveryDelay} names comes back after that delay rather than after the
- * binding's visibility timeout (30 s here); any other failure still waits for the visibility timeout.
+ * A failure that the application's {@link RedeliveryDelay} names comes back after that
+ * delay rather than after the binding's visibility timeout (30 s here); any other failure
+ * still waits for the visibility timeout.
  */
-// Closed after the class, while the shared engines still run, so that pending deletes reach them.
+// Closed after the class, while the shared engines still run, so that pending deletes
+// reach them.
 @DirtiesContext
-@SpringBootTest(classes = SqsBinderRedeliveryIntegrationTests.App.class, properties = {
-        "spring.cloud.function.definition=flaky",
-        "spring.cloud.stream.bindings.flaky-in-0.destination=binder-redelivery",
-        "spring.cloud.stream.bindings.toFlaky.destination=binder-redelivery",
-        "spring.cloud.stream.sqs.bindings.flaky-in-0.consumer.visibility-timeout=30s",
-        "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s"})
+@SpringBootTest(classes = SqsBinderRedeliveryIntegrationTests.App.class,
+        properties = { "spring.cloud.function.definition=flaky",
+                "spring.cloud.stream.bindings.flaky-in-0.destination=binder-redelivery",
+                "spring.cloud.stream.bindings.toFlaky.destination=binder-redelivery",
+                "spring.cloud.stream.sqs.bindings.flaky-in-0.consumer.visibility-timeout=30s",
+                "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s" })
 class SqsBinderRedeliveryIntegrationTests {
 
     private static final SqsClient sqs = EmbeddedEngines.shared().sqs();
@@ -61,9 +63,10 @@ class SqsBinderRedeliveryIntegrationTests {
         await().atMost(Duration.ofSeconds(15)).until(() -> app.calls("unavailable-once").size() == 2);
 
         List<Instant> calls = app.calls("unavailable-once");
-        assertThat(Duration.between(calls.get(0), calls.get(1)))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(1500)).isLessThan(Duration.ofSeconds(10));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messagesOn("binder-redelivery")).isZero());
+        assertThat(Duration.between(calls.get(0), calls.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(1500))
+            .isLessThan(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10))
+            .untilAsserted(() -> assertThat(messagesOn("binder-redelivery")).isZero());
     }
 
     @Test
@@ -75,7 +78,7 @@ class SqsBinderRedeliveryIntegrationTests {
 
         assertThat(app.calls("broken-once")).hasSize(1);
         assertThat(attribute("binder-redelivery", QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .isGreaterThanOrEqualTo(1);
+            .isGreaterThanOrEqualTo(1);
     }
 
     private static int messagesOn(String queue) {
@@ -86,7 +89,8 @@ class SqsBinderRedeliveryIntegrationTests {
     private static int attribute(String queue, QueueAttributeName attribute) {
         String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
         return Integer.parseInt(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(attribute))
-                .attributes().get(attribute));
+            .attributes()
+            .get(attribute));
     }
 
     @SpringBootConfiguration
@@ -107,14 +111,20 @@ class SqsBinderRedeliveryIntegrationTests {
             return calls;
         }
 
-        /** Only a dependency that is down (here: {@link IllegalStateException}) asks for a quick redelivery. */
+        /**
+         * Only a dependency that is down (here: {@link IllegalStateException}) asks for a
+         * quick redelivery.
+         */
         @Bean
         RedeliveryDelay redeliveryDelay() {
             return (binding, failure) -> binding.equals("flaky-in-0") && failure instanceof IllegalStateException
                     ? Optional.of(Duration.ofSeconds(2)) : Optional.empty();
         }
 
-        /** Fails on the first receive of each message: "unavailable-..." as a dependency that is down. */
+        /**
+         * Fails on the first receive of each message: "unavailable-..." as a dependency
+         * that is down.
+         */
         @Bean
         Consumer<Message<String>> flaky() {
             return message -> {
@@ -130,5 +140,7 @@ class SqsBinderRedeliveryIntegrationTests {
                 }
             };
         }
+
     }
+
 }

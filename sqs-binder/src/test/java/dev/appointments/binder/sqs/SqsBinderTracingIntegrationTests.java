@@ -28,12 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 // Closed after the class, while the shared engines still run, so that pending deletes reach them.
 @DirtiesContext
-@SpringBootTest(classes = SqsBinderTracingIntegrationTests.App.class, properties = {
-        "spring.cloud.function.definition=traced",
-        "spring.cloud.stream.bindings.traced-in-0.destination=binder-tracing",
-        "spring.cloud.stream.bindings.toTraced.destination=binder-tracing",
-        "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
-        "management.tracing.sampling.probability=1.0"})
+@SpringBootTest(classes = SqsBinderTracingIntegrationTests.App.class,
+        properties = { "spring.cloud.function.definition=traced",
+                "spring.cloud.stream.bindings.traced-in-0.destination=binder-tracing",
+                "spring.cloud.stream.bindings.toTraced.destination=binder-tracing",
+                "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
+                "management.tracing.sampling.probability=1.0" })
 class SqsBinderTracingIntegrationTests {
 
     @Autowired
@@ -84,5 +84,7 @@ class SqsBinderTracingIntegrationTests {
                     tracer.currentSpan() == null ? null : tracer.currentSpan().context().traceId(),
                     MDC.get("traceId")));
         }
+
     }
+
 }

@@ -14,12 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * The binder's context, a child of the application's: the {@link SqsAsyncClient} of Spring Cloud AWS (configured by
- * {@code spring.cloud.aws.sqs.*}), the meter registry and the observation registry come from the application.
- * Registered under the name {@code sqs} in {@code META-INF/spring.binders}.
+ * The binder's context, a child of the application's: the {@link SqsAsyncClient} of
+ * Spring Cloud AWS (configured by {@code spring.cloud.aws.sqs.*}), the meter registry and
+ * the observation registry come from the application. Registered under the name
+ * {@code sqs} in {@code META-INF/spring.binders}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({SqsBinderProperties.class, SqsExtendedBindingProperties.class})
+@EnableConfigurationProperties({ SqsBinderProperties.class, SqsExtendedBindingProperties.class })
 public class SqsBinderConfiguration {
 
     @Bean
@@ -35,4 +36,5 @@ public class SqsBinderConfiguration {
                 meterRegistry.getIfAvailable(() -> Metrics.globalRegistry),
                 observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.cloud.stream.config.BindingHandlerAdvise.MappingsProv
 import org.springframework.context.annotation.Bean;
 
 /**
- * Lets {@code spring.cloud.stream.sqs.default.consumer|producer.*} apply to every SQS binding. It has to live in the
- * application's context, where Spring Cloud Stream binds binding properties, hence an auto-configuration.
+ * Lets {@code spring.cloud.stream.sqs.default.consumer|producer.*} apply to every SQS
+ * binding. It has to live in the application's context, where Spring Cloud Stream binds
+ * binding properties, hence an auto-configuration.
  */
 @AutoConfiguration
 public class SqsBinderDefaultsAutoConfiguration {
@@ -19,4 +20,5 @@ public class SqsBinderDefaultsAutoConfiguration {
         return () -> Map.of(ConfigurationPropertyName.of("spring.cloud.stream.sqs.bindings"),
                 ConfigurationPropertyName.of("spring.cloud.stream.sqs.default"));
     }
+
 }

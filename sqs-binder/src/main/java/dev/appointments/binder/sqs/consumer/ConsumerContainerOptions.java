@@ -13,9 +13,10 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Turns a consumer binding's properties into listener container settings. {@code concurrency} threads run the
- * function; up to {@code max(concurrency, maxMessagesPerPoll)} messages are in flight, so that polls can fetch full
- * batches even with one thread.
+ * Turns a consumer binding's properties into listener container settings.
+ * {@code concurrency} threads run the function; up to
+ * {@code max(concurrency, maxMessagesPerPoll)} messages are in flight, so that polls can
+ * fetch full batches even with one thread.
  */
 final class ConsumerContainerOptions {
 
@@ -30,25 +31,29 @@ final class ConsumerContainerOptions {
             ObservationRegistry observationRegistry) {
         validate(properties, concurrency);
         return SqsContainerOptions.builder()
-                .maxConcurrentMessages(inFlight(properties, concurrency))
-                .maxMessagesPerPoll(properties.getMaxMessagesPerPoll())
-                .pollTimeout(properties.getPollTimeout())
-                .maxDelayBetweenPolls(properties.getMaxDelayBetweenPolls())
-                .messageVisibility(properties.getVisibilityTimeout())
-                .listenerMode(ListenerMode.SINGLE_MESSAGE)
-                .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
-                .acknowledgementInterval(properties.getAcknowledgementInterval())
-                .acknowledgementThreshold(properties.getAcknowledgementThreshold())
-                .listenerShutdownTimeout(properties.getShutdownTimeout())
-                .componentsTaskExecutor(executor)
-                // The provisioner has created or checked the queue; the container must not create one of its own.
-                .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
-                .messageConverter(SqsMessageConverters.inbound())
-                .observationRegistry(observationRegistry)
-                .build();
+            .maxConcurrentMessages(inFlight(properties, concurrency))
+            .maxMessagesPerPoll(properties.getMaxMessagesPerPoll())
+            .pollTimeout(properties.getPollTimeout())
+            .maxDelayBetweenPolls(properties.getMaxDelayBetweenPolls())
+            .messageVisibility(properties.getVisibilityTimeout())
+            .listenerMode(ListenerMode.SINGLE_MESSAGE)
+            .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+            .acknowledgementInterval(properties.getAcknowledgementInterval())
+            .acknowledgementThreshold(properties.getAcknowledgementThreshold())
+            .listenerShutdownTimeout(properties.getShutdownTimeout())
+            .componentsTaskExecutor(executor)
+            // The provisioner has created or checked the queue; the container must not
+            // create one of its own.
+            .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+            .messageConverter(SqsMessageConverters.inbound())
+            .observationRegistry(observationRegistry)
+            .build();
     }
 
-    /** The threads that run the function; the container accepts only {@link MessageExecutionThreadFactory} threads. */
+    /**
+     * The threads that run the function; the container accepts only
+     * {@link MessageExecutionThreadFactory} threads.
+     */
     static ThreadPoolTaskExecutor executor(String binding, SqsConsumerProperties properties, int concurrency) {
         validate(properties, concurrency);
         MessageExecutionThreadFactory threads = new MessageExecutionThreadFactory();
@@ -56,7 +61,8 @@ final class ConsumerContainerOptions {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(concurrency);
         executor.setMaxPoolSize(concurrency);
-        // Messages in flight wait here for a thread; the extra room covers a permit released just before its thread.
+        // Messages in flight wait here for a thread; the extra room covers a permit
+        // released just before its thread.
         executor.setQueueCapacity(inFlight(properties, concurrency) + concurrency);
         executor.setAllowCoreThreadTimeOut(true);
         executor.setThreadFactory(threads);
@@ -86,4 +92,5 @@ final class ConsumerContainerOptions {
             throw new IllegalArgumentException("SQS consumer binding: " + message);
         }
     }
+
 }

@@ -9,14 +9,17 @@ import org.slf4j.MDC;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * Puts the message's {@code requestId} and {@code type} into the SLF4J MDC for as long as the function runs, so that
- * every log line about the message names the command; closing restores what the thread had before.
+ * Puts the message's {@code requestId} and {@code type} into the SLF4J MDC for as long as
+ * the function runs, so that every log line about the message names the command; closing
+ * restores what the thread had before.
  */
 final class MessageMdc implements AutoCloseable {
 
     private static final List<String> KEYS = List.of(SqsBinderHeaders.REQUEST_ID, SqsBinderHeaders.TYPE);
 
-    /** Header values come from outside; a log line must not carry an arbitrarily long one. */
+    /**
+     * Header values come from outside; a log line must not carry an arbitrarily long one.
+     */
     private static final int MAX_LENGTH = 128;
 
     private final Map<String, String> previous = new HashMap<>();
@@ -47,4 +50,5 @@ final class MessageMdc implements AutoCloseable {
             }
         });
     }
+
 }

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.springframework.messaging.MessagingException;
 
 /**
- * The function failed on a message, which therefore stays on the queue. Spring's messaging exceptions print the whole
- * failed message, payload included, and payloads may hold personal data; so the cause kept here is the function's own
- * exception, without those wrappers.
+ * The function failed on a message, which therefore stays on the queue. Spring's
+ * messaging exceptions print the whole failed message, payload included, and payloads may
+ * hold personal data; so the cause kept here is the function's own exception, without
+ * those wrappers.
  */
 final class MessageProcessingFailed extends RuntimeException {
 
@@ -16,8 +17,10 @@ final class MessageProcessingFailed extends RuntimeException {
     }
 
     /**
-     * @param cause the function's exception, {@linkplain #withoutWrappers(Throwable) without wrappers}
-     * @param redeliveredAfter how soon SQS offers the message again, or {@code null} for the visibility timeout
+     * @param cause the function's exception, {@linkplain #withoutWrappers(Throwable)
+     * without wrappers}
+     * @param redeliveredAfter how soon SQS offers the message again, or {@code null} for
+     * the visibility timeout
      */
     static MessageProcessingFailed of(String binding, String queue, Object messageId, Throwable cause,
             Duration redeliveredAfter) {
@@ -27,7 +30,10 @@ final class MessageProcessingFailed extends RuntimeException {
                 + " from queue " + queue + "; SQS redelivers it " + redelivery, cause);
     }
 
-    /** The function's own exception, without Spring's messaging wrappers and never with the failed message. */
+    /**
+     * The function's own exception, without Spring's messaging wrappers and never with
+     * the failed message.
+     */
     static Throwable withoutWrappers(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof MessagingException && cause.getCause() != null) {
@@ -46,5 +52,7 @@ final class MessageProcessingFailed extends RuntimeException {
             super(original.getClass().getName() + ": " + original.getMessage());
             setStackTrace(original.getStackTrace());
         }
+
     }
+
 }

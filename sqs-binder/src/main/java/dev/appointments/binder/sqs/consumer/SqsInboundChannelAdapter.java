@@ -20,12 +20,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Hands each received message to the binding's channel, and so to the function, on one of the binding's threads.
- * The container deletes a message only when this returns normally; a failure is rethrown, never routed to an error
- * channel whose subscriber could swallow it and get the message deleted. The one exception: a failure the binding
- * declares not retryable, after which the message is copied to the dead-letter queue and then deleted. A failed
- * message waits for the visibility timeout before SQS redelivers it, unless the application's {@link RedeliveryDelay}
- * asks for a shorter wait.
+ * Hands each received message to the binding's channel, and so to the function, on one of
+ * the binding's threads. The container deletes a message only when this returns normally;
+ * a failure is rethrown, never routed to an error channel whose subscriber could swallow
+ * it and get the message deleted. The one exception: a failure the binding declares not
+ * retryable, after which the message is copied to the dead-letter queue and then deleted.
+ * A failed message waits for the visibility timeout before SQS redelivers it, unless the
+ * application's {@link RedeliveryDelay} asks for a shorter wait.
  */
 public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapter {
 
@@ -55,8 +56,9 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
 
     /**
      * @param concurrency the number of messages processed in parallel
-     * @param retryableExceptions the binding's {@code retryable-exceptions}: a failure of a class mapped to
-     *        {@code false} sends the message to the dead-letter queue at once instead of leaving it for redelivery
+     * @param retryableExceptions the binding's {@code retryable-exceptions}: a failure of
+     * a class mapped to {@code false} sends the message to the dead-letter queue at once
+     * instead of leaving it for redelivery
      */
     public static SqsInboundChannelAdapter create(SqsAsyncClient sqs, String queue, String binding,
             SqsConsumerProperties properties, int concurrency,
@@ -80,7 +82,8 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
     @Override
     protected void onInit() {
         super.onInit();
-        // The binder's context is a child of the application's, which is where an application declares its bean.
+        // The binder's context is a child of the application's, which is where an
+        // application declares its bean.
         BeanFactory beanFactory = getBeanFactory();
         if (beanFactory != null) {
             redeliveryDelay = beanFactory.getBeanProvider(RedeliveryDelay.class).getIfUnique();
@@ -95,7 +98,8 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
         }
         catch (RuntimeException ex) {
             if (deadLetters.notRetryable(ex) && deadLettered(message, ex)) {
-                // Returning lets the container delete it from the queue: the copy in the dead-letter queue stays.
+                // Returning lets the container delete it from the queue: the copy in the
+                // dead-letter queue stays.
                 metrics.deadLettered(sample);
                 return;
             }
@@ -110,9 +114,11 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
         Throwable cause = MessageProcessingFailed.withoutWrappers(failure);
         try {
             String deadLetterQueue = deadLetters.send(message);
-            log.warn("Function of binding {} cannot process message {} from queue {} ({}: {}); moved it to {} "
-                    + "without redelivery", binding, messageId(message), queue, cause.getClass().getName(),
-                    cause.getMessage(), deadLetterQueue);
+            log.warn(
+                    "Function of binding {} cannot process message {} from queue {} ({}: {}); moved it to {} "
+                            + "without redelivery",
+                    binding, messageId(message), queue, cause.getClass().getName(), cause.getMessage(),
+                    deadLetterQueue);
             return true;
         }
         catch (RuntimeException sendFailed) {
@@ -123,8 +129,10 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
     }
 
     /**
-     * Shortens the message's visibility when the application's {@link RedeliveryDelay} asks for it.
-     * @return the new visibility, or {@code null} when the message waits for the binding's visibility timeout
+     * Shortens the message's visibility when the application's {@link RedeliveryDelay}
+     * asks for it.
+     * @return the new visibility, or {@code null} when the message waits for the
+     * binding's visibility timeout
      */
     private Duration redeliverSoon(Message<?> message, Throwable cause) {
         RedeliveryDelay delay = redeliveryDelay;
@@ -140,8 +148,8 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
                     messageId(message), ex);
             return null;
         }
-        if (after.isEmpty()
-                || !(message.getHeaders().get(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER) instanceof Visibility visibility)) {
+        if (after.isEmpty() || !(message.getHeaders()
+            .get(SqsHeaders.SQS_VISIBILITY_TIMEOUT_HEADER) instanceof Visibility visibility)) {
             return null;
         }
         int seconds = Math.clamp(after.get().toSeconds(), 0, Visibility.MAX_VISIBILITY_TIMEOUT_SECONDS);
@@ -171,4 +179,5 @@ public final class SqsInboundChannelAdapter extends SqsMessageDrivenChannelAdapt
             executor.shutdown();
         }
     }
+
 }

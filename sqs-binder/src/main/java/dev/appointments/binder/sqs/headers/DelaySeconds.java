@@ -3,7 +3,8 @@ package dev.appointments.binder.sqs.headers;
 import dev.appointments.binder.sqs.SqsBinderHeaders;
 
 /**
- * Reads the {@link SqsBinderHeaders#DELAY_SECONDS} header, refusing what SQS would refuse.
+ * Reads the {@link SqsBinderHeaders#DELAY_SECONDS} header, refusing what SQS would
+ * refuse.
  */
 public final class DelaySeconds {
 
@@ -41,4 +42,5 @@ public final class DelaySeconds {
                 + " seconds from 0 to " + SqsBinderHeaders.MAX_DELAY_SECONDS + " (the SQS maximum, 15 minutes), was '"
                 + headerValue + "'; longer delays need a durable timer");
     }
+
 }

@@ -18,9 +18,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Maps message attributes to headers and back. Incoming: every attribute becomes a header of the same name, String and
- * Number attributes as String values, Binary ones as bytes. Outgoing: only headers that match the binding's patterns
- * become String (or Binary) attributes, because SQS takes ten attributes at most and Spring adds headers of its own.
+ * Maps message attributes to headers and back. Incoming: every attribute becomes a header
+ * of the same name, String and Number attributes as String values, Binary ones as bytes.
+ * Outgoing: only headers that match the binding's patterns become String (or Binary)
+ * attributes, because SQS takes ten attributes at most and Spring adds headers of its
+ * own.
  */
 final class SqsBinderHeaderMapper extends SqsHeaderMapper {
 
@@ -35,12 +37,16 @@ final class SqsBinderHeaderMapper extends SqsHeaderMapper {
 
     @Override
     public MessageHeaders toHeaders(Message source) {
-        // Number attributes would be parsed into a class named by the sender; keep their text instead.
-        Map<String, MessageAttributeValue> attributes = source.messageAttributes().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> asText(entry.getValue())));
+        // Number attributes would be parsed into a class named by the sender; keep their
+        // text instead.
+        Map<String, MessageAttributeValue> attributes = source.messageAttributes()
+            .entrySet()
+            .stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, entry -> asText(entry.getValue())));
         MessageHeaderAccessor headers = new MessageHeaderAccessor();
         headers.copyHeaders(super.toHeaders(source.toBuilder().messageAttributes(attributes).build()));
-        // The message as received: what goes to a dead-letter queue keeps its attributes' own data types.
+        // The message as received: what goes to a dead-letter queue keeps its attributes'
+        // own data types.
         headers.setHeader(SqsHeaders.SQS_SOURCE_DATA_HEADER, source);
         return headers.getMessageHeaders();
     }
@@ -49,8 +55,10 @@ final class SqsBinderHeaderMapper extends SqsHeaderMapper {
         if (value.dataType() != null && value.dataType().startsWith(MessageAttributeDataTypes.BINARY)) {
             return value;
         }
-        return MessageAttributeValue.builder().dataType(MessageAttributeDataTypes.STRING)
-                .stringValue(value.stringValue()).build();
+        return MessageAttributeValue.builder()
+            .dataType(MessageAttributeDataTypes.STRING)
+            .stringValue(value.stringValue())
+            .build();
     }
 
     @Override
@@ -92,11 +100,16 @@ final class SqsBinderHeaderMapper extends SqsHeaderMapper {
         return value.toString();
     }
 
-    /** Headers that keep the original message id, which the send uses to correlate its result. */
+    /**
+     * Headers that keep the original message id, which the send uses to correlate its
+     * result.
+     */
     private static final class SelectedHeaders extends MessageHeaders {
 
         private SelectedHeaders(Map<String, Object> headers, UUID id) {
             super(headers, id, null);
         }
+
     }
+
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import io.awspring.cloud.sqs.support.converter.SqsMessagingMessageConverter;
 
 /**
- * The converters between SQS messages and Spring messages that the binder uses on each side.
+ * The converters between SQS messages and Spring messages that the binder uses on each
+ * side.
  */
 public final class SqsMessageConverters {
 
@@ -17,12 +18,16 @@ public final class SqsMessageConverters {
         SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
         converter.setHeaderMapper(new SqsBinderHeaderMapper(List.of()));
         converter.setPayloadMessageConverter(new TextPayloadConverter());
-        // Never let a sender choose the class to deserialize into; Spring Cloud Stream converts by content type.
+        // Never let a sender choose the class to deserialize into; Spring Cloud Stream
+        // converts by content type.
         converter.setPayloadTypeMapper(message -> null);
         return converter;
     }
 
-    /** For sending: the headers matching the patterns as attributes, the payload as the body text. */
+    /**
+     * For sending: the headers matching the patterns as attributes, the payload as the
+     * body text.
+     */
     public static SqsMessagingMessageConverter outbound(List<String> headerPatterns) {
         SqsMessagingMessageConverter converter = new SqsMessagingMessageConverter();
         converter.setHeaderMapper(new SqsBinderHeaderMapper(headerPatterns));
@@ -30,4 +35,5 @@ public final class SqsMessageConverters {
         converter.doNotSendPayloadTypeHeader();
         return converter;
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * Passes bodies through as text. Spring Cloud Stream has already serialized the payload by its content type (into
- * bytes) on the way out and converts the text itself on the way in, so no second JSON conversion may happen here.
+ * Passes bodies through as text. Spring Cloud Stream has already serialized the payload
+ * by its content type (into bytes) on the way out and converts the text itself on the way
+ * in, so no second JSON conversion may happen here.
  */
 final class TextPayloadConverter implements MessageConverter {
 
@@ -34,4 +35,5 @@ final class TextPayloadConverter implements MessageConverter {
                 + " not " + payload.getClass().getName() + " (leave useNativeEncoding false so that the content type"
                 + " converts it)");
     }
+
 }

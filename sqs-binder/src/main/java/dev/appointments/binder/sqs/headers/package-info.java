@@ -1,4 +1,5 @@
 /**
- * Mapping between SQS message attributes and message headers, and between SQS bodies and payloads.
+ * Mapping between SQS message attributes and message headers, and between SQS bodies and
+ * payloads.
  */
 package dev.appointments.binder.sqs.headers;

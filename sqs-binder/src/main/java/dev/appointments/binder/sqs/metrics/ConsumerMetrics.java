@@ -24,20 +24,27 @@ public final class ConsumerMetrics {
 
     private ConsumerMetrics(MeterRegistry registry, Tags tags) {
         this.registry = registry;
-        this.received = Counter.builder(MeterNames.RECEIVED).description("Messages handed to the function")
-                .tags(tags).register(registry);
+        this.received = Counter.builder(MeterNames.RECEIVED)
+            .description("Messages handed to the function")
+            .tags(tags)
+            .register(registry);
         this.succeeded = Counter.builder(MeterNames.SUCCEEDED)
-                .description("Messages the function processed without an exception; they are deleted")
-                .tags(tags).register(registry);
+            .description("Messages the function processed without an exception; they are deleted")
+            .tags(tags)
+            .register(registry);
         this.failed = Counter.builder(MeterNames.FAILED)
-                .description("Messages the function failed on; they stay on the queue for redelivery")
-                .tags(tags).register(registry);
+            .description("Messages the function failed on; they stay on the queue for redelivery")
+            .tags(tags)
+            .register(registry);
         this.deadLettered = Counter.builder(MeterNames.DEAD_LETTERED)
-                .description("Messages the function failed on with a non-retryable exception; moved to the "
-                        + "dead-letter queue at once")
-                .tags(tags).register(registry);
-        this.processing = Timer.builder(MeterNames.PROCESSING).description("Time the function took per message")
-                .tags(tags).register(registry);
+            .description("Messages the function failed on with a non-retryable exception; moved to the "
+                    + "dead-letter queue at once")
+            .tags(tags)
+            .register(registry);
+        this.processing = Timer.builder(MeterNames.PROCESSING)
+            .description("Time the function took per message")
+            .tags(tags)
+            .register(registry);
     }
 
     public static ConsumerMetrics of(MeterRegistry registry, String binding, String queue) {
@@ -64,4 +71,5 @@ public final class ConsumerMetrics {
         sample.stop(processing);
         failed.increment();
     }
+
 }

@@ -31,4 +31,5 @@ public final class MeterNames {
     static Tags tags(String binding, String queue) {
         return Tags.of(BINDING_TAG, binding, QUEUE_TAG, queue);
     }
+
 }

@@ -15,8 +15,10 @@ public final class ProducerMetrics {
 
     private ProducerMetrics(MeterRegistry registry, Tags tags) {
         this.sent = Counter.builder(MeterNames.SENT).description("Messages SQS accepted").tags(tags).register(registry);
-        this.sendFailed = Counter.builder(MeterNames.SEND_FAILED).description("Messages that could not be sent")
-                .tags(tags).register(registry);
+        this.sendFailed = Counter.builder(MeterNames.SEND_FAILED)
+            .description("Messages that could not be sent")
+            .tags(tags)
+            .register(registry);
     }
 
     public static ProducerMetrics of(MeterRegistry registry, String binding, String queue) {
@@ -30,4 +32,5 @@ public final class ProducerMetrics {
     public void sendFailed() {
         sendFailed.increment();
     }
+
 }

@@ -14,8 +14,8 @@ import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * Sends each message of a producer binding to its queue and waits for SQS to accept it, so that a function's output
- * is sent before its input message is acknowledged.
+ * Sends each message of a producer binding to its queue and waits for SQS to accept it,
+ * so that a function's output is sent before its input message is acknowledged.
  */
 public final class SqsOutboundMessageHandler extends SqsMessageHandler {
 
@@ -29,12 +29,13 @@ public final class SqsOutboundMessageHandler extends SqsMessageHandler {
     public static SqsOutboundMessageHandler create(SqsAsyncClient sqs, String queue, String binding,
             SqsProducerProperties properties, MeterRegistry meterRegistry, ObservationRegistry observationRegistry) {
         SqsTemplate template = SqsTemplate.builder()
-                .sqsAsyncClient(sqs)
-                .messageConverter(SqsMessageConverters.outbound(properties.getHeaderPatterns()))
-                // With a tracer registered, the send's observation writes traceparent into the headers.
-                .configure(options -> options.observationRegistry(observationRegistry)
-                        .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
-                .build();
+            .sqsAsyncClient(sqs)
+            .messageConverter(SqsMessageConverters.outbound(properties.getHeaderPatterns()))
+            // With a tracer registered, the send's observation writes traceparent into
+            // the headers.
+            .configure(options -> options.observationRegistry(observationRegistry)
+                .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL))
+            .build();
         SqsOutboundMessageHandler handler = new SqsOutboundMessageHandler(template,
                 ProducerMetrics.of(meterRegistry, binding, queue));
         handler.setQueue(queue);
@@ -44,7 +45,8 @@ public final class SqsOutboundMessageHandler extends SqsMessageHandler {
 
     @Override
     protected void handleMessageInternal(Message<?> message) {
-        // Refused here already, so the caller gets this exception rather than a wrapped one from the send.
+        // Refused here already, so the caller gets this exception rather than a wrapped
+        // one from the send.
         DelaySeconds.of(message.getHeaders().get(SqsBinderHeaders.DELAY_SECONDS));
         try {
             super.handleMessageInternal(message);
@@ -55,4 +57,5 @@ public final class SqsOutboundMessageHandler extends SqsMessageHandler {
         }
         metrics.sent();
     }
+
 }

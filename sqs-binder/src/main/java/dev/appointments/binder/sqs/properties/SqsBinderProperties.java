@@ -8,13 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Binder-wide settings, {@code spring.cloud.stream.sqs.binder.*}.
  *
- * @param autoCreateQueues create missing queues and their dead-letter queues and correct their attributes; switch off
- *     where infrastructure code owns the queues, the binder then only resolves them and fails when one is missing
- * @param deadLetterQueueRetention how long a dead-letter queue keeps messages (SQS allows up to 14 days)
+ * @param autoCreateQueues create missing queues and their dead-letter queues and correct
+ * their attributes; switch off where infrastructure code owns the queues, the binder then
+ * only resolves them and fails when one is missing
+ * @param deadLetterQueueRetention how long a dead-letter queue keeps messages (SQS allows
+ * up to 14 days)
  */
 @ConfigurationProperties("spring.cloud.stream.sqs.binder")
-public record SqsBinderProperties(
-        @DefaultValue("true") boolean autoCreateQueues,
+public record SqsBinderProperties(@DefaultValue("true") boolean autoCreateQueues,
         @DefaultValue("14d") Duration deadLetterQueueRetention) {
 
     /** The suffix that names a queue's dead-letter queue. */

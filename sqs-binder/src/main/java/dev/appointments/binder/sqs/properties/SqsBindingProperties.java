@@ -28,4 +28,5 @@ public class SqsBindingProperties implements BinderSpecificPropertiesProvider {
     public void setProducer(SqsProducerProperties producer) {
         this.producer = producer;
     }
+
 }

@@ -3,8 +3,9 @@ package dev.appointments.binder.sqs.properties;
 import java.time.Duration;
 
 /**
- * SQS settings of a consumer binding: {@code spring.cloud.stream.sqs.bindings.<binding>.consumer.*}. The number of
- * messages processed in parallel is Spring Cloud Stream's own
+ * SQS settings of a consumer binding:
+ * {@code spring.cloud.stream.sqs.bindings.<binding>.consumer.*}. The number of messages
+ * processed in parallel is Spring Cloud Stream's own
  * {@code spring.cloud.stream.bindings.<binding>.consumer.concurrency}.
  */
 public class SqsConsumerProperties extends SqsQueueProperties {
@@ -16,12 +17,16 @@ public class SqsConsumerProperties extends SqsQueueProperties {
     private Duration pollTimeout = Duration.ofSeconds(10);
 
     /**
-     * While messages are in flight, how long the next poll waits for room for a full batch before it fetches fewer;
-     * a slow message thus holds up new ones at most this long.
+     * While messages are in flight, how long the next poll waits for room for a full
+     * batch before it fetches fewer; a slow message thus holds up new ones at most this
+     * long.
      */
     private Duration maxDelayBetweenPolls = Duration.ofSeconds(1);
 
-    /** Successful messages are deleted in batches at least this often; zero (with threshold 0) deletes each at once. */
+    /**
+     * Successful messages are deleted in batches at least this often; zero (with
+     * threshold 0) deletes each at once.
+     */
     private Duration acknowledgementInterval = Duration.ofSeconds(1);
 
     /** Successful messages are deleted as soon as this many are waiting. */
@@ -77,4 +82,5 @@ public class SqsConsumerProperties extends SqsQueueProperties {
     public void setShutdownTimeout(Duration shutdownTimeout) {
         this.shutdownTimeout = shutdownTimeout;
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.cloud.stream.binder.AbstractExtendedBindingProperties
 import org.springframework.cloud.stream.binder.BinderSpecificPropertiesProvider;
 
 /**
- * The per-binding SQS properties, {@code spring.cloud.stream.sqs.bindings.<binding>.consumer|producer.*}, with
- * defaults for all bindings under {@code spring.cloud.stream.sqs.default.consumer|producer.*}.
+ * The per-binding SQS properties,
+ * {@code spring.cloud.stream.sqs.bindings.<binding>.consumer|producer.*}, with defaults
+ * for all bindings under {@code spring.cloud.stream.sqs.default.consumer|producer.*}.
  */
 @ConfigurationProperties("spring.cloud.stream.sqs")
 public class SqsExtendedBindingProperties
@@ -30,4 +31,5 @@ public class SqsExtendedBindingProperties
     public Class<? extends BinderSpecificPropertiesProvider> getExtendedPropertiesEntryClass() {
         return SqsBindingProperties.class;
     }
+
 }

@@ -1,4 +1,5 @@
 /**
- * The binder's configuration: binder-wide properties and the per-binding consumer and producer properties.
+ * The binder's configuration: binder-wide properties and the per-binding consumer and
+ * producer properties.
  */
 package dev.appointments.binder.sqs.properties;

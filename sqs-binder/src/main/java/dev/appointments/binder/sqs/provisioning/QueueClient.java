@@ -25,8 +25,9 @@ final class QueueClient {
     private static final Logger log = LoggerFactory.getLogger(QueueClient.class);
 
     /**
-     * SQS always reports these; an engine that leaves one out (ElasticMQ ignores the retention period) does not
-     * support it, and setting it on every start would only pretend to change something.
+     * SQS always reports these; an engine that leaves one out (ElasticMQ ignores the
+     * retention period) does not support it, and setting it on every start would only
+     * pretend to change something.
      */
     private static final Set<QueueAttributeName> ALWAYS_REPORTED = Set.of(QueueAttributeName.VISIBILITY_TIMEOUT,
             QueueAttributeName.MESSAGE_RETENTION_PERIOD);
@@ -47,25 +48,27 @@ final class QueueClient {
     }
 
     /**
-     * Creates the queue with the attributes when it is missing. When it exists and {@code correct} is set, only the
-     * attributes that differ are set, so that running this again changes nothing.
+     * Creates the queue with the attributes when it is missing. When it exists and
+     * {@code correct} is set, only the attributes that differ are set, so that running
+     * this again changes nothing.
      */
     String ensure(String name, Map<QueueAttributeName, String> attributes, boolean correct) {
         Optional<String> existing = findUrl(name);
         if (existing.isEmpty()) {
             try {
                 String url = AsyncCalls.join(sqs.createQueue(request -> request.queueName(name).attributes(attributes)))
-                        .queueUrl();
+                    .queueUrl();
                 log.info("Created SQS queue {}", name);
                 return url;
             }
             catch (QueueNameExistsException ex) {
-                // Another instance created it meanwhile, with other attributes: treat it as existing.
+                // Another instance created it meanwhile, with other attributes: treat it
+                // as existing.
                 existing = findUrl(name);
             }
         }
         String url = existing
-                .orElseThrow(() -> new IllegalStateException("Queue " + name + " vanished while provisioning"));
+            .orElseThrow(() -> new IllegalStateException("Queue " + name + " vanished while provisioning"));
         if (correct) {
             correct(name, url, attributes);
         }
@@ -73,7 +76,8 @@ final class QueueClient {
     }
 
     Map<QueueAttributeName, String> attributes(String url, List<QueueAttributeName> names) {
-        return AsyncCalls.join(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(names))).attributes();
+        return AsyncCalls.join(sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(names)))
+            .attributes();
     }
 
     private void correct(String name, String url, Map<QueueAttributeName, String> wanted) {
@@ -91,11 +95,15 @@ final class QueueClient {
         }
     }
 
-    /** Compares a redrive policy by meaning, since SQS may echo maxReceiveCount as a number or as a string. */
+    /**
+     * Compares a redrive policy by meaning, since SQS may echo maxReceiveCount as a
+     * number or as a string.
+     */
     private static boolean same(QueueAttributeName attribute, String current, String wanted) {
         if (current == null || attribute != QueueAttributeName.REDRIVE_POLICY) {
             return Objects.equals(current, wanted);
         }
         return RedrivePolicy.parse(current).equals(RedrivePolicy.parse(wanted));
     }
+
 }

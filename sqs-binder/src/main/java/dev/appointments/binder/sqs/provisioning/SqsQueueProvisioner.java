@@ -23,13 +23,14 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Makes each destination a queue with its dead-letter queue {@code <name>-dlq}, wired by a redrive policy. A consumer
- * binding owns its queue's attributes and corrects them when they differ; a producer binding only creates a missing
- * queue, so that a producer with default settings never undoes what the consumer asked for. With
+ * Makes each destination a queue with its dead-letter queue {@code <name>-dlq}, wired by
+ * a redrive policy. A consumer binding owns its queue's attributes and corrects them when
+ * they differ; a producer binding only creates a missing queue, so that a producer with
+ * default settings never undoes what the consumer asked for. With
  * {@code auto-create-queues=false} queues are only looked up.
  */
-public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsumerProperties<SqsConsumerProperties>,
-        ExtendedProducerProperties<SqsProducerProperties>> {
+public class SqsQueueProvisioner implements
+        ProvisioningProvider<ExtendedConsumerProperties<SqsConsumerProperties>, ExtendedProducerProperties<SqsProducerProperties>> {
 
     private static final Logger log = LoggerFactory.getLogger(SqsQueueProvisioner.class);
 
@@ -68,7 +69,7 @@ public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsume
             String deadLetterQueueUrl = queues.ensure(name + SqsBinderProperties.DEAD_LETTER_QUEUE_SUFFIX,
                     deadLetterQueueAttributes(), ownsAttributes);
             String deadLetterQueueArn = queues.attributes(deadLetterQueueUrl, List.of(QueueAttributeName.QUEUE_ARN))
-                    .get(QueueAttributeName.QUEUE_ARN);
+                .get(QueueAttributeName.QUEUE_ARN);
             String url = queues.ensure(name, queueAttributes(properties, deadLetterQueueArn), ownsAttributes);
             return new SqsQueue(name, url);
         }
@@ -78,12 +79,13 @@ public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsume
     }
 
     private SqsQueue resolve(String name) {
-        String url = queues.findUrl(name).orElseThrow(() -> new ProvisioningException("SQS queue " + name
-                + " does not exist and spring.cloud.stream.sqs.binder.auto-create-queues is false:"
-                + " create it (with its " + name + SqsBinderProperties.DEAD_LETTER_QUEUE_SUFFIX
-                + " dead-letter queue) in the infrastructure code"));
+        String url = queues.findUrl(name)
+            .orElseThrow(() -> new ProvisioningException("SQS queue " + name
+                    + " does not exist and spring.cloud.stream.sqs.binder.auto-create-queues is false:"
+                    + " create it (with its " + name + SqsBinderProperties.DEAD_LETTER_QUEUE_SUFFIX
+                    + " dead-letter queue) in the infrastructure code"));
         if (!queues.attributes(url, List.of(QueueAttributeName.REDRIVE_POLICY))
-                .containsKey(QueueAttributeName.REDRIVE_POLICY)) {
+            .containsKey(QueueAttributeName.REDRIVE_POLICY)) {
             log.warn("SQS queue {} has no redrive policy: messages that keep failing come back until they expire",
                     name);
         }
@@ -97,9 +99,8 @@ public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsume
 
     private static Map<QueueAttributeName, String> queueAttributes(SqsQueueProperties properties,
             String deadLetterQueueArn) {
-        return Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(properties.getVisibilityTimeout().toSeconds()),
-                QueueAttributeName.REDRIVE_POLICY,
+        return Map.of(QueueAttributeName.VISIBILITY_TIMEOUT,
+                String.valueOf(properties.getVisibilityTimeout().toSeconds()), QueueAttributeName.REDRIVE_POLICY,
                 new RedrivePolicy(deadLetterQueueArn, properties.getMaxReceiveCount()).toJson());
     }
 
@@ -108,9 +109,9 @@ public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsume
             throw new ProvisioningException("FIFO queues are not supported by the sqs binder: " + name);
         }
         if (!QUEUE_NAME.matcher(name).matches()) {
-            throw new ProvisioningException("Invalid SQS queue name '" + name
-                    + "': 1 to 76 letters, digits, '-' or '_' (the binder appends "
-                    + SqsBinderProperties.DEAD_LETTER_QUEUE_SUFFIX + " for the dead-letter queue)");
+            throw new ProvisioningException(
+                    "Invalid SQS queue name '" + name + "': 1 to 76 letters, digits, '-' or '_' (the binder appends "
+                            + SqsBinderProperties.DEAD_LETTER_QUEUE_SUFFIX + " for the dead-letter queue)");
         }
         if (properties.getMaxReceiveCount() < 1 || properties.getMaxReceiveCount() > 1000) {
             throw new ProvisioningException("maxReceiveCount of queue " + name + " must be between 1 and 1000, was "
@@ -118,8 +119,9 @@ public class SqsQueueProvisioner implements ProvisioningProvider<ExtendedConsume
         }
         Duration visibility = properties.getVisibilityTimeout();
         if (visibility.isNegative() || visibility.compareTo(MAX_VISIBILITY_TIMEOUT) > 0) {
-            throw new ProvisioningException("visibilityTimeout of queue " + name
-                    + " must be between 0 and 12 hours, was " + visibility);
+            throw new ProvisioningException(
+                    "visibilityTimeout of queue " + name + " must be between 0 and 12 hours, was " + visibility);
         }
     }
+
 }

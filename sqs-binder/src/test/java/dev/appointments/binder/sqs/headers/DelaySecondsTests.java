@@ -17,9 +17,11 @@ class DelaySecondsTests {
 
     @Test
     void refusesWhatSqsWouldRefuse() {
-        for (Object value : new Object[] {901, -1, "soon"}) {
+        for (Object value : new Object[] { 901, -1, "soon" }) {
             assertThatThrownBy(() -> DelaySeconds.of(value)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("sqsDelaySeconds").hasMessageContaining("900");
+                .hasMessageContaining("sqsDelaySeconds")
+                .hasMessageContaining("900");
         }
     }
+
 }

@@ -24,8 +24,8 @@ class SqsBinderHeaderMapperTests {
 
     @Test
     void sendsOnlyTheHeadersMatchingThePatternsAsTextAttributes() {
-        Message message = mapper.fromHeaders(new MessageHeaders(Map.of("type", "Ping", "requestId", "req-1",
-                "x-count", 3, "contentType", MimeTypeUtils.APPLICATION_JSON, "internal", "stays",
+        Message message = mapper.fromHeaders(new MessageHeaders(Map.of("type", "Ping", "requestId", "req-1", "x-count",
+                3, "contentType", MimeTypeUtils.APPLICATION_JSON, "internal", "stays",
                 SqsHeaders.SQS_RECEIPT_HANDLE_HEADER, "handle")));
 
         assertThat(message.messageAttributes()).containsOnlyKeys("type", "requestId", "x-count", "contentType");
@@ -35,10 +35,10 @@ class SqsBinderHeaderMapperTests {
 
     @Test
     void sendsBytesAsABinaryAttribute() {
-        Message message = mapper.fromHeaders(new MessageHeaders(Map.of("x-raw", new byte[] {1, 2})));
+        Message message = mapper.fromHeaders(new MessageHeaders(Map.of("x-raw", new byte[] { 1, 2 })));
 
         assertThat(message.messageAttributes().get("x-raw").binaryValue())
-                .isEqualTo(SdkBytes.fromByteArray(new byte[] {1, 2}));
+            .isEqualTo(SdkBytes.fromByteArray(new byte[] { 1, 2 }));
     }
 
     @Test
@@ -57,27 +57,33 @@ class SqsBinderHeaderMapperTests {
         }
 
         assertThatThrownBy(() -> mapper.fromHeaders(new MessageHeaders(headers)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 10");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("at most 10");
     }
 
     @Test
     void receivesEveryAttributeAsAHeaderWithNumbersAsText() {
-        Message received = Message.builder().messageId("4b6c1f4e-2f0b-4b8e-9a55-0d9e3c1a7e10").receiptHandle("handle")
-                .body("{}").messageAttributes(Map.of(
-                        "type", text("Ping"),
-                        "attempt", MessageAttributeValue.builder().dataType("Number.java.lang.Integer")
-                                .stringValue("2").build(),
-                        "raw", MessageAttributeValue.builder().dataType("Binary")
-                                .binaryValue(SdkBytes.fromByteBuffer(ByteBuffer.wrap(new byte[] {7}))).build()))
-                .build();
+        Message received = Message.builder()
+            .messageId("4b6c1f4e-2f0b-4b8e-9a55-0d9e3c1a7e10")
+            .receiptHandle("handle")
+            .body("{}")
+            .messageAttributes(Map.of("type", text("Ping"), "attempt",
+                    MessageAttributeValue.builder().dataType("Number.java.lang.Integer").stringValue("2").build(),
+                    "raw",
+                    MessageAttributeValue.builder()
+                        .dataType("Binary")
+                        .binaryValue(SdkBytes.fromByteBuffer(ByteBuffer.wrap(new byte[] { 7 })))
+                        .build()))
+            .build();
 
         MessageHeaders headers = mapper.toHeaders(received);
 
         assertThat(headers).containsEntry("type", "Ping").containsEntry("attempt", "2");
-        assertThat(headers.get("raw")).isEqualTo(SdkBytes.fromByteArray(new byte[] {7}));
+        assertThat(headers.get("raw")).isEqualTo(SdkBytes.fromByteArray(new byte[] { 7 }));
     }
 
     private static MessageAttributeValue text(String value) {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
+
 }

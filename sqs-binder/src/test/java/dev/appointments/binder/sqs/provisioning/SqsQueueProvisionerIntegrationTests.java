@@ -33,12 +33,12 @@ class SqsQueueProvisionerIntegrationTests {
     private static final SqsClient sqs = engines.sqs();
 
     private static final SqsAsyncClient sqsAsync = SqsAsyncClient.builder()
-            .endpointOverride(engines.sqsEndpoint())
-            .region(Region.of(engines.springProperties().get("spring.cloud.aws.region.static")))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    engines.springProperties().get("spring.cloud.aws.credentials.access-key"),
-                    engines.springProperties().get("spring.cloud.aws.credentials.secret-key"))))
-            .build();
+        .endpointOverride(engines.sqsEndpoint())
+        .region(Region.of(engines.springProperties().get("spring.cloud.aws.region.static")))
+        .credentialsProvider(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(engines.springProperties().get("spring.cloud.aws.credentials.access-key"),
+                        engines.springProperties().get("spring.cloud.aws.credentials.secret-key"))))
+        .build();
 
     /** The names of the SQS operations the provisioner called. */
     private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -59,8 +59,8 @@ class SqsQueueProvisionerIntegrationTests {
         assertThat(queue.url()).isEqualTo(url("prov-create"));
         assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("45");
         assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))
-                .contains(attributes("prov-create-dlq").get(QueueAttributeName.QUEUE_ARN))
-                .containsPattern("\"maxReceiveCount\":\"?3\"?");
+            .contains(attributes("prov-create-dlq").get(QueueAttributeName.QUEUE_ARN))
+            .containsPattern("\"maxReceiveCount\":\"?3\"?");
     }
 
     @Test
@@ -81,13 +81,13 @@ class SqsQueueProvisionerIntegrationTests {
     @Test
     void consumerSetsTheAttributesOfAnExistingQueueThatDiffer() {
         sqs.createQueue(request -> request.queueName("prov-existing")
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5")));
+            .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5")));
 
         provisioner.provisionConsumerDestination("prov-existing", null, consumer(4, 60));
 
         assertThat(attributes("prov-existing").get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("60");
-        assertThat(attributes("prov-existing").get(QueueAttributeName.REDRIVE_POLICY))
-                .contains("prov-existing-dlq").containsPattern("\"maxReceiveCount\":\"?4\"?");
+        assertThat(attributes("prov-existing").get(QueueAttributeName.REDRIVE_POLICY)).contains("prov-existing-dlq")
+            .containsPattern("\"maxReceiveCount\":\"?4\"?");
     }
 
     @Test
@@ -118,21 +118,26 @@ class SqsQueueProvisionerIntegrationTests {
         var lookupOnly = new SqsQueueProvisioner(sqsAsync, new SqsBinderProperties(false, Duration.ofDays(14)));
 
         assertThatThrownBy(() -> lookupOnly.provisionConsumerDestination("prov-missing", null, consumer(3, 45)))
-                .isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("prov-missing").hasMessageContaining("auto-create-queues");
+            .isInstanceOf(ProvisioningException.class)
+            .hasMessageContaining("prov-missing")
+            .hasMessageContaining("auto-create-queues");
         assertThat(sqs.listQueues(request -> request.queueNamePrefix("prov-missing")).queueUrls()).isEmpty();
     }
 
     @Test
     void refusesAQueueNameSqsWouldRefuse() {
         assertThatThrownBy(() -> provisioner.provisionConsumerDestination("no spaces", null, consumer(3, 45)))
-                .isInstanceOf(ProvisioningException.class).hasMessageContaining("no spaces");
+            .isInstanceOf(ProvisioningException.class)
+            .hasMessageContaining("no spaces");
     }
 
-    /** Only reads may happen when nothing is to change: this records what the provisioner calls. */
+    /**
+     * Only reads may happen when nothing is to change: this records what the provisioner
+     * calls.
+     */
     private static SqsAsyncClient recording(SqsAsyncClient client, List<String> calls) {
         return (SqsAsyncClient) Proxy.newProxyInstance(SqsAsyncClient.class.getClassLoader(),
-                new Class<?>[] {SqsAsyncClient.class}, (proxy, method, arguments) -> {
+                new Class<?>[] { SqsAsyncClient.class }, (proxy, method, arguments) -> {
                     calls.add(method.getName());
                     try {
                         return method.invoke(client, arguments);
@@ -157,10 +162,11 @@ class SqsQueueProvisionerIntegrationTests {
 
     private static Map<QueueAttributeName, String> attributes(String queue) {
         return sqs.getQueueAttributes(request -> request.queueUrl(url(queue)).attributeNames(QueueAttributeName.ALL))
-                .attributes();
+            .attributes();
     }
 
     private static String url(String queue) {
         return sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
     }
+
 }
