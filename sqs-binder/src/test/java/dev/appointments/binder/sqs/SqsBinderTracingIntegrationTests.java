@@ -1,5 +1,6 @@
 package dev.appointments.binder.sqs;
 
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = { "spring.cloud.function.definition=traced",
                 "spring.cloud.stream.bindings.traced-in-0.destination=binder-tracing",
                 "spring.cloud.stream.bindings.toTraced.destination=binder-tracing",
+                "spring.cloud.stream.bindings.toTracedInBatches.destination=binder-tracing",
+                "spring.cloud.stream.bindings.toTracedInBatches.producer.use-native-encoding=true",
                 "spring.cloud.stream.sqs.default.consumer.poll-timeout=1s",
                 "management.tracing.sampling.probability=1.0" })
 class SqsBinderTracingIntegrationTests {
@@ -67,6 +70,25 @@ class SqsBinderTracingIntegrationTests {
         assertThat(traced.traceparent()).startsWith("00-" + traceId.get() + "-");
         assertThat(traced.currentTraceId()).isEqualTo(traceId.get());
         assertThat(traced.mdcTraceId()).isEqualTo(traceId.get());
+    }
+
+    @Test
+    void everyMessageOfABatchCarriesTheTraceContext() throws InterruptedException {
+        AtomicReference<String> traceId = new AtomicReference<>();
+        Observation.createNotStarted("booking.front-end", observationRegistry).observe(() -> {
+            traceId.set(tracer.currentSpan().context().traceId());
+            List<Message<String>> batch = List.of(
+                    MessageBuilder.withPayload("{\"n\":1}").setHeader("requestId", "req-batch-1").build(),
+                    MessageBuilder.withPayload("{\"n\":2}").setHeader("requestId", "req-batch-2").build());
+            streamBridge.send("toTracedInBatches", MessageBuilder.withPayload(batch).build());
+        });
+
+        for (int received = 0; received < 2; received++) {
+            Traced traced = app.traced.poll(20, TimeUnit.SECONDS);
+            assertThat(traced).as("message %d of the batch", received + 1).isNotNull();
+            assertThat(traced.traceparent()).startsWith("00-" + traceId.get() + "-");
+            assertThat(traced.currentTraceId()).isEqualTo(traceId.get());
+        }
     }
 
     record Traced(String traceparent, String currentTraceId, String mdcTraceId) {
