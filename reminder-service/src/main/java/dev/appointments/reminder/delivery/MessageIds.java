@@ -1,9 +1,6 @@
 package dev.appointments.reminder.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.appointments.reminder.Digests;
 
 /**
  * The {@code Message-ID} of a notification's e-mail, derived from the notification id and
@@ -26,17 +23,7 @@ final class MessageIds {
         int at = from == null ? -1 : from.lastIndexOf('@');
         String domain = at < 0 || at == from.length() - 1 ? "appointments.invalid"
                 : from.substring(at + 1).replace(">", "").trim();
-        return "<" + sha256(notificationId + "/" + channel).substring(0, 32) + "@" + domain + ">";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return "<" + Digests.sha256Hex(notificationId + "/" + channel).substring(0, 32) + "@" + domain + ">";
     }
 
 }

@@ -1,11 +1,8 @@
 package dev.appointments.reminder.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.appointments.reminder.Digests;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import dev.appointments.model.Identifier;
 import dev.appointments.model.reminders.NoticeKind;
@@ -39,17 +36,7 @@ public final class NotificationIds {
 
     private static String bounded(String prefix, String rest) {
         String id = prefix + rest;
-        return id.length() <= Identifier.MAX_LENGTH ? id : prefix + sha256(rest);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return id.length() <= Identifier.MAX_LENGTH ? id : prefix + Digests.sha256Hex(rest);
     }
 
 }
