@@ -18,9 +18,8 @@ import java.util.UUID;
 import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.resources.Queues;
 import dev.appointments.resources.Tables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
@@ -46,33 +45,22 @@ class LocalRunIntegrationTests {
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    private static LocalRun stack;
-
-    @BeforeAll
-    static void start() {
-        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningLocalRun run = new RunningLocalRun();
 
     @Test
     void everyServiceReportsHealthUp() throws Exception {
         for (String service : SERVICES) {
-            HttpResponse<String> response = http
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + run.get().port(service) + "/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(service).isEqualTo(200);
             assertThat(response.body()).as(service)
                 .contains("\"status\":\"UP\"")
                 .doesNotContain("DOWN")
                 .contains("\"sqs\"", "\"dynamoDb\"");
             HttpResponse<String> readiness = http.send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/health/readiness"))
+                .newBuilder(URI.create("http://127.0.0.1:" + run.get().port(service) + "/actuator/health/readiness"))
                 .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).as(service).isEqualTo(200);
         }
@@ -80,7 +68,7 @@ class LocalRunIntegrationTests {
 
     @Test
     void everyQueueHasARedrivePolicyAndEveryTableExists() {
-        var sqs = stack.engines().sqs();
+        var sqs = run.get().engines().sqs();
         for (String queue : List.of(Queues.APPOINTMENT_REQUESTS, Queues.APPOINTMENT_CONFIRMATIONS,
                 Queues.APPOINTMENT_REMINDERS)) {
             String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
@@ -89,7 +77,7 @@ class LocalRunIntegrationTests {
                 .attributes()
                 .get(QueueAttributeName.REDRIVE_POLICY)).contains(queue + "-dlq");
         }
-        assertThat(stack.engines().dynamoDb().listTables().tableNames()).containsAll(Tables.names());
+        assertThat(run.get().engines().dynamoDb().listTables().tableNames()).containsAll(Tables.names());
     }
 
     /**
@@ -151,12 +139,12 @@ class LocalRunIntegrationTests {
      * command from its queue.
      */
     private static Set<String> exportedAfterOneCommand() throws Exception {
-        String ops = stack.auth().clientCredentialsToken("demo-ops", LocalAuthServer.DEMO_SECRET);
+        String ops = run.get().auth().clientCredentialsToken("demo-ops", LocalAuthServer.DEMO_SECRET);
         String command = """
                 {"type": "RequestAppointment", "requestId": "metrics-%s", "providerId": "no-such-provider",
                  "patientId": "no-such-patient", "appointmentDate": "2027-03-02", "startTime": "09:00"}"""
             .formatted(UUID.randomUUID());
-        var sqs = stack.engines().sqs();
+        var sqs = run.get().engines().sqs();
         String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(command));
         await().atMost(Duration.ofSeconds(30))
@@ -169,10 +157,10 @@ class LocalRunIntegrationTests {
     }
 
     private static String scrape(String service, String token) throws Exception {
-        HttpResponse<String> response = http
-            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/prometheus"))
-                .header("Authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + run.get().port(service) + "/actuator/prometheus"))
+            .header("Authorization", "Bearer " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(service).isEqualTo(200);
         return response.body();
     }

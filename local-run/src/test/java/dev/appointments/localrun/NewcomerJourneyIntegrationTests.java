@@ -12,10 +12,9 @@ import java.util.UUID;
 
 import dev.appointments.authserver.LocalAuthServer;
 import dev.appointments.resources.Queues;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -31,21 +30,10 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class NewcomerJourneyIntegrationTests {
 
-    private static LocalRun stack;
+    @RegisterExtension
+    static final RunningLocalRun run = new RunningLocalRun();
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aRequestOnTheQueueBecomesAConfirmedAppointmentAndAnEmail(CapturedOutput output) {
@@ -58,12 +46,12 @@ class NewcomerJourneyIntegrationTests {
                              "phone": "+15557654321", "dateOfBirth": "1986-12-09"},
                  "appointmentDate": "%s", "startTime": "10:30", "durationMinutes": 30}""".formatted(requestId, email,
                 date);
-        var sqs = stack.engines().sqs();
+        var sqs = run.get().engines().sqs();
         String queueUrl = sqs.getQueueUrl(request -> request.queueName(Queues.APPOINTMENT_REQUESTS)).queueUrl();
 
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
 
-        String token = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
+        String token = run.get().auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
         String outcome = await().atMost(Duration.ofSeconds(30))
             .until(() -> get("/api/appointment-requests/" + requestId, token), response -> response.statusCode() == 200)
             .body();
@@ -73,7 +61,7 @@ class NewcomerJourneyIntegrationTests {
             .untilAsserted(() -> assertThat(get("/api/appointments/" + appointmentId, token).body())
                 .contains("\"status\":\"CONFIRMED\""));
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(stack.mail().receivedBy(email)).singleElement()
+            .untilAsserted(() -> assertThat(run.get().mail().receivedBy(email)).singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains("10:30").contains("America/New_York")));
         assertOneTraceAcrossTheConsumers(output, requestId);
     }
@@ -81,9 +69,9 @@ class NewcomerJourneyIntegrationTests {
     @Test
     void theProviderConfirmsAndThePatientCancelsOverHttpWithTheirOutcomesAsAnswers() throws Exception {
         LocalDate date = nextWeekdayAfter(LocalDate.now(ZoneId.of("America/New_York")).plusDays(3));
-        String scheduler = stack.auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
-        String provider = stack.auth().clientCredentialsToken("demo-provider", LocalAuthServer.DEMO_SECRET);
-        String ada = stack.auth().userToken("ada", "demo-password");
+        String scheduler = run.get().auth().clientCredentialsToken("demo-scheduler", LocalAuthServer.DEMO_SECRET);
+        String provider = run.get().auth().clientCredentialsToken("demo-provider", LocalAuthServer.DEMO_SECRET);
+        String ada = run.get().auth().userToken("ada", "demo-password");
         HttpResponse<String> booked = post(scheduler, "/api/appointment-requests", null, """
                 {"providerId": "demo-manual", "patientId": "demo-patient-ada", "appointmentDate": "%s",
                  "startTime": "11:00"}""".formatted(date));
@@ -111,13 +99,13 @@ class NewcomerJourneyIntegrationTests {
         assertThat(appointment).contains("\"status\":\"CANCELLED\"", "\"reason\":\"feeling better\"");
         assertThat(appointment.split("\"to\":\"CONFIRMED\"", -1)).as("confirmed once").hasSize(2);
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(stack.mail().receivedBy("ada@demo.example"))
+            .untilAsserted(() -> assertThat(run.get().mail().receivedBy("ada@demo.example"))
                 .anySatisfy(mail -> assertThat(mail.text()).contains("is cancelled", "To book another time")));
     }
 
     private HttpResponse<String> post(String token, String path, String key, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + stack.port("request-service") + path))
+            .newBuilder(URI.create("http://127.0.0.1:" + run.get().port("request-service") + path))
             .header("Authorization", "Bearer " + token)
             .header("Prefer", "wait=15")
             .timeout(Duration.ofSeconds(40));
@@ -155,9 +143,10 @@ class NewcomerJourneyIntegrationTests {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("query-service") + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + run.get().port("query-service") + path))
+                .header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static LocalDate nextWeekdayAfter(LocalDate date) {

@@ -13,10 +13,9 @@ import java.util.Locale;
 import java.util.UUID;
 
 import dev.appointments.authserver.LocalAuthServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -43,21 +42,10 @@ class PatientPrivacyIntegrationTests {
 
     private static final String DEMO_PATIENT_ID = "demo-patient-ada";
 
-    private static LocalRun stack;
+    @RegisterExtension
+    static final RunningLocalRun run = new RunningLocalRun();
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        stack = LocalRun.start(LocalRunSettings.anyFreePorts());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aBookingLeavesNoPersonalDataInTheLogsOrMetrics(CapturedOutput output) throws Exception {
@@ -77,7 +65,7 @@ class PatientPrivacyIntegrationTests {
             .untilAsserted(() -> assertThat(get(scheduler, "/api/appointments/" + appointmentId).body())
                 .contains("\"status\":\"CONFIRMED\""));
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(stack.mail().receivedBy(EMAIL)).singleElement()
+            .untilAsserted(() -> assertThat(run.get().mail().receivedBy(EMAIL)).singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains("11:00")));
 
         String logs = output.getAll();
@@ -86,7 +74,7 @@ class PatientPrivacyIntegrationTests {
         String ops = token("demo-ops");
         for (String service : List.of("request-service", "confirmation-service", "reminder-service", "query-service")) {
             HttpResponse<String> metrics = http.send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + stack.port(service) + "/actuator/prometheus"))
+                .newBuilder(URI.create("http://127.0.0.1:" + run.get().port(service) + "/actuator/prometheus"))
                 .header("Authorization", "Bearer " + ops)
                 .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).as(service).isEqualTo(200);
@@ -96,7 +84,7 @@ class PatientPrivacyIntegrationTests {
 
     @Test
     void theDemoPatientSignsInBooksForHerselfAndReadsOnlyWhatIsHers() throws Exception {
-        String ada = stack.auth().userToken("ada", "demo-password");
+        String ada = run.get().auth().userToken("ada", "demo-password");
         String requestId = "ada-" + UUID.randomUUID();
         String body = """
                 {"requestId": "%s", "providerId": "demo-auto", "patientId": "%s",
@@ -146,12 +134,13 @@ class PatientPrivacyIntegrationTests {
     }
 
     private static String token(String demoClient) {
-        return stack.auth().clientCredentialsToken(demoClient, LocalAuthServer.DEMO_SECRET);
+        return run.get().auth().clientCredentialsToken(demoClient, LocalAuthServer.DEMO_SECRET);
     }
 
     private HttpResponse<String> post(String token, String json) throws Exception {
         return http.send(HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + stack.port("request-service") + "/api/appointment-requests"))
+            .newBuilder(
+                    URI.create("http://127.0.0.1:" + run.get().port("request-service") + "/api/appointment-requests"))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -159,9 +148,10 @@ class PatientPrivacyIntegrationTests {
     }
 
     private HttpResponse<String> get(String token, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("query-service") + path))
-            .header("Authorization", "Bearer " + token)
-            .build(), HttpResponse.BodyHandlers.ofString());
+        return http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + run.get().port("query-service") + path))
+                .header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**
